@@ -1,0 +1,61 @@
+# Two commands for a newcomer: `make run` serves the demo site, `make test` runs
+# every check. Each sets up whatever is missing first and skips what is done.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+CSS := site/static/dist/statsforum.css
+
+.PHONY: run test setup browser lint clean
+
+run: setup
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py seed_demo
+	@echo
+	@echo "statsforum is at http://127.0.0.1:$(PORT)/ (Wagtail admin at /admin/)."
+	@echo "A background worker runs beside it. Stop both with Ctrl+C."
+	@$(BIN)/python manage.py db_worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: setup browser lint
+	DJANGO_SETTINGS_MODULE=statsforum.settings.test \
+		$(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/pytest
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+setup: $(VENV)/.installed $(CSS)
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "statsforum needs Python 3.11 or newer"'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "npm is missing: install Node.js 20 (apt-get install nodejs npm)."; exit 1; }
+	npm ci --no-audit --no-fund
+	touch $@
+
+$(CSS): node_modules/.installed $(wildcard site/static/scss/*.scss)
+	npm run --silent build
+
+# Browser tests drive Debian's Chromium. Root on Debian gets it installed; anyone
+# else is told how. On CI a missing browser is a failure, not a skip.
+browser:
+	@if [ -x /usr/bin/chromium ]; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+	elif [ -n "$$CI" ]; then \
+		echo "Chromium is missing at /usr/bin/chromium: CI cannot run the browser tests."; exit 1; \
+	else \
+		echo "Chromium is missing: run 'sudo apt-get install chromium'. Browser tests will be skipped."; \
+	fi
+
+clean:
+	rm -rf $(VENV) node_modules site/static/dist staticfiles

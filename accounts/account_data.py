@@ -1,0 +1,55 @@
+"""The account's own entries in the notification and personal-data registries."""
+
+from allauth.account.models import EmailAddress
+
+from accounts.models import DataExport, NotificationPreference, PendingDigestItem
+from accounts.notifications import NotificationKind
+from accounts.personal_data import PersonalData
+
+DATA_EXPORT_READY = NotificationKind(
+    key="data_export_ready",
+    label="Your data is ready to download",
+    description="When a copy of your data you asked for is ready.",
+    optional=False,
+)
+
+
+def export_account(user):
+    return {
+        "email": user.email,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "display_name": user.display_name,
+        "organisation": user.organisation_label,
+        "sector": user.get_sector_display(),
+        "areas_of_expertise": sorted(tag.name for tag in user.expertise.all()),
+        "about_you": user.bio,
+        "joined": user.date_joined.isoformat(),
+        "last_signed_in": user.last_login.isoformat() if user.last_login else None,
+        "email_addresses": [
+            {"email": address.email, "verified": address.verified}
+            for address in EmailAddress.objects.filter(user=user)
+        ],
+        "notification_preferences": [
+            {
+                "kind": preference.kind,
+                "theme": preference.theme.title if preference.theme else None,
+                "frequency": preference.frequency,
+            }
+            for preference in user.notification_preferences.select_related("theme")
+        ],
+    }
+
+
+def erase_account_records(user, keep_public_posts):
+    NotificationPreference.objects.filter(user=user).delete()
+    PendingDigestItem.objects.filter(user=user).delete()
+    DataExport.objects.filter(user=user).delete()
+
+
+ACCOUNT_DATA = PersonalData(
+    key="account",
+    label="Your account and profile",
+    export=export_account,
+    erase=erase_account_records,
+)

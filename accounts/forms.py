@@ -1,0 +1,167 @@
+from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+
+from accounts.models import NotificationPreference, User
+from accounts.notifications import registered_kinds
+
+EMAIL_ERRORS = {
+    "required": "Enter your email address.",
+    "invalid": "Enter an email address in the right form, like name@example.org.",
+}
+
+
+class SignupForm(AllauthSignupForm):
+    """allauth's sign-up form, with a member's name and GOV.UK wording."""
+
+    first_name = forms.CharField(
+        label="First name",
+        max_length=150,
+        widget=forms.TextInput({"autocomplete": "given-name"}),
+        error_messages={"required": "Enter your first name."},
+    )
+    last_name = forms.CharField(
+        label="Last name",
+        max_length=150,
+        widget=forms.TextInput({"autocomplete": "family-name"}),
+        error_messages={"required": "Enter your last name."},
+    )
+
+    field_order = ["first_name", "last_name", "email", "password1", "password2"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        email = self.fields["email"]
+        email.label = "Email address"
+        email.help_text = "We will send you a link to confirm it."
+        email.error_messages.update(EMAIL_ERRORS)
+        password1 = self.fields["password1"]
+        password1.label = "Create a password"
+        password1.help_text = (
+            "At least 10 characters. Three or four unrelated words make a strong one."
+        )
+        password1.error_messages["required"] = "Create a password."
+        password2 = self.fields["password2"]
+        password2.label = "Confirm your password"
+        password2.error_messages["required"] = "Confirm your password."
+
+
+class LoginForm(AllauthLoginForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        login = self.fields["login"]
+        login.label = "Email address"
+        login.error_messages.update(EMAIL_ERRORS)
+        self.fields["password"].error_messages["required"] = "Enter your password."
+        self.fields["password"].help_text = ""
+        self.fields["remember"].label = "Keep me signed in on this device"
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = [
+            "first_name",
+            "last_name",
+            "display_name",
+            "organisation",
+            "organisation_name",
+            "sector",
+            "expertise",
+            "bio",
+        ]
+        labels = {
+            "organisation": "Organisation",
+            "organisation_name": "Or, if it is not in the list, type its name",
+            "sector": "Which best describes you?",
+        }
+        help_texts = {
+            "organisation": "Leave it empty if you take part as an individual.",
+            "bio": "What you use statistics for, in up to 1,000 characters. "
+            "Other members can read this.",
+        }
+        widgets = {
+            "sector": forms.RadioSelect,
+            "bio": forms.Textarea({"rows": 5}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["first_name"].required = True
+        self.fields["last_name"].required = True
+        self.fields["organisation"].empty_label = "Choose an organisation"
+        self.fields["sector"].choices = User.Sector.choices
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("organisation") and cleaned.get("organisation_name"):
+            self.add_error(
+                "organisation_name",
+                "Choose an organisation from the list or type its name, not both.",
+            )
+        return cleaned
+
+
+class NotificationPreferencesForm(forms.Form):
+    """One choice per kind of notification, and per joined theme for theme activity."""
+
+    def __init__(self, user, themes, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.rows = []
+        current = {
+            (p.kind, p.theme_id): p.frequency
+            for p in NotificationPreference.objects.filter(user=user)
+        }
+        for kind in registered_kinds():
+            if not kind.optional:
+                continue
+            for theme in themes if kind.per_theme else [None]:
+                name = f"{kind.key}__{theme.pk}" if theme else kind.key
+                label = f"{kind.label}: {theme.title}" if theme else kind.label
+                self.fields[name] = forms.ChoiceField(
+                    label=label,
+                    help_text=kind.description,
+                    choices=NotificationPreference.Frequency.choices,
+                    # A choice left out of the form keeps its current value.
+                    required=False,
+                    initial=current.get(
+                        (kind.key, theme.pk if theme else None), kind.default
+                    ),
+                    widget=forms.RadioSelect(
+                        {"class": "govuk-radios--inline govuk-radios--small"}
+                    ),
+                )
+                self.rows.append((name, kind, theme))
+
+
+class DeleteAccountForm(forms.Form):
+    posts = forms.ChoiceField(
+        label="What should happen to what you have posted in public?",
+        choices=[
+            ("keep", "Keep my posts, shown as written by 'a former member'"),
+            ("remove", "Remove my posts"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose what should happen to your posts."},
+    )
+    password = forms.CharField(
+        label="Your password",
+        help_text="To make sure it is you.",
+        widget=forms.PasswordInput({"autocomplete": "current-password"}),
+        error_messages={"required": "Enter your password."},
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("The password is not right.")
+        return password
+
+    @property
+    def keep_public_posts(self):
+        return self.cleaned_data["posts"] == "keep"

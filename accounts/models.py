@@ -1,0 +1,226 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from taggit.managers import TaggableManager
+from taggit.models import TagBase, TaggedItemBase
+
+
+class EmailUserManager(UserManager):
+    """Users sign in with their email address; there is no username."""
+
+    use_in_migrations = True
+
+    def _create_user(self, email, password, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email, password=None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email, password=None, **extra_fields):
+        extra_fields["is_staff"] = True
+        extra_fields["is_superuser"] = True
+        return self._create_user(email, password, **extra_fields)
+
+
+class ExpertiseTag(TagBase):
+    """An area of expertise a member names on their profile, kept apart from topics."""
+
+    class Meta:
+        verbose_name = "area of expertise"
+        verbose_name_plural = "areas of expertise"
+
+
+class TaggedExpertise(TaggedItemBase):
+    content_object = models.ForeignKey(
+        "accounts.User", on_delete=models.CASCADE, related_name="tagged_expertise"
+    )
+    tag = models.ForeignKey(
+        ExpertiseTag, on_delete=models.CASCADE, related_name="tagged_users"
+    )
+
+
+class User(AbstractUser):
+    class Sector(models.TextChoices):
+        CITIZEN = "citizen", "Interested citizen"
+        VOLUNTARY = "voluntary", "Voluntary organisation or charity"
+        MEDIA = "media", "Media"
+        BUSINESS = "business", "Business"
+        ACADEMIC = "academic", "Academic or researcher"
+        GOVERNMENT_ANALYST = "government_analyst", "Government analyst"
+        POLICY_MAKER = "policy_maker", "Policy maker"
+        PARLIAMENTARIAN = "parliamentarian", "Parliamentarian or their staff"
+        OTHER = "other", "Other"
+
+    username = None
+    email = models.EmailField("email address", unique=True)
+    display_name = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text="The name other members see. Leave it empty to use your full name.",
+    )
+    organisation = models.ForeignKey(
+        "themes.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="members",
+    )
+    organisation_name = models.CharField(
+        "organisation not in the list",
+        max_length=200,
+        blank=True,
+    )
+    sector = models.CharField(max_length=30, choices=Sector.choices, blank=True)
+    expertise = TaggableManager(
+        "areas of expertise",
+        through=TaggedExpertise,
+        blank=True,
+        help_text="Separate areas with commas, for example: census, small-area data.",
+    )
+    bio = models.TextField("about you", max_length=1000, blank=True)
+    trusted_since = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When a moderator approved enough of the member's posts that new "
+        "ones no longer wait for approval.",
+    )
+    suspended_until = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="A moderator has stopped the member posting until this time.",
+    )
+    erased_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the member deleted their account but kept their public posts.",
+    )
+
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = ["first_name", "last_name"]
+
+    objects = EmailUserManager()
+
+    class Meta:
+        ordering = ["last_name", "first_name", "email"]
+        constraints = [
+            # Mail servers treat addresses case-insensitively in practice, so must we.
+            models.UniqueConstraint(
+                Lower("email"),
+                name="accounts_user_email_unique_ignoring_case",
+                violation_error_message="An account with this email address exists.",
+            )
+        ]
+
+    def __str__(self):
+        return self.get_full_name() or self.email
+
+    @property
+    def public_name(self):
+        """The name shown to other people: never the email address."""
+        if self.erased_at:
+            return "A former member"
+        return self.display_name or self.get_full_name() or "A member"
+
+    @property
+    def is_suspended(self):
+        return bool(self.suspended_until and self.suspended_until > timezone.now())
+
+    @property
+    def organisation_label(self):
+        return self.organisation.name if self.organisation else self.organisation_name
+
+    def get_absolute_url(self):
+        return reverse("public_profile", args=[self.pk])
+
+
+class NotificationPreference(models.Model):
+    """How often a member hears about one kind of activity, in one theme or overall."""
+
+    class Frequency(models.TextChoices):
+        IMMEDIATELY = "immediately", "Immediately"
+        DAILY = "daily", "Daily digest"
+        WEEKLY = "weekly", "Weekly digest"
+        OFF = "off", "Off"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notification_preferences",
+    )
+    kind = models.CharField(max_length=60)
+    theme = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    frequency = models.CharField(max_length=20, choices=Frequency.choices)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "kind", "theme"],
+                name="accounts_one_preference_per_kind_in_a_theme",
+            ),
+            models.UniqueConstraint(
+                fields=["user", "kind"],
+                condition=models.Q(theme__isnull=True),
+                name="accounts_one_overall_preference_per_kind",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.kind} · {self.get_frequency_display()}"
+
+
+class PendingDigestItem(models.Model):
+    """A notification held for a member's daily or weekly digest."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    kind = models.CharField(max_length=60)
+    frequency = models.CharField(max_length=20)
+    template = models.CharField(max_length=200)
+    context = models.JSONField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return f"{self.kind} for {self.user} ({self.frequency})"
+
+
+class DataExport(models.Model):
+    """A member's request for a copy of their data, built in the background."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="data_exports"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+    data = models.JSONField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+
+    def __str__(self):
+        return f"Data export for {self.user}, {self.requested_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_ready(self):
+        return self.completed_at is not None

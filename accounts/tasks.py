@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django_tasks import task
+
+
+@task()
+def send_email(to, subject, text, html=None, headers=None, attachments=()):
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=to,
+        headers=headers or {},
+    )
+    if html:
+        message.attach_alternative(html, "text/html")
+    for filename, content, mimetype in attachments:
+        message.attach(filename, content, mimetype)
+    message.send()
+
+
+@task()
+def build_data_export(export_id):
+    # services queues this task, so it is imported here rather than at the top.
+    from accounts.services import complete_data_export
+
+    complete_data_export(export_id)

@@ -1,0 +1,73 @@
+"""What every benchmark shares: Django on the test settings, a throwaway database,
+and a timer that also counts queries."""
+
+import os
+import statistics
+import sys
+import time
+import warnings
+from contextlib import contextmanager
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "statsforum.settings.test")
+# Static files come from the finders here; there is no collected STATIC_ROOT.
+warnings.filterwarnings("ignore", "No directory at")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.test import override_settings  # noqa: E402
+
+# Measure what a request costs: background tasks are queued, not run in line.
+override_settings(
+    TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+).enable()
+
+from django.db import connection  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from wagtail.models import Page, Site  # noqa: E402
+
+from home.factories import HomePageFactory  # noqa: E402
+from themes.factories import ThemeIndexPageFactory  # noqa: E402
+
+
+@contextmanager
+def test_database():
+    setup_test_environment()
+    old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    try:
+        yield connection.vendor
+    finally:
+        connection.creation.destroy_test_db(old_name, verbosity=0)
+
+
+def build_site():
+    """A home page as the default site's root, with the themes index under it."""
+    root = Page.get_first_root_node()
+    Page.objects.child_of(root).delete()
+    home = HomePageFactory(parent=root)
+    Site.objects.all().delete()
+    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
+    return ThemeIndexPageFactory(parent=home)
+
+
+def measure(action, repeat):
+    """Run `action` once to warm up, then `repeat` times: (queries, median ms)."""
+    action()
+    timings = []
+    for _ in range(repeat):
+        with CaptureQueriesContext(connection) as queries:
+            start = time.perf_counter()
+            action()
+            timings.append(time.perf_counter() - start)
+    return len(queries), statistics.median(timings) * 1000
+
+
+def get_ok(client, url):
+    def action():
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+
+    return action

@@ -1,0 +1,22 @@
+"""A fixed-window rate limit in the cache (Redis in production), shared by every
+process, that can say how long to wait."""
+
+import time
+
+from django.core.cache import cache
+
+
+def seconds_to_wait(key, *, limit, period):
+    """Count one attempt; return 0 if it is allowed, or how many seconds to wait."""
+    now = time.time()
+    window = int(now // period)
+    cache_key = f"ratelimit:{key}:{window}"
+    cache.add(cache_key, 0, timeout=period)
+    try:
+        attempts = cache.incr(cache_key)
+    except ValueError:  # the window expired between add() and incr()
+        cache.add(cache_key, 1, timeout=period)
+        attempts = 1
+    if attempts <= limit:
+        return 0
+    return int((window + 1) * period - now) + 1

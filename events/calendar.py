@@ -1,0 +1,40 @@
+"""Meetings as iCalendar (RFC 5545): stable UIDs, SEQUENCE, cancellations, VTIMEZONE."""
+
+from zoneinfo import ZoneInfo
+
+import icalendar
+from django.conf import settings
+from django.utils import timezone
+
+LONDON = ZoneInfo("Europe/London")
+
+
+def _event(meeting):
+    event = icalendar.Event()
+    event.add("uid", f"meeting-{meeting.pk}@statsforum")
+    event.add("sequence", meeting.sequence)
+    event.add("dtstamp", timezone.now())
+    event.add("dtstart", meeting.start.astimezone(LONDON))
+    event.add("dtend", meeting.end.astimezone(LONDON))
+    event.add("summary", meeting.title)
+    event.add("description", meeting.summary)
+    event.add("url", settings.WAGTAILADMIN_BASE_URL.rstrip("/") + meeting.url)
+    where = ", ".join(part for part in [meeting.venue, meeting.address] if part)
+    if where:
+        event.add("location", where.replace("\n", ", "))
+    event.add(
+        "status",
+        "CANCELLED" if meeting.status == meeting.Status.CANCELLED else "CONFIRMED",
+    )
+    return event
+
+
+def calendar_for(meetings, name):
+    calendar = icalendar.Calendar()
+    calendar.add("prodid", "-//statsforum//meetings//EN")
+    calendar.add("version", "2.0")
+    calendar.add("x-wr-calname", name)
+    for meeting in meetings:
+        calendar.add_component(_event(meeting))
+    calendar.add_missing_timezones()
+    return calendar.to_ical()

@@ -1,0 +1,19 @@
+from datetime import timedelta
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+
+from events.models import EventPage
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Meeting {n}")
+    summary = "Producers present their plans and take questions."
+    start = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
+    end = factory.LazyAttribute(lambda o: o.start + timedelta(hours=2))
+    format = EventPage.Format.ONLINE
+    joining_link = "https://meet.example.org/statsforum"
+
+    class Meta:
+        model = EventPage

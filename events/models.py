@@ -1,0 +1,213 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from events.blocks import AgendaItemBlock
+
+
+class EventPage(RoutablePageMixin, Page):
+    """A theme's meeting, scheduled by its chairs."""
+
+    class Format(models.TextChoices):
+        IN_PERSON = "in_person", "In person"
+        ONLINE = "online", "Online"
+        HYBRID = "hybrid", "In person and online"
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        POSTPONED = "postponed", "Postponed"
+        CANCELLED = "cancelled", "Cancelled"
+
+    start = models.DateTimeField(help_text="UK time (Europe/London).")
+    end = models.DateTimeField(help_text="UK time (Europe/London).")
+    format = models.CharField(max_length=20, choices=Format.choices)
+    summary = models.CharField(
+        max_length=250, help_text="One sentence on what the meeting is for."
+    )
+    venue = models.CharField(max_length=200, blank=True)
+    address = models.TextField(blank=True)
+    joining_link = models.URLField(
+        blank=True, help_text="Shown only to members who have registered."
+    )
+    agenda = StreamField([("item", AgendaItemBlock())], blank=True)
+    capacity = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Leave empty for no limit."
+    )
+    registration_opens = models.DateTimeField(
+        null=True, blank=True, help_text="Leave empty to open registration now."
+    )
+    registration_closes = models.DateTimeField(
+        null=True, blank=True, help_text="Leave empty to close at the start."
+    )
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.SCHEDULED
+    )
+    status_reason = models.TextField(
+        blank=True, help_text="Why the meeting is postponed or cancelled."
+    )
+    # Calendar apps replace an event when its SEQUENCE goes up.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading="When"),
+        MultiFieldPanel(
+            [
+                FieldPanel("format"),
+                FieldPanel("venue"),
+                FieldPanel("address"),
+                FieldPanel("joining_link"),
+            ],
+            heading="Where",
+        ),
+        FieldPanel("agenda"),
+        MultiFieldPanel(
+            [
+                FieldPanel("capacity"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("registration_opens"),
+                        FieldPanel("registration_closes"),
+                    ]
+                ),
+            ],
+            heading="Registration",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("status"), FieldPanel("status_reason")], heading="Status"
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("agenda"),
+        index.FilterField("start"),
+    ]
+
+    parent_page_types = ["themes.ThemePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "meeting"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.start and self.end and self.end <= self.start:
+            errors["end"] = "The meeting must end after it starts."
+        if (
+            self.format in {self.Format.IN_PERSON, self.Format.HYBRID}
+            and not self.venue
+        ):
+            errors["venue"] = "Give the venue of a meeting people attend in person."
+        if (
+            self.format in {self.Format.ONLINE, self.Format.HYBRID}
+            and not self.joining_link
+        ):
+            errors["joining_link"] = "Give the joining link of an online meeting."
+        if self.status != self.Status.SCHEDULED and not self.status_reason:
+            errors["status_reason"] = "Say why the meeting is postponed or cancelled."
+        if (
+            self.registration_opens
+            and self.registration_closes
+            and self.registration_closes <= self.registration_opens
+        ):
+            errors["registration_closes"] = "Registration must close after it opens."
+        if errors:
+            raise ValidationError(errors)
+
+    def get_url_parts(self, request=None):
+        """Meetings live at /themes/<theme>/meetings/<slug>/ (see ThemePage.route)."""
+        parts = super().get_url_parts(request)
+        if parts is None:
+            return None
+        site_id, root_url, page_path = parts
+        theme_path, _, _ = page_path.rstrip("/").rpartition("/")
+        return site_id, root_url, f"{theme_path}/meetings/{self.slug}/"
+
+    def get_context(self, request, *args, **kwargs):
+        from events import services
+
+        context = super().get_context(request, *args, **kwargs)
+        context["registration"] = services.registration_of(request.user, self)
+        context["places_left"] = services.places_left(self)
+        context["when"] = services.when(self)
+        return context
+
+    # The views import this module, so they are imported where they are used.
+
+    @path("register/", name="register")
+    def register(self, request):
+        from events import views
+
+        return views.register(request, self)
+
+    @path("cancel/", name="cancel")
+    def cancel(self, request):
+        from events import views
+
+        return views.cancel(request, self)
+
+    # Wagtail's page URLs end in a slash and allow no dot, so no ".ics" here.
+    @path("calendar/", name="calendar")
+    def calendar(self, request):
+        from events import views
+
+        return views.meeting_calendar(request, self)
+
+    @property
+    def is_past(self):
+        return self.end < timezone.now()
+
+    @property
+    def registration_is_open(self):
+        now = timezone.now()
+        return (
+            self.status == self.Status.SCHEDULED
+            and (self.registration_opens is None or self.registration_opens <= now)
+            and now < (self.registration_closes or self.start)
+        )
+
+
+class MeetingRegistration(models.Model):
+    """A member's place at a meeting, or their place in the queue for one."""
+
+    class Status(models.TextChoices):
+        CONFIRMED = "confirmed", "Registered"
+        WAITING = "waiting", "On the waiting list"
+        CANCELLED = "cancelled", "Cancelled"
+
+    meeting = models.ForeignKey(
+        EventPage, on_delete=models.CASCADE, related_name="registrations"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="meeting_registrations",
+    )
+    status = models.CharField(max_length=20, choices=Status.choices)
+    access_needs = models.TextField(
+        blank=True,
+        max_length=500,
+        help_text="Only the meeting's chairs see this.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "user"], name="events_one_registration_per_member"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.meeting} · {self.get_status_display()}"

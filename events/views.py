@@ -1,0 +1,128 @@
+from datetime import timedelta
+
+from allauth.account.decorators import verified_email_required
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from events import services
+from events.calendar import calendar_for
+from events.forms import RegistrationForm
+from events.models import EventPage
+from themes.models import ThemePage
+
+MEETINGS_PER_PAGE = 20
+
+
+@verified_email_required
+def register(request, meeting):
+    # Every field is optional, so an empty POST is still a registration.
+    form = RegistrationForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            registration = services.register(
+                meeting, request.user, form.cleaned_data["access_needs"]
+            )
+        except services.RegistrationRefused as refusal:
+            form.add_error(None, refusal)
+        else:
+            messages.success(
+                request,
+                "You are registered. We have emailed you the details."
+                if registration.status == registration.Status.CONFIRMED
+                else "The meeting is full, so you are on the waiting list. We will "
+                "email you if a place comes up.",
+            )
+            return redirect(meeting.url)
+    return TemplateResponse(
+        request,
+        "events/register.html",
+        {"page": meeting, "form": form, "when": services.when(meeting)},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@verified_email_required
+def cancel(request, meeting):
+    registration = services.registration_of(request.user, meeting)
+    if registration:
+        services.cancel(registration)
+        messages.success(request, "Your registration has been cancelled.")
+    return redirect(meeting.url)
+
+
+def meeting_calendar(request, meeting):
+    return calendar_response([meeting], meeting.title, meeting.slug)
+
+
+def meeting_list(request):
+    """Every theme's meetings: upcoming first, or past ones; by theme and format."""
+    meetings = EventPage.objects.live().public()
+    past = request.GET.get("when") == "past"
+    now = timezone.now()
+    meetings = (
+        meetings.filter(end__lt=now).order_by("-start")
+        if past
+        else meetings.filter(end__gte=now).order_by("start")
+    )
+    themes = ThemePage.objects.live().public().order_by("title")
+    theme = request.GET.get("theme", "")
+    chosen = next((t for t in themes if t.slug == theme), None)
+    if chosen:
+        meetings = meetings.child_of(chosen)
+    meeting_format = request.GET.get("format", "")
+    if meeting_format in EventPage.Format.values:
+        meetings = meetings.filter(format=meeting_format)
+    page = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
+    parents = {
+        theme.path: theme
+        for theme in ThemePage.objects.filter(
+            path__in={meeting.path[: -ThemePage.steplen] for meeting in page}
+        )
+    }
+    for meeting in page:
+        meeting.theme = parents.get(meeting.path[: -ThemePage.steplen])
+    return render(
+        request,
+        "events/meeting_list.html",
+        {
+            "meetings": page,
+            "past": past,
+            "themes": themes,
+            "theme": chosen,
+            "format": meeting_format,
+            "formats": EventPage.Format.choices,
+        },
+    )
+
+
+# Calendar feeds carry the last year of meetings and every one to come.
+FEED_HISTORY = timedelta(days=365)
+
+
+def theme_calendar(request, theme_slug):
+    theme = get_object_or_404(ThemePage.objects.live().public(), slug=theme_slug)
+    meetings = feed_meetings().child_of(theme)
+    return calendar_response(
+        meetings, f"statsforum: {theme.title} meetings", theme.slug
+    )
+
+
+def all_calendar(request):
+    return calendar_response(feed_meetings(), "statsforum meetings", "meetings")
+
+
+def feed_meetings():
+    since = timezone.now() - FEED_HISTORY
+    return EventPage.objects.live().public().filter(end__gte=since).order_by("start")
+
+
+def calendar_response(meetings, name, filename):
+    response = HttpResponse(calendar_for(meetings, name), content_type="text/calendar")
+    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    return response

@@ -1,0 +1,67 @@
+from django import forms
+from django_comments.abstracts import COMMENT_MAX_LENGTH
+
+from forums.models import Report, Thread
+
+MARKDOWN_HINT = (
+    "You can use Markdown: *italic*, **bold**, [a link](https://example.org), "
+    "lists that start with -, and > for a quote."
+)
+
+
+class ThreadForm(forms.ModelForm):
+    class Meta:
+        model = Thread
+        fields = ["kind", "title", "body", "topics"]
+        labels = {
+            "kind": "What are you starting?",
+            "title": "Title",
+            "body": "Your message",
+            "topics": "Topics (optional)",
+        }
+        help_texts = {
+            "title": "A short summary, such as 'Local authority estimates for 2025'.",
+            "body": MARKDOWN_HINT,
+            "topics": "Separate topics with commas, for example: census, small areas.",
+        }
+        widgets = {
+            "kind": forms.RadioSelect,
+            "body": forms.Textarea({"rows": 8}),
+        }
+        error_messages = {
+            "kind": {"required": "Choose a question or a discussion."},
+            "title": {"required": "Enter a title."},
+            "body": {"required": "Write your message."},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = Thread.Kind.choices
+
+
+class ReplyForm(forms.Form):
+    comment = forms.CharField(
+        label="Your reply",
+        help_text=MARKDOWN_HINT,
+        max_length=COMMENT_MAX_LENGTH,
+        widget=forms.Textarea({"rows": 5}),
+        error_messages={"required": "Write your reply."},
+    )
+    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+
+
+class ReportForm(forms.ModelForm):
+    class Meta:
+        model = Report
+        fields = ["reason", "detail"]
+        labels = {"reason": "Why are you reporting it?"}
+        help_texts = {
+            "detail": "Optional. Anything that helps the moderators, in up to 500 "
+            "characters."
+        }
+        widgets = {"reason": forms.RadioSelect, "detail": forms.Textarea({"rows": 3})}
+        error_messages = {"reason": {"required": "Choose why you are reporting it."}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].choices = Report.Reason.choices

@@ -1,0 +1,224 @@
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
+from django.db import models
+from django.urls import reverse
+from django.utils.text import slugify
+from taggit.managers import TaggableManager
+from taggit.models import TagBase, TaggedItemBase
+
+from forums.markdown import render_markdown
+
+
+class Topic(TagBase):
+    """A tag on a thread, such as 'census' or 'small-area data'."""
+
+    class Meta:
+        verbose_name = "topic"
+        verbose_name_plural = "topics"
+
+
+class TaggedThread(TaggedItemBase):
+    content_object = models.ForeignKey(
+        "forums.Thread", on_delete=models.CASCADE, related_name="tagged_topics"
+    )
+    tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="threads")
+
+
+class Thread(models.Model):
+    """A discussion or a question for the producers, started by a member in a theme."""
+
+    class Kind(models.TextChoices):
+        QUESTION = "question", "A question for the producers"
+        DISCUSSION = "discussion", "A discussion with other members"
+
+    theme = models.ForeignKey(
+        "themes.ThemePage", on_delete=models.CASCADE, related_name="threads"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="threads"
+    )
+    title = models.CharField(max_length=150)
+    body = models.TextField(max_length=10_000)
+    body_html = models.TextField(editable=False)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    topics = TaggableManager("topics", through=TaggedThread, blank=True)
+    is_pinned = models.BooleanField("pinned", default=False)
+    is_locked = models.BooleanField("locked", default=False)
+    is_public = models.BooleanField(
+        "visible",
+        default=True,
+        help_text="Off while a new member's thread waits for a moderator.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    last_activity_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    reply_count = models.PositiveIntegerField(default=0)
+    answer = models.ForeignKey(
+        "django_comments_xtd.XtdComment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The reply a producer marked as the answer to this question.",
+    )
+    answered_by = models.ForeignKey(
+        "themes.Organisation",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Replies are comments on the thread; deleting a thread deletes them too.
+    replies = GenericRelation(
+        "django_comments_xtd.XtdComment",
+        object_id_field="object_pk",
+        content_type_field="content_type",
+    )
+
+    class Meta:
+        ordering = ["-is_pinned", "-last_activity_at"]
+        indexes = [models.Index(fields=["theme", "-is_pinned", "-last_activity_at"])]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(
+            "forums:thread",
+            kwargs={"theme_slug": self.theme.slug, "pk": self.pk, "slug": self.slug},
+        )
+
+    def get_full_url(self):
+        """The address to put in an email."""
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + self.get_absolute_url()
+
+    @property
+    def slug(self):
+        return slugify(self.title)[:60] or "thread"
+
+    @property
+    def is_question(self):
+        return self.kind == self.Kind.QUESTION
+
+
+class ThreadFollow(models.Model):
+    """A member who hears about new replies in a thread, or who has muted it."""
+
+    thread = models.ForeignKey(Thread, on_delete=models.CASCADE, related_name="follows")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows"
+    )
+    muted = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["thread", "user"], name="forums_one_follow_per_thread"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} {'mutes' if self.muted else 'follows'} {self.thread}"
+
+
+class ReplyEdit(models.Model):
+    """When a reply was last edited by its author: shown as 'edited'."""
+
+    reply = models.OneToOneField(
+        "django_comments_xtd.XtdComment", on_delete=models.CASCADE, related_name="+"
+    )
+    edited_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"Reply {self.reply_id} edited {self.edited_at:%Y-%m-%d %H:%M}"
+
+
+class Report(models.Model):
+    """A member tells the moderators that a thread or a reply breaks the code."""
+
+    class Reason(models.TextChoices):
+        ABUSE = "abuse", "It is abusive or offensive"
+        PERSONAL = "personal", "It shares someone's personal information"
+        SPAM = "spam", "It is spam or advertising"
+        OFF_TOPIC = "off_topic", "It is off topic"
+        OTHER = "other", "Something else"
+
+    class Outcome(models.TextChoices):
+        APPROVED = "approved", "Approved"
+        HIDDEN = "hidden", "Hidden"
+        DELETED = "deleted", "Deleted"
+
+    reply = models.ForeignKey(
+        "django_comments_xtd.XtdComment",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    thread = models.ForeignKey(
+        Thread, on_delete=models.CASCADE, null=True, blank=True, related_name="reports"
+    )
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    reason = models.CharField(max_length=20, choices=Reason.choices)
+    detail = models.TextField("what is wrong", max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(reply__isnull=True) ^ models.Q(thread__isnull=True),
+                name="forums_report_on_a_reply_or_a_thread",
+            ),
+            models.UniqueConstraint(
+                fields=["reply", "reporter"],
+                condition=models.Q(reply__isnull=False),
+                name="forums_one_report_per_member_and_reply",
+            ),
+            models.UniqueConstraint(
+                fields=["thread", "reporter"],
+                condition=models.Q(thread__isnull=False),
+                name="forums_one_report_per_member_and_thread",
+            ),
+        ]
+        permissions = [
+            ("moderate_all_themes", "Can moderate discussions in every theme")
+        ]
+
+    def __str__(self):
+        post = f"reply {self.reply_id}" if self.reply_id else f"thread {self.thread_id}"
+        return f"Report on {post}: {self.get_reason_display()}"
+
+
+class HiddenReply(models.Model):
+    """A moderator's decision to hide a reply: it leaves the queue and stays hidden."""
+
+    reply = models.OneToOneField(
+        "django_comments_xtd.XtdComment", on_delete=models.CASCADE, related_name="+"
+    )
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    hidden_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"Reply {self.reply_id} hidden"

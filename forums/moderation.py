@@ -1,0 +1,232 @@
+"""Who moderates which theme, and what they may do: hold, hide, approve, delete."""
+
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import (
+    Count,
+    Exists,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    TextField,
+)
+from django.db.models.functions import Cast, Coalesce
+from django.utils import timezone
+from django_comments_xtd.models import XtdComment
+from wagtail.log_actions import log
+
+from forums import tasks
+from forums.models import HiddenReply, Report, Thread
+from forums.services import APPROVALS_TO_TRUST, replies_to_any_thread
+from themes.models import Role, ThemePage, ThemeRole
+
+MODERATE_ALL = "forums.moderate_all_themes"
+# A reply reported by this many different members is hidden until a moderator looks.
+HIDE_AFTER_REPORTS = 3
+
+
+def themes_moderated_by(user):
+    if user.has_perm(MODERATE_ALL):
+        return ThemePage.objects.all()
+    return ThemePage.objects.filter(roles__user=user, roles__role=Role.CHAIR)
+
+
+def may_moderate(user, theme):
+    return user.is_authenticated and (
+        user.has_perm(MODERATE_ALL)
+        or ThemeRole.objects.filter(theme=theme, user=user, role=Role.CHAIR).exists()
+    )
+
+
+def thread_of(reply):
+    return Thread.objects.select_related("theme").get(pk=int(reply.object_pk))
+
+
+@transaction.atomic
+def report(reporter, *, reason, detail="", reply=None, thread=None):
+    """Record a report on a reply or a thread. The third member to report the same
+    post hides it until a moderator looks."""
+    post = {"reply": reply} if reply is not None else {"thread": thread}
+    report, _ = Report.objects.get_or_create(
+        reporter=reporter, **post, defaults={"reason": reason, "detail": detail}
+    )
+    if (
+        Report.objects.filter(resolved_at__isnull=True, **post).count()
+        >= HIDE_AFTER_REPORTS
+    ):
+        hidden = XtdComment.objects.filter(pk=reply.pk) if reply else Thread.objects
+        hidden.filter(pk=(reply or thread).pk).update(is_public=False)
+    return report
+
+
+def reply_queue(user):
+    """Replies waiting for this moderator: held or hidden, or with open reports."""
+    threads = Thread.objects.filter(theme__in=themes_moderated_by(user)).annotate(
+        pk_text=Cast("pk", TextField())
+    )
+    open_reports = Report.objects.filter(reply=OuterRef("pk"), resolved_at__isnull=True)
+    return (
+        replies_to_any_thread()
+        .filter(object_pk__in=threads.values("pk_text"), is_removed=False)
+        .filter(Q(is_public=False) | Q(Exists(open_reports)))
+        .exclude(Exists(HiddenReply.objects.filter(reply=OuterRef("pk"))))
+        .annotate(
+            report_count=Coalesce(
+                Subquery(
+                    open_reports.values("reply").annotate(n=Count("pk")).values("n")
+                ),
+                0,
+            )
+        )
+        .order_by("-report_count", "submit_date")
+    )
+
+
+def thread_queue(user):
+    """Threads waiting for this moderator: held, hidden after reports, or reported."""
+    open_reports = Report.objects.filter(
+        thread=OuterRef("pk"), resolved_at__isnull=True
+    )
+    return (
+        Thread.objects.filter(theme__in=themes_moderated_by(user))
+        .filter(Q(is_public=False) | Q(Exists(open_reports)))
+        .select_related("theme", "author")
+        .prefetch_related(
+            Prefetch(
+                "reports",
+                queryset=Report.objects.filter(resolved_at__isnull=True),
+                to_attr="open_reports",
+            )
+        )
+    )
+
+
+def _resolve_reports(moderator, outcome, **post):
+    Report.objects.filter(resolved_at__isnull=True, **post).update(
+        resolved_at=timezone.now(), resolved_by=moderator, outcome=outcome
+    )
+
+
+def _check(moderator, thread):
+    if not may_moderate(moderator, thread.theme):
+        raise PermissionDenied("Only this theme's chairs and the editors moderate it.")
+
+
+def _decide_on_reply(reply, moderator, outcome):
+    """What every decision on a reply shares: the check, the reports, the log."""
+    thread = thread_of(reply)
+    _check(moderator, thread)
+    _resolve_reports(moderator, outcome, reply=reply)
+    verb = {"approved": "approve", "hidden": "hide", "deleted": "delete"}[outcome]
+    log(
+        instance=thread,
+        action=f"forums.{verb}_reply",
+        user=moderator,
+        data={"reply": reply.pk},
+    )
+
+
+@transaction.atomic
+def approve_reply(reply, *, moderator):
+    _decide_on_reply(reply, moderator, Report.Outcome.APPROVED)
+    XtdComment.objects.filter(pk=reply.pk).update(is_public=True)
+    HiddenReply.objects.filter(reply=reply).delete()
+    trust_if_enough_approved(reply.user)
+    if not reply.is_public:  # it was held: its followers hear of it now
+        tasks.tell_followers.enqueue(reply.pk)
+
+
+@transaction.atomic
+def hide_reply(reply, *, moderator):
+    _decide_on_reply(reply, moderator, Report.Outcome.HIDDEN)
+    XtdComment.objects.filter(pk=reply.pk).update(is_public=False)
+    HiddenReply.objects.update_or_create(reply=reply, defaults={"hidden_by": moderator})
+
+
+@transaction.atomic
+def delete_reply(reply, *, moderator):
+    _decide_on_reply(reply, moderator, Report.Outcome.DELETED)
+    XtdComment.objects.filter(pk=reply.pk).update(comment="", is_removed=True)
+
+
+@transaction.atomic
+def approve_thread(thread, *, moderator):
+    _check(moderator, thread)
+    Thread.objects.filter(pk=thread.pk).update(is_public=True)
+    _resolve_reports(moderator, Report.Outcome.APPROVED, thread=thread)
+    trust_if_enough_approved(thread.author)
+    if not thread.is_public:  # it was held: the theme's members hear of it now
+        tasks.tell_theme_members.enqueue(thread.pk)
+    log(instance=thread, action="forums.approve_thread", user=moderator)
+
+
+def trust_if_enough_approved(user):
+    if user is None or user.trusted_since:
+        return
+    approved = (
+        Thread.objects.filter(author=user, is_public=True).count()
+        + XtdComment.objects.filter(user=user, is_public=True, is_removed=False).count()
+    )
+    if approved >= APPROVALS_TO_TRUST:
+        user.trusted_since = timezone.now()
+        user.save(update_fields=["trusted_since"])
+
+
+@transaction.atomic
+def delete_thread(thread, *, moderator):
+    _check(moderator, thread)
+    log(instance=thread, action="forums.delete_thread", user=moderator)
+    thread.delete()
+
+
+SUSPENSION = timedelta(days=7)
+
+
+@transaction.atomic
+def set_thread_flags(thread, *, moderator, pinned=None, locked=None):
+    _check(moderator, thread)
+    changes = {}
+    if pinned is not None:
+        changes["is_pinned"] = pinned
+    if locked is not None:
+        changes["is_locked"] = locked
+    Thread.objects.filter(pk=thread.pk).update(**changes)
+    for field, value in changes.items():
+        action = {"is_pinned": "pin", "is_locked": "lock"}[field]
+        log(
+            instance=thread,
+            action=f"forums.{action if value else 'un' + action}_thread",
+            user=moderator,
+        )
+
+
+@transaction.atomic
+def move_thread(thread, theme, *, moderator):
+    """Move a thread to another theme; the moderator must moderate both."""
+    _check(moderator, thread)
+    if not may_moderate(moderator, theme):
+        raise PermissionDenied("You do not moderate the theme you chose.")
+    Thread.objects.filter(pk=thread.pk).update(theme=theme)
+    log(
+        instance=thread,
+        action="forums.move_thread",
+        user=moderator,
+        data={"from": thread.theme.title, "to": theme.title},
+    )
+
+
+@transaction.atomic
+def suspend_member(member, *, moderator, thread):
+    """Stop a member posting for a week, from the thread where they misbehaved."""
+    _check(moderator, thread)
+    member.suspended_until = timezone.now() + SUSPENSION
+    member.save(update_fields=["suspended_until"])
+    log(
+        instance=thread,
+        action="forums.suspend_member",
+        user=moderator,
+        data={"member": member.pk},
+    )

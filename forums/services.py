@@ -1,0 +1,312 @@
+"""Rules for starting threads and replying to them."""
+
+import re
+from collections import defaultdict
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Count, Exists, F, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django_comments.models import CommentFlag
+from django_comments_xtd.models import LIKEDIT_FLAG, XtdComment
+
+from accounts.notifications import notify
+from core.ratelimit import seconds_to_wait
+from forums import tasks
+from forums.models import HiddenReply, ReplyEdit, Thread, ThreadFollow
+from themes.models import Role, ThemeRole
+
+REPLIES_PER_PAGE = 20
+# Threads and replies together, per member.
+POSTS_PER_MINUTE = 5
+# New members' posts wait for a moderator until this many have been approved.
+APPROVALS_TO_TRUST = 2
+# Posts from accounts younger than this with more links than LINKS_FROM_NEW_ACCOUNTS
+# wait too: the usual shape of spam.
+NEW_ACCOUNT_AGE = timedelta(days=7)
+LINKS_FROM_NEW_ACCOUNTS = 2
+LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
+
+
+class ReplyRefused(ValidationError):
+    """A reply the form would never send: too deep, to a locked thread, misplaced."""
+
+
+class PostingRefused(ValidationError):
+    """A member may not post just now: more than POSTS_PER_MINUTE (429 Too Many
+    Requests), or suspended (403, below)."""
+
+    status = 429
+
+
+class Suspended(PostingRefused):
+    """A moderator has stopped the member posting for a while."""
+
+    status = 403
+
+
+def must_wait_for_approval(user, text):
+    if user.trusted_since is None:
+        return True
+    is_new = timezone.now() - user.date_joined < NEW_ACCOUNT_AGE
+    return is_new and len(LINK.findall(text)) > LINKS_FROM_NEW_ACCOUNTS
+
+
+def check_may_post(user):
+    """Called by the views: members posting by hand, not imports or the demo."""
+    if user.is_suspended:
+        raise Suspended(
+            "A moderator has suspended your account until "
+            f"{timezone.localtime(user.suspended_until):%-d %B %Y, %H:%M}. "
+            "You can read, but not post, until then."
+        )
+    wait = seconds_to_wait(f"post:{user.pk}", limit=POSTS_PER_MINUTE, period=60)
+    if wait:
+        raise PostingRefused(
+            f"You have posted {POSTS_PER_MINUTE} times in the last minute. "
+            f"Try again in {wait} seconds: what you wrote is still here."
+        )
+
+
+@transaction.atomic
+def start_thread(user, theme, *, title, body, kind, topics=(), tell=True):
+    thread = Thread.objects.create(
+        theme=theme,
+        author=user,
+        title=title,
+        body=body,
+        kind=kind,
+        is_public=not must_wait_for_approval(user, body),
+    )
+    if topics:
+        thread.topics.set(topics)
+    follow(thread, user)
+    if tell and thread.is_public:
+        tasks.tell_theme_members.enqueue(thread.pk)
+    return thread
+
+
+def replies_to(thread):
+    return XtdComment.objects.filter(
+        content_type=ContentType.objects.get_for_model(Thread),
+        object_pk=str(thread.pk),
+        site_id=settings.SITE_ID,
+    )
+
+
+@transaction.atomic
+def post_reply(thread, user, text, parent_id=None, tell=True):
+    """Reply to the thread, or to a reply to it: never deeper, never when locked."""
+    if thread.is_locked:
+        raise ReplyRefused("This thread is locked: nobody can reply to it.")
+    parent = None
+    if parent_id:
+        parent = replies_to(thread).filter(pk=parent_id, is_public=True).first()
+        if parent is None:
+            raise ReplyRefused("The reply you are answering is not in this thread.")
+        if not parent.allow_thread():
+            raise ReplyRefused(
+                "You can reply to a reply, but not to a reply to a reply."
+            )
+    reply = XtdComment(
+        content_type=ContentType.objects.get_for_model(Thread),
+        object_pk=str(thread.pk),
+        site_id=settings.SITE_ID,
+        user=user,
+        comment=text,
+        parent_id=parent.pk if parent else 0,
+        is_public=not must_wait_for_approval(user, text),
+    )
+    reply.save()
+    Thread.objects.filter(pk=thread.pk).update(
+        reply_count=F("reply_count") + 1, last_activity_at=reply.submit_date
+    )
+    ThreadFollow.objects.get_or_create(thread=thread, user=user)
+    if tell and reply.is_public:
+        tasks.tell_followers.enqueue(reply.pk)
+    return reply
+
+
+def reply_in(thread, reply_id):
+    return replies_to(thread).filter(pk=reply_id).first()
+
+
+@transaction.atomic
+def edit_reply(reply, user, text):
+    if reply.user_id != user.pk or reply.is_removed:
+        raise PermissionDenied("You can only edit your own replies.")
+    # update(), not save(): saving runs django-comments-xtd's pre_save hook, which
+    # republishes or hides every reply below this one.
+    XtdComment.objects.filter(pk=reply.pk).update(comment=text)
+    reply.comment = text
+    ReplyEdit.objects.update_or_create(reply=reply)
+    return reply
+
+
+@transaction.atomic
+def delete_reply(thread, reply, user):
+    """Delete a member's own reply; one that others answered stays as a marker."""
+    if reply.user_id != user.pk or reply.is_removed:
+        raise PermissionDenied("You can only delete your own replies.")
+    if thread.answer_id == reply.pk:
+        Thread.objects.filter(pk=thread.pk).update(answer=None, answered_by=None)
+    if reply.nested_count:
+        # update(), not save(): saving a removed reply would hide its answers too.
+        XtdComment.objects.filter(pk=reply.pk).update(comment="", is_removed=True)
+        return
+    if reply.level:
+        XtdComment.objects.filter(pk=reply.parent_id).update(
+            nested_count=F("nested_count") - 1
+        )
+    reply.delete()
+    Thread.objects.filter(pk=thread.pk).update(reply_count=F("reply_count") - 1)
+
+
+@transaction.atomic
+def mark_answer(thread, reply, *, marked_by, tell=True):
+    """A producer in the thread's theme marks the reply that answers a question."""
+    role = (
+        ThemeRole.objects.filter(theme=thread.theme, user=marked_by, role=Role.PRODUCER)
+        .select_related("organisation")
+        .first()
+    )
+    if role is None:
+        raise PermissionDenied("Only producers in this theme mark answers.")
+    if not thread.is_question:
+        raise ReplyRefused("Only questions have answers.")
+    if reply is None or reply.object_pk != str(thread.pk) or reply.is_removed:
+        raise ReplyRefused("That reply is not in this thread.")
+    thread.answer, thread.answered_by = reply, role.organisation
+    thread.save(update_fields=["answer", "answered_by"])
+    if not tell:
+        return thread
+    notify(
+        thread.author,
+        "question_answered",
+        "question_answered",
+        {
+            "thread_title": thread.title,
+            "thread_url": thread.get_full_url(),
+            "organisation": role.organisation.name if role.organisation else "",
+        },
+        theme=thread.theme,
+    )
+    return thread
+
+
+def is_producer_in(user, theme):
+    producers = ThemeRole.objects.filter(theme=theme, role=Role.PRODUCER)
+    return user.is_authenticated and producers.filter(user=user).exists()
+
+
+def follow(thread, user, muted=False):
+    ThreadFollow.objects.update_or_create(
+        thread=thread, user=user, defaults={"muted": muted}
+    )
+
+
+def follow_state(thread, user):
+    """'following', 'muted' or None for this member and thread."""
+    if not user.is_authenticated:
+        return None
+    muted = (
+        ThreadFollow.objects.filter(thread=thread, user=user)
+        .values_list("muted", flat=True)
+        .first()
+    )
+    return None if muted is None else ("muted" if muted else "following")
+
+
+def reply_page(thread, page_number, user=None):
+    """One page of top-level replies, each with its own replies, in few queries."""
+    # Held and hidden replies keep their place; the template decides who sees them.
+    likes = CommentFlag.objects.filter(comment=OuterRef("pk"), flag=LIKEDIT_FLAG)
+    replies = replies_to(thread).annotate(
+        hidden_by_moderator=Exists(HiddenReply.objects.filter(reply=OuterRef("pk"))),
+        like_count=Coalesce(
+            Subquery(likes.values("comment").annotate(n=Count("pk")).values("n")), 0
+        ),
+        liked=Exists(likes.filter(user_id=user.pk))
+        if user and user.is_authenticated
+        else Value(False),
+    )
+    page = Paginator(
+        replies.filter(level=0).order_by("thread_id"), REPLIES_PER_PAGE
+    ).get_page(page_number)
+    children = defaultdict(list)
+    for child in replies.filter(
+        level=1, thread_id__in=[reply.thread_id for reply in page]
+    ).order_by("thread_id", "order"):
+        children[child.thread_id].append(child)
+    shown = [*page, *(child for kids in children.values() for child in kids)]
+    edits = dict(
+        ReplyEdit.objects.filter(reply__in=shown).values_list("reply_id", "edited_at")
+    )
+    for reply in shown:
+        reply.edited_at = edits.get(reply.pk)
+    for reply in page:
+        reply.children = children[reply.thread_id]
+    return page
+
+
+def roles_by_author(theme, authors):
+    """Producers' and chairs' roles in this theme, for the badges beside their posts."""
+    return {
+        role.user_id: role
+        for role in ThemeRole.objects.filter(
+            theme=theme, user__in=[author for author in authors if author]
+        ).select_related("organisation")
+    }
+
+
+def replies_to_any_thread():
+    return XtdComment.objects.filter(
+        content_type=ContentType.objects.get_for_model(Thread)
+    )
+
+
+def toggle_like(reply, user):
+    """Like a reply, or take the like back. Nobody likes their own."""
+    if reply.user_id == user.pk or reply.is_removed or not reply.is_public:
+        raise ReplyRefused("You cannot like this reply.")
+    like, created = CommentFlag.objects.get_or_create(
+        comment=reply, user=user, flag=LIKEDIT_FLAG
+    )
+    if not created:
+        like.delete()
+    return created
+
+
+def quoted(reply):
+    """A reply as a Markdown quote, to start a new reply with."""
+    name = reply.user.public_name if reply.user else "A former member"
+    lines = [f"**{name}** wrote:", "", *reply.comment.splitlines()]
+    return "\n".join(f"> {line}".rstrip() for line in lines) + "\n\n"
+
+
+@transaction.atomic
+def edit_thread(thread, user, *, title, body, kind, topics=()):
+    if thread.author_id != user.pk:
+        raise PermissionDenied("You can only edit threads you started.")
+    thread.title, thread.body, thread.kind = title, body, kind
+    thread.edited_at = timezone.now()
+    thread.save()
+    thread.topics.set(topics)
+    return thread
+
+
+@transaction.atomic
+def delete_thread(thread, user):
+    """A member may delete a thread they started until somebody has replied."""
+    if thread.author_id != user.pk:
+        raise PermissionDenied("You can only delete threads you started.")
+    if thread.reply_count:
+        raise PermissionDenied(
+            "Others have replied, so the thread stays. Ask a moderator if it must go."
+        )
+    thread.delete()

@@ -1,0 +1,38 @@
+from django.urls import path
+
+from forums import views
+
+app_name = "forums"
+
+urlpatterns = [
+    path("", views.thread_list, name="threads"),
+    path("new/", views.new_thread, name="new_thread"),
+    path("<int:pk>-<slug:slug>/", views.thread_detail, name="thread"),
+    path("<int:pk>-<slug:slug>/reply/", views.reply, name="reply"),
+    path("<int:pk>-<slug:slug>/follow/", views.follow, name="follow"),
+    path("<int:pk>-<slug:slug>/edit/", views.edit_thread, name="edit_thread"),
+    path("<int:pk>-<slug:slug>/delete/", views.delete_thread, name="delete_thread"),
+    path("<int:pk>-<slug:slug>/report/", views.report_thread, name="report_thread"),
+    path("<int:pk>-<slug:slug>/answer/", views.mark_answer, name="mark_answer"),
+    path("<int:pk>-<slug:slug>/moderate/", views.moderate_thread, name="moderate"),
+    path(
+        "<int:pk>-<slug:slug>/replies/<int:reply_id>/edit/",
+        views.edit_reply,
+        name="edit_reply",
+    ),
+    path(
+        "<int:pk>-<slug:slug>/replies/<int:reply_id>/like/",
+        views.like_reply,
+        name="like_reply",
+    ),
+    path(
+        "<int:pk>-<slug:slug>/replies/<int:reply_id>/report/",
+        views.report_reply,
+        name="report_reply",
+    ),
+    path(
+        "<int:pk>-<slug:slug>/replies/<int:reply_id>/delete/",
+        views.delete_reply,
+        name="delete_reply",
+    ),
+]

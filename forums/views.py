@@ -1,0 +1,360 @@
+from allauth.account.decorators import verified_email_required
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from forums import moderation, services
+from forums.forms import ReplyForm, ReportForm, ThreadForm
+from forums.models import Thread
+from themes.models import ThemePage
+
+THREADS_PER_PAGE = 20
+MODERATION_DONE = {
+    "pin": "The thread is pinned to the top of the list.",
+    "unpin": "The thread is no longer pinned.",
+    "lock": "The thread is locked: nobody can reply.",
+    "unlock": "The thread is open for replies again.",
+    "move": "The thread has been moved.",
+    "suspend": "The member cannot post for a week.",
+}
+SORTS = {
+    "latest": ["-is_pinned", "-last_activity_at"],
+    "newest": ["-is_pinned", "-created_at"],
+    "unanswered": ["-is_pinned", "-last_activity_at"],
+}
+
+
+def get_theme(theme_slug):
+    return get_object_or_404(ThemePage.objects.live().public(), slug=theme_slug)
+
+
+def thread_list(request, theme_slug):
+    theme = get_theme(theme_slug)
+    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "latest"
+    threads = (
+        Thread.objects.filter(theme=theme, is_public=True)
+        .select_related("theme", "author", "answered_by")
+        .order_by(*SORTS[sort])
+    )
+    if sort == "unanswered":
+        threads = threads.filter(kind=Thread.Kind.QUESTION, answer__isnull=True)
+    topic = request.GET.get("topic", "")
+    if topic:
+        threads = threads.filter(topics__slug=topic)
+    return render(
+        request,
+        "forums/thread_list.html",
+        {
+            "page": theme,
+            "theme": theme,
+            "threads": Paginator(threads, THREADS_PER_PAGE).get_page(
+                request.GET.get("page")
+            ),
+            "sort": sort,
+            "topic": topic,
+        },
+    )
+
+
+@verified_email_required
+def new_thread(request, theme_slug):
+    theme = get_theme(theme_slug)
+    form = ThreadForm(request.POST or None)
+    preview = None
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        if request.POST.get("action") == "preview":
+            preview = form.cleaned_data["body"]
+        else:
+            try:
+                services.check_may_post(request.user)
+                thread = services.start_thread(
+                    request.user,
+                    theme,
+                    title=form.cleaned_data["title"],
+                    body=form.cleaned_data["body"],
+                    kind=form.cleaned_data["kind"],
+                    topics=form.cleaned_data["topics"],
+                )
+            except services.PostingRefused as refusal:
+                form.add_error(None, refusal)
+                status = refusal.status
+            else:
+                return redirect(thread)
+    return render(
+        request,
+        "forums/new_thread.html",
+        {"page": theme, "theme": theme, "form": form, "preview": preview},
+        status=status,
+    )
+
+
+def thread_detail(request, theme_slug, pk, slug, reply_form=None, status=200):
+    thread = get_object_or_404(
+        Thread.objects.select_related("theme", "author", "answered_by"),
+        pk=pk,
+        theme__slug=theme_slug,
+        theme__live=True,
+    )
+    may_moderate = moderation.may_moderate(request.user, thread.theme)
+    if not (thread.is_public or thread.author == request.user or may_moderate):
+        raise Http404("This thread is waiting for a moderator.")
+    if slug != thread.slug:
+        return redirect(thread, permanent=True)
+    replies = services.reply_page(thread, request.GET.get("page"), request.user)
+    authors = [
+        thread.author,
+        *(r.user for r in replies),
+        *(child.user for r in replies for child in r.children),
+    ]
+    return render(
+        request,
+        "forums/thread.html",
+        thread_context(
+            thread,
+            replies=replies,
+            roles=services.roles_by_author(thread.theme, authors),
+            reply_form=reply_form or ReplyForm(initial=quote_from(thread, request)),
+            follow_state=services.follow_state(thread, request.user),
+            may_moderate=may_moderate,
+            move_to=moderation.themes_moderated_by(request.user)
+            .exclude(pk=thread.theme_id)
+            .order_by("title")
+            if may_moderate
+            else [],
+            may_mark_answer=thread.is_question
+            and services.is_producer_in(request.user, thread.theme),
+        ),
+        status=status,
+    )
+
+
+@require_POST
+@verified_email_required
+def reply(request, theme_slug, pk, slug):
+    thread = get_object_or_404(Thread, pk=pk, theme__slug=theme_slug)
+    form = ReplyForm(request.POST)
+    if not form.is_valid():
+        return thread_detail(request, theme_slug, pk, thread.slug, reply_form=form)
+    try:
+        services.check_may_post(request.user)
+        services.post_reply(
+            thread,
+            request.user,
+            form.cleaned_data["comment"],
+            parent_id=form.cleaned_data["parent"],
+        )
+    except services.PostingRefused as refusal:
+        form.add_error(None, refusal)
+        return thread_detail(
+            request, theme_slug, pk, thread.slug, reply_form=form, status=refusal.status
+        )
+    except services.ReplyRefused as refusal:
+        form.add_error(None, refusal)
+        return thread_detail(
+            request, theme_slug, pk, thread.slug, reply_form=form, status=400
+        )
+    return redirect(thread.get_absolute_url() + "#replies")
+
+
+def thread_context(thread, **extra):
+    """What every page about one thread needs: its theme for the breadcrumbs."""
+    return {"page": thread.theme, "theme": thread.theme, "thread": thread, **extra}
+
+
+def own_reply(request, theme_slug, pk, reply_id):
+    """The thread and one of the signed-in member's own, undeleted replies in it."""
+    thread = get_thread(theme_slug, pk)
+    reply = get_object_or_404(services.replies_to(thread), pk=reply_id)
+    if reply.user_id != request.user.pk or reply.is_removed:
+        raise PermissionDenied
+    return thread, reply
+
+
+def get_thread(theme_slug, pk):
+    return get_object_or_404(
+        Thread.objects.select_related("theme"), pk=pk, theme__slug=theme_slug
+    )
+
+
+@require_POST
+@verified_email_required
+def follow(request, theme_slug, pk, slug):
+    thread = get_thread(theme_slug, pk)
+    muted = request.POST.get("muted") == "true"
+    services.follow(thread, request.user, muted=muted)
+    messages.success(
+        request,
+        "You will not hear about new replies to this thread."
+        if muted
+        else "We will email you about new replies to this thread.",
+    )
+    return redirect(thread)
+
+
+@require_POST
+@verified_email_required
+def mark_answer(request, theme_slug, pk, slug):
+    thread = get_thread(theme_slug, pk)
+    reply = services.reply_in(thread, request.POST.get("reply"))
+    try:
+        services.mark_answer(thread, reply, marked_by=request.user)
+    except services.ReplyRefused as refusal:
+        return HttpResponseBadRequest(refusal.message)
+    messages.success(request, "You have marked the answer to this question.")
+    return redirect(thread)
+
+
+@verified_email_required
+def edit_reply(request, theme_slug, pk, slug, reply_id):
+    thread, reply = own_reply(request, theme_slug, pk, reply_id)
+    form = ReplyForm(request.POST or None, initial={"comment": reply.comment})
+    if request.method == "POST" and form.is_valid():
+        services.edit_reply(reply, request.user, form.cleaned_data["comment"])
+        return redirect(thread.get_absolute_url() + f"#reply-{reply.pk}")
+    return render(
+        request,
+        "forums/edit_post.html",
+        thread_context(thread, form=form, noun="reply"),
+    )
+
+
+@verified_email_required
+def delete_reply(request, theme_slug, pk, slug, reply_id):
+    thread, reply = own_reply(request, theme_slug, pk, reply_id)
+    if request.method == "POST":
+        services.delete_reply(thread, reply, request.user)
+        messages.success(request, "Your reply has been deleted.")
+        return redirect(thread)
+    return render(
+        request,
+        "forums/delete_post.html",
+        thread_context(thread, reply=reply, noun="reply"),
+    )
+
+
+@verified_email_required
+def report_reply(request, theme_slug, pk, slug, reply_id):
+    thread = get_thread(theme_slug, pk)
+    replies = services.replies_to(thread).filter(is_removed=False)
+    return report_post(request, thread, get_object_or_404(replies, pk=reply_id))
+
+
+@require_POST
+@verified_email_required
+def moderate_thread(request, theme_slug, pk, slug):
+    """Pin, lock, move a thread or suspend a member, from the thread page."""
+    thread = get_thread(theme_slug, pk)
+    action = request.POST.get("action")
+    if action in {"pin", "unpin"}:
+        moderation.set_thread_flags(
+            thread, moderator=request.user, pinned=action == "pin"
+        )
+    elif action in {"lock", "unlock"}:
+        moderation.set_thread_flags(
+            thread, moderator=request.user, locked=action == "lock"
+        )
+    elif action == "move":
+        theme = get_object_or_404(ThemePage, pk=request.POST.get("theme") or 0)
+        moderation.move_thread(thread, theme, moderator=request.user)
+        thread.refresh_from_db()
+    elif action == "suspend":
+        member = get_object_or_404(get_user_model(), pk=request.POST.get("member") or 0)
+        moderation.suspend_member(member, moderator=request.user, thread=thread)
+    else:
+        return HttpResponseBadRequest("Unknown moderation action.")
+    messages.success(request, MODERATION_DONE[action])
+    return redirect(thread)
+
+
+def quote_from(thread, request):
+    """Start the reply form with a quote when the member chose 'Quote'."""
+    reply_id = request.GET.get("quote", "")
+    reply = services.reply_in(thread, reply_id) if reply_id.isdigit() else None
+    if reply is None or reply.is_removed or not reply.is_public:
+        return {}
+    return {"comment": services.quoted(reply)}
+
+
+@require_POST
+@verified_email_required
+def like_reply(request, theme_slug, pk, slug, reply_id):
+    thread = get_thread(theme_slug, pk)
+    reply = get_object_or_404(services.replies_to(thread), pk=reply_id)
+    try:
+        services.toggle_like(reply, request.user)
+    except services.ReplyRefused as refusal:
+        return HttpResponseBadRequest(refusal.message)
+    return redirect(thread.get_absolute_url() + f"#reply-{reply.pk}")
+
+
+@verified_email_required
+def edit_thread(request, theme_slug, pk, slug):
+    thread = get_thread(theme_slug, pk)
+    if thread.author_id != request.user.pk:
+        raise PermissionDenied
+    form = ThreadForm(request.POST or None, instance=thread)
+    if request.method == "POST" and form.is_valid():
+        services.edit_thread(
+            Thread.objects.get(pk=thread.pk),
+            request.user,
+            title=form.cleaned_data["title"],
+            body=form.cleaned_data["body"],
+            kind=form.cleaned_data["kind"],
+            topics=form.cleaned_data["topics"],
+        )
+        return redirect(Thread.objects.select_related("theme").get(pk=thread.pk))
+    return render(
+        request,
+        "forums/edit_post.html",
+        thread_context(thread, form=form, noun="thread"),
+    )
+
+
+@verified_email_required
+def delete_thread(request, theme_slug, pk, slug):
+    thread = get_thread(theme_slug, pk)
+    if request.method == "POST":
+        services.delete_thread(thread, request.user)
+        messages.success(request, "Your thread has been deleted.")
+        return redirect("forums:threads", theme_slug=theme_slug)
+    if thread.author_id != request.user.pk:
+        raise PermissionDenied
+    return render(
+        request,
+        "forums/delete_post.html",
+        thread_context(thread, noun="thread"),
+    )
+
+
+@verified_email_required
+def report_thread(request, theme_slug, pk, slug):
+    return report_post(request, get_thread(theme_slug, pk))
+
+
+def report_post(request, thread, reply=None):
+    """Report a reply, or the thread itself when no reply is given."""
+    author_id = reply.user_id if reply else thread.author_id
+    if author_id == request.user.pk:
+        raise PermissionDenied
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        moderation.report(
+            request.user,
+            reply=reply,
+            thread=None if reply else thread,
+            **form.cleaned_data,
+        )
+        messages.success(
+            request, "Thank you for your report. A moderator will look at it."
+        )
+        return redirect(thread)
+    return render(
+        request,
+        "forums/report_post.html",
+        thread_context(thread, reply=reply, form=form),
+    )

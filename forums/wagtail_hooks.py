@@ -1,0 +1,54 @@
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from forums import admin_views
+
+LOG_ACTIONS = [
+    ("forums.approve_reply", "Approve reply", "Approved a reply"),
+    ("forums.hide_reply", "Hide reply", "Hid a reply"),
+    ("forums.delete_reply", "Delete reply", "Deleted a reply"),
+    ("forums.approve_thread", "Approve thread", "Approved a new member's thread"),
+    ("forums.delete_thread", "Delete thread", "Deleted a thread"),
+    ("forums.pin_thread", "Pin thread", "Pinned a thread"),
+    ("forums.unpin_thread", "Unpin thread", "Unpinned a thread"),
+    ("forums.lock_thread", "Lock thread", "Locked a thread"),
+    ("forums.unlock_thread", "Unlock thread", "Unlocked a thread"),
+    ("forums.move_thread", "Move thread", "Moved a thread to another theme"),
+    ("forums.suspend_member", "Suspend member", "Suspended a member for a week"),
+]
+
+
+class ModerationMenuItem(MenuItem):
+    def is_shown(self, request):
+        return admin_views.moderates_anything(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_moderation_urls():
+    return [
+        path("moderation/", admin_views.queue, name="forums_moderation"),
+        path(
+            "moderation/replies/<int:reply_id>/",
+            admin_views.moderate_reply,
+            name="forums_moderate_reply",
+        ),
+        path(
+            "moderation/threads/<int:thread_id>/",
+            admin_views.moderate_thread,
+            name="forums_moderate_thread",
+        ),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_moderation_menu_item():
+    return ModerationMenuItem(
+        "Moderation", reverse("forums_moderation"), icon_name="warning", order=230
+    )
+
+
+@hooks.register("register_log_actions")
+def register_moderation_log_actions(actions):
+    for action, label, message in LOG_ACTIONS:
+        actions.register_action(action, label, message)

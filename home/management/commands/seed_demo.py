@@ -1,0 +1,60 @@
+import os
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from accounts.demo import DEMO_USERS, create_demo_users
+from events.demo import create_demo_meetings
+from forums.demo import create_demo_members, create_demo_threads
+from home.demo import create_demo_home_page, create_demo_standard_pages
+from home.demo_content import THEME_INDEX_INTRO, THEME_INDEX_TITLE
+from themes.demo import (
+    create_demo_organisations,
+    create_demo_roles,
+    create_demo_theme_index,
+    create_demo_themes,
+)
+
+# Documented in the README; seed_demo never runs with DEBUG off.
+DEFAULT_DEMO_PASSWORD = "statsforum-demo"  # noqa: S105
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo site: themes, organisations, contacts, standard pages, "
+        "demo users, and discussions with replies. Safe to run again: it adds "
+        "what is missing and changes nothing that exists. Refuses to run unless "
+        "DEBUG is on."
+    )
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG:
+            raise CommandError(
+                "seed_demo only runs with DEBUG on: demo users with a known password "
+                "must never reach a real site."
+            )
+        password = os.environ.get("DEMO_PASSWORD", DEFAULT_DEMO_PASSWORD)
+        with transaction.atomic():
+            home_page = create_demo_home_page()
+            create_demo_standard_pages(home_page)
+            theme_index = create_demo_theme_index(
+                home_page, THEME_INDEX_TITLE, THEME_INDEX_INTRO
+            )
+            create_demo_themes(theme_index, create_demo_organisations())
+            users = create_demo_users(password)
+            create_demo_roles(users)
+            everyone = {**users, **create_demo_members(password)}
+            create_demo_threads(everyone)
+            create_demo_meetings(everyone)
+
+        self.stdout.write(self.style.SUCCESS("Demo content is in place."))
+        self.stdout.write(f"Demo sign-ins, each with the password '{password}':")
+        for spec in DEMO_USERS:
+            self.stdout.write(f"  {spec['email']:<24} {spec['role']}")
+        if settings.STATSFORUM_MFA_WAIVED_EMAILS:
+            waived = ", ".join(settings.STATSFORUM_MFA_WAIVED_EMAILS)
+            self.stdout.write(
+                f"Two-factor authentication is waived for {waived} in development "
+                "only; every other admin user must set it up."
+            )

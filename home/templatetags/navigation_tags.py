@@ -1,0 +1,35 @@
+from django import template
+from wagtail.models import Site
+
+from home.models import StandardPage
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
+    """The standard pages an editor has chosen to show in menus, for the footer."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request else None
+    if site is None:
+        return StandardPage.objects.none()
+    return (
+        StandardPage.objects.live()
+        .public()
+        .in_menu()
+        .child_of(site.root_page)
+        .order_by("path")
+    )
+
+
+@register.inclusion_tag("includes/service_navigation_item.html", takes_context=True)
+def nav_link(context, href, text):
+    """A service navigation link, marked current on its own section of the site."""
+    request = context.get("request")
+    path = request.path if request else ""
+    return {
+        "href": href,
+        "text": text,
+        "current": path == href,
+        "active": path.startswith(href),
+    }

@@ -1,0 +1,47 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.generic import RedirectView, TemplateView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from accounts import views as accounts_views
+from events import views as events_views
+from home import views as home_views
+
+urlpatterns = [
+    # Wagtail's own sign-in form would skip two-factor authentication: everyone signs
+    # in through allauth.
+    path(
+        "admin/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+    ),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("accounts.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("my/", home_views.dashboard, name="dashboard"),
+    path("people/<int:pk>/", accounts_views.public_profile, name="public_profile"),
+    path("search/", home_views.search, name="search"),
+    path("themes/<slug:theme_slug>/discussions/", include("forums.urls")),
+    path("meetings/", include("events.urls")),
+    path("meetings.ics", events_views.all_calendar, name="meetings_calendar"),
+    path(
+        "themes/<slug:theme_slug>/meetings.ics",
+        events_views.theme_calendar,
+        name="theme_meetings_calendar",
+    ),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+    ),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]

@@ -1,0 +1,61 @@
+"""Every allauth page a member can reach is GOV.UK markup without axe violations."""
+
+import pytest
+from playwright.sync_api import expect
+
+from accounts.factories import UserFactory
+from tests.browser.conftest import assert_accessible
+from tests.browser.test_account_journeys import sign_in
+
+pytestmark = pytest.mark.browser
+
+SIGNED_OUT_PAGES = [
+    ("/accounts/login/", "Sign in"),
+    ("/accounts/signup/", "Create an account"),
+    ("/accounts/password/reset/", "Password Reset"),
+    ("/accounts/confirm-email/not-a-real-key/", "Confirm Email Address"),
+]
+SIGNED_IN_PAGES = [
+    ("/my/", "Your account"),
+    ("/accounts/email/", "Email Addresses"),
+    ("/accounts/password/change/", "Change Password"),
+    ("/accounts/2fa/", "Two-Factor Authentication"),
+    # Setting up an authenticator asks for the password again first.
+    ("/accounts/2fa/totp/activate/", "Confirm Access"),
+    ("/accounts/notifications/", "Email preferences"),
+    ("/accounts/your-data/", "Download your data"),
+    ("/accounts/delete/", "Delete your account"),
+    ("/accounts/logout/", "Sign out"),
+]
+
+
+def test_the_signed_out_account_pages_are_accessible(page, home_page):
+    for path, heading in SIGNED_OUT_PAGES:
+        page.goto(path)
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+        assert_accessible(page)
+
+
+def test_the_signed_in_account_pages_are_accessible(page, home_page):
+    UserFactory(email="member@example.org")
+    sign_in(page, "member@example.org")
+
+    for path, heading in SIGNED_IN_PAGES:
+        page.goto(path)
+        expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+        assert_accessible(page)
+
+
+def test_a_bad_password_change_is_explained_next_to_the_field(page, home_page):
+    UserFactory(email="member@example.org")
+    sign_in(page, "member@example.org")
+    page.goto("/accounts/password/change/")
+
+    page.get_by_label("Current Password").fill("not-my-password")
+    page.get_by_label("New Password", exact=True).fill("short")
+    page.get_by_label("New Password (again)").fill("short")
+    page.get_by_role("button", name="Change Password").click()
+
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    expect(page.locator("#id_oldpassword-error")).to_be_visible()
+    assert_accessible(page)

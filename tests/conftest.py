@@ -1,0 +1,73 @@
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
+from django.db.models import Q
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
+
+from accounts.factories import UserFactory
+from home.factories import HomePageFactory
+from themes.factories import ThemeIndexPageFactory
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Rate limits live in the cache: each test starts with none used up."""
+    cache.clear()
+
+
+@pytest.fixture
+def root_page(db):
+    """Wagtail's root page; rebuilt when a transactional test has flushed it away."""
+    root = Page.get_first_root_node()
+    if root is None:
+        Locale.objects.get_or_create(
+            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+        )
+        root = Page.add_root(instance=Page(title="Root", slug="root"))
+    return root
+
+
+@pytest.fixture
+def home_page(root_page):
+    Page.objects.child_of(root_page).delete()
+    home = HomePageFactory(parent=root_page)
+    Site.objects.all().delete()
+    Site.objects.create(
+        hostname="localhost", port=80, root_page=home, is_default_site=True
+    )
+    return home
+
+
+@pytest.fixture
+def theme_index(home_page):
+    return ThemeIndexPageFactory(parent=home_page)
+
+
+EDITOR_MODELS = ["organisation", "themerole", "producerrequest"]
+
+
+@pytest.fixture
+def editor(db):
+    """An editor with two-factor authentication, as the Editors group makes them.
+
+    The group is rebuilt when a transactional test has flushed what migrations made.
+    """
+    group, _ = Group.objects.get_or_create(name="Editors")
+    group.permissions.add(
+        *Permission.objects.filter(
+            Q(content_type__app_label="wagtailadmin", codename="access_admin")
+            | Q(
+                content_type__app_label="themes",
+                content_type__model__in=[
+                    "organisation",
+                    "themerole",
+                    "producerrequest",
+                ],
+            )
+        )
+    )
+    editor = UserFactory(email="editor@example.org", two_factor=True)
+    editor.groups.add(group)
+    return editor

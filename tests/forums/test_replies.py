@@ -1,0 +1,213 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django_comments_xtd.models import XtdComment
+
+from accounts.factories import UserFactory
+from accounts.services import delete_account
+from forums import services
+from forums.factories import ThreadFactory
+from forums.models import Thread
+from themes import services as theme_services
+from themes.factories import OrganisationFactory, ThemePageFactory
+from themes.models import Role
+
+pytestmark = pytest.mark.django_db
+
+THREAD_PAGE_BUDGET = 15
+
+
+@pytest.fixture
+def thread(theme_index):
+    theme = ThemePageFactory(parent=theme_index, title="Migration", slug="migration")
+    return ThreadFactory(theme=theme, title="Visa data")
+
+
+def reply_url(thread):
+    return reverse(
+        "forums:reply",
+        kwargs={"theme_slug": thread.theme.slug, "pk": thread.pk, "slug": thread.slug},
+    )
+
+
+def test_a_member_replies_to_the_thread_and_to_a_reply(client, thread):
+    member = UserFactory()
+    client.force_login(member)
+
+    first = client.post(reply_url(thread), {"comment": "Top-level *reply*"})
+    parent = XtdComment.objects.get()
+    client.post(reply_url(thread), {"comment": "A reply to it", "parent": parent.pk})
+
+    assert first.status_code == 302
+    thread.refresh_from_db()
+    assert thread.reply_count == 2
+    child = XtdComment.objects.get(level=1)
+    assert child.thread_id == parent.pk
+    html = client.get(thread.get_absolute_url()).content.decode()
+    assert "<em>reply</em>" in html
+    assert html.index("Top-level") < html.index("A reply to it")
+
+
+def test_a_reply_to_a_reply_to_a_reply_is_refused_and_stores_nothing(client, thread):
+    client.force_login(UserFactory())
+    top = services.post_reply(thread, UserFactory(), "Top")
+    second = services.post_reply(thread, UserFactory(), "Second", parent_id=top.pk)
+
+    response = client.post(reply_url(thread), {"comment": "Third", "parent": second.pk})
+
+    assert response.status_code == 400
+    assert "not to a reply to a reply" in response.content.decode()
+    assert XtdComment.objects.count() == 2
+
+
+def test_a_reply_to_a_locked_thread_is_refused(client, thread):
+    Thread.objects.filter(pk=thread.pk).update(is_locked=True)
+    client.force_login(UserFactory())
+
+    response = client.post(reply_url(thread), {"comment": "Let me in"})
+
+    assert response.status_code == 400
+    assert not XtdComment.objects.exists()
+
+
+def test_a_reply_naming_a_parent_in_another_thread_is_refused(client, thread):
+    elsewhere = services.post_reply(
+        ThreadFactory(theme=thread.theme), UserFactory(), "x"
+    )
+    client.force_login(UserFactory())
+
+    response = client.post(reply_url(thread), {"comment": "Hi", "parent": elsewhere.pk})
+
+    assert response.status_code == 400
+    assert XtdComment.objects.count() == 1
+
+
+def test_an_empty_reply_is_explained(client, thread):
+    client.force_login(UserFactory())
+
+    response = client.post(reply_url(thread), {"comment": ""})
+
+    assert "Write your reply." in response.content.decode()
+    assert not XtdComment.objects.exists()
+
+
+def test_visitors_cannot_reply(client, thread):
+    response = client.post(reply_url(thread), {"comment": "Hello"})
+
+    assert response.url.startswith(reverse("account_login"))
+    assert not XtdComment.objects.exists()
+
+
+def test_a_producers_reply_carries_their_organisation(client, thread, editor):
+    producer = UserFactory(first_name="Priya", last_name="Shah")
+    theme_services.grant_role(
+        thread.theme,
+        producer,
+        Role.PRODUCER,
+        granted_by=editor,
+        organisation=OrganisationFactory(
+            name="Office for National Statistics", acronym="ONS"
+        ),
+        tell=False,
+    )
+    services.post_reply(thread, producer, "The data is out on Thursday.")
+
+    html = client.get(thread.get_absolute_url()).content.decode()
+
+    assert "Producer, ONS" in html
+
+
+def count_thread_page_queries(client, thread):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(thread.get_absolute_url())
+    assert response.status_code == 200
+    return len(queries)
+
+
+def add_replies(thread, top_level, each):
+    authors = UserFactory.create_batch(5)
+    for n in range(top_level):
+        top = services.post_reply(thread, authors[n % 5], f"Reply {n}")
+        for m in range(each):
+            services.post_reply(thread, authors[m % 5], f"Answer {m}", parent_id=top.pk)
+
+
+def test_the_thread_page_stays_within_budget_however_many_replies(client, thread):
+    add_replies(thread, 2, 1)
+    client.get(thread.get_absolute_url())
+    small = count_thread_page_queries(client, thread)
+
+    add_replies(thread, 60, 3)
+    large = count_thread_page_queries(client, thread)
+
+    assert large == small
+    assert large <= THREAD_PAGE_BUDGET
+
+
+def test_posting_a_reply_costs_the_same_however_long_the_thread(thread, settings):
+    # Telling followers is a background task: the request only queues it.
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}
+    }
+    member = UserFactory()
+
+    def cost():
+        top = services.post_reply(thread, member, "warm")
+        with CaptureQueriesContext(connection) as top_level:
+            services.post_reply(thread, member, "top")
+        with CaptureQueriesContext(connection) as nested:
+            services.post_reply(thread, member, "nested", parent_id=top.pk)
+        return len(top_level), len(nested)
+
+    small = cost()
+    add_replies(thread, 40, 2)
+    assert cost() == small
+
+
+def test_deleting_an_account_and_keeping_posts_shows_a_former_member(client, thread):
+    author = thread.author
+    services.post_reply(thread, author, "My reply")
+
+    delete_account(author, keep_public_posts=True)
+
+    html = client.get(thread.get_absolute_url()).content.decode()
+    assert "A former member" in html
+    assert "My reply" in html
+
+
+def test_deleting_an_account_and_removing_posts_keeps_others_answers(client, thread):
+    leaver = UserFactory()
+    mine = services.post_reply(thread, leaver, "Mine, answered")
+    services.post_reply(thread, UserFactory(), "Theirs", parent_id=mine.pk)
+    services.post_reply(thread, leaver, "Mine, alone")
+    own_thread = ThreadFactory(theme=thread.theme, author=leaver)
+    services.post_reply(own_thread, UserFactory(), "On their thread")
+
+    delete_account(leaver, keep_public_posts=False)
+
+    assert not Thread.objects.filter(pk=own_thread.pk).exists()
+    assert not XtdComment.objects.filter(comment="On their thread").exists()
+    assert not XtdComment.objects.filter(comment__startswith="Mine").exists()
+    assert XtdComment.objects.get(pk=mine.pk).is_removed
+    assert XtdComment.objects.filter(comment="Theirs").exists()
+    assert (
+        "This reply was deleted."
+        in client.get(thread.get_absolute_url()).content.decode()
+    )
+
+
+def test_posting_too_fast_is_refused_and_keeps_the_text(client, thread):
+    client.force_login(UserFactory())
+    for n in range(services.POSTS_PER_MINUTE):
+        assert (
+            client.post(reply_url(thread), {"comment": f"Reply {n}"}).status_code == 302
+        )
+
+    response = client.post(reply_url(thread), {"comment": "One too many"})
+
+    html = response.content.decode()
+    assert response.status_code == 429
+    assert "Try again in" in html
+    assert "One too many" in html
+    assert XtdComment.objects.count() == services.POSTS_PER_MINUTE

@@ -1,0 +1,61 @@
+"""Public pages make the same number of queries however many themes and contacts."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from accounts.factories import UserFactory
+from themes import services
+from themes.factories import OrganisationFactory, ThemeContactFactory, ThemePageFactory
+
+pytestmark = pytest.mark.django_db
+
+# Anonymous visitors; a signed-in member adds their session, their account and
+# whether they have joined the theme.
+BUDGET = {False: 19, True: 24}
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def add_themes(theme_index, count, contacts_each):
+    organisations = OrganisationFactory.create_batch(3)
+    themes = []
+    for _ in range(count):
+        theme = ThemePageFactory(parent=theme_index)
+        theme.organisations.set(organisations)
+        theme.save()
+        ThemeContactFactory.create_batch(
+            contacts_each, theme=theme, organisation=organisations[0]
+        )
+        themes.append(theme)
+    return themes
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+@pytest.mark.parametrize("url_of", ["home", "theme_index", "theme"])
+def test_pages_stay_within_budget_as_themes_and_contacts_grow(
+    client, theme_index, url_of, signed_in
+):
+    few = add_themes(theme_index, 1, contacts_each=1)
+    if signed_in:
+        member = UserFactory()
+        services.join_theme(member, few[0])
+        client.force_login(member)
+    urls = {"home": "/", "theme_index": theme_index.url, "theme": few[0].url}
+    client.get(urls[url_of])  # warm the per-process caches (content types, site)
+    small = count_queries(client, urls[url_of])
+
+    many = add_themes(theme_index, 30, contacts_each=20)
+    for theme in many:
+        for member in UserFactory.create_batch(3):
+            services.join_theme(member, theme)
+    urls["theme"] = many[0].url
+    large = count_queries(client, urls[url_of])
+
+    assert large == small
+    assert large <= BUDGET[signed_in]

@@ -1,0 +1,89 @@
+"""What themes tells accounts: its notifications and the personal data it holds."""
+
+from accounts.notifications import NotificationKind
+from accounts.personal_data import PersonalData, PublicContribution
+from themes.models import ProducerRequest, ThemeContact, ThemeMembership, ThemeRole
+from themes.services import role_group, roles_of, themes_joined
+
+NOTIFICATION_KINDS = [
+    NotificationKind(
+        key="producer_request_received",
+        label="Requests to be recognised as a producer",
+        description="For editors: when a member asks to be recognised as a producer.",
+    ),
+    NotificationKind(
+        key="producer_request_decided",
+        label="Decisions on your producer requests",
+        description="When an editor approves or declines your request.",
+        optional=False,
+    ),
+    NotificationKind(
+        key="theme_role_granted",
+        label="New roles in a theme",
+        description="When an editor makes you a chair or a producer.",
+        optional=False,
+    ),
+]
+
+
+def export_themes(user):
+    return {
+        "memberships": [
+            {"theme": m.theme.title, "joined": m.joined_at.isoformat()}
+            for m in ThemeMembership.objects.filter(user=user).select_related("theme")
+        ],
+        "roles": [
+            {
+                "theme": r.theme.title,
+                "role": r.get_role_display(),
+                "organisation": r.organisation.name if r.organisation else None,
+                "job_title": r.job_title,
+                "since": r.granted_at.isoformat(),
+            }
+            for r in roles_of(user)
+        ],
+        "producer_requests": [
+            {
+                "theme": r.theme.title,
+                "organisation": r.organisation.name,
+                "job_title": r.job_title,
+                "reason": r.reason,
+                "status": r.get_status_display(),
+                "asked": r.created_at.isoformat(),
+            }
+            for r in ProducerRequest.objects.filter(user=user).select_related(
+                "theme", "organisation"
+            )
+        ],
+    }
+
+
+def erase_themes(user, keep_public_posts):
+    for theme_role in roles_of(user):
+        role_group(theme_role.theme, theme_role.role).user_set.remove(user)
+    ThemeRole.objects.filter(user=user).delete()
+    ThemeMembership.objects.filter(user=user).delete()
+    ProducerRequest.objects.filter(user=user).delete()
+    ThemeContact.objects.filter(user=user).update(user=None)
+
+
+def public_roles(user):
+    return [
+        PublicContribution(
+            text=f"{role.get_role_display()}, {role.theme.title}"
+            + (f" ({role.organisation.name})" if role.organisation else ""),
+            url=role.theme.url,
+        )
+        for role in roles_of(user)
+    ]
+
+
+THEMES_DATA = PersonalData(
+    key="themes",
+    label="Roles in themes",
+    export=export_themes,
+    erase=erase_themes,
+    public=public_roles,
+)
+
+theme_source = themes_joined

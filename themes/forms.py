@@ -1,0 +1,29 @@
+from django import forms
+
+from themes.models import Organisation, ProducerRequest
+
+
+class ProducerRequestForm(forms.ModelForm):
+    class Meta:
+        model = ProducerRequest
+        fields = ["organisation", "job_title", "reason"]
+        labels = {
+            "organisation": "Which organisation do you produce statistics for?",
+            "job_title": "Your job title",
+        }
+        help_texts = {
+            "job_title": "For example: Head of Migration Statistics.",
+            "reason": "Optional. Say which statistics you work on.",
+        }
+        widgets = {"reason": forms.Textarea({"rows": 4})}
+        error_messages = {
+            "organisation": {"required": "Choose your organisation."},
+            "job_title": {"required": "Enter your job title."},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            kind=Organisation.Kind.PRODUCER
+        )
+        self.fields["organisation"].empty_label = "Choose an organisation"

@@ -1,0 +1,166 @@
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from core.blocks import ContentBlock
+from themes.models.organisations import Organisation
+
+
+class ThemeIndexPage(Page):
+    intro = models.TextField(
+        blank=True, help_text="One or two sentences shown above the list of themes."
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["themes.ThemePage"]
+    max_count = 1
+
+    themes_per_page = 24
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        themes = ThemePage.objects.child_of(self).live().public().order_by("title")
+        context["themes"] = Paginator(themes, self.themes_per_page).get_page(
+            request.GET.get("page")
+        )
+        return context
+
+
+class ThemePage(RoutablePageMixin, Page):
+    summary = models.CharField(
+        max_length=250,
+        help_text="One sentence on what the theme covers, shown in lists of themes "
+        "and in search results.",
+    )
+    introduction = StreamField(
+        ContentBlock(),
+        blank=True,
+        help_text="What the theme covers, which statistics it is about, and how to "
+        "take part.",
+    )
+    organisations = ParentalManyToManyField(
+        "themes.Organisation",
+        blank=True,
+        related_name="themes",
+        help_text="The producers and user bodies involved in this theme.",
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("introduction"),
+        FieldPanel("organisations", widget=forms.CheckboxSelectMultiple),
+        MultiFieldPanel(
+            [InlinePanel("contacts", label="Contact")],
+            heading="Contacts",
+            help_text="Who users should talk to about which statistics.",
+        ),
+    ]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("introduction"),
+        index.RelatedFields("contacts", [index.SearchField("responsible_for")]),
+    ]
+
+    parent_page_types = ["themes.ThemeIndexPage"]
+    subpage_types = ["events.EventPage"]
+
+    def get_context(self, request, *args, **kwargs):
+        from themes import services
+
+        context = super().get_context(request, *args, **kwargs)
+        context["organisations"] = self.organisations.all()
+        context["contacts"] = self.contacts.select_related("organisation")
+        context["member_count"] = self.memberships.count()
+        context["is_member"] = services.is_member(request.user, self)
+        return context
+
+    def route(self, request, path_components):
+        # Meetings are child pages served at <theme>/meetings/<slug>/.
+        if len(path_components) >= 2 and path_components[0] == "meetings":
+            path_components = path_components[1:]
+        return super().route(request, path_components)
+
+    # Member-made content lives under the theme's own address. The views and
+    # services import this module, so they are imported where they are used.
+
+    @path("join/", name="join")
+    def join(self, request):
+        from themes import views
+
+        return views.join_theme(request, self)
+
+    @path("leave/", name="leave")
+    def leave(self, request):
+        from themes import views
+
+        return views.leave_theme(request, self)
+
+    @path("members/", name="members")
+    def members(self, request):
+        from themes import views
+
+        return views.theme_members(request, self)
+
+    @path("become-a-producer/", name="producer_request")
+    def producer_request(self, request):
+        from themes import views
+
+        return views.producer_request(request, self)
+
+
+class ThemeContact(Orderable):
+    """Someone users can talk to about particular statistics in a theme."""
+
+    theme = ParentalKey(ThemePage, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(max_length=200)
+    role = models.CharField(max_length=200, help_text="Their job title or role.")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="contacts"
+    )
+    responsible_for = models.CharField(
+        "statistics they can help with",
+        max_length=300,
+        help_text="For example: 'Hospital waiting times in England'.",
+    )
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="theme_contacts",
+        help_text="Link to the contact's account on this site, if they have one.",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("role"),
+        FieldPanel("organisation"),
+        FieldPanel("responsible_for"),
+        FieldPanel("email"),
+        FieldPanel("phone"),
+        FieldPanel("user"),
+    ]
+
+    def __str__(self):
+        return f"{self.name}, {self.role}"
+
+    def clean(self):
+        if not (self.email or self.phone):
+            raise ValidationError(
+                {"email": "Give an email address or a phone number to reach them by."}
+            )
