@@ -1,3 +1,5 @@
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -9,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from events.blocks import AgendaItemBlock
+from events.permissions import MeetingPermissionTester
 
 
 class EventPage(RoutablePageMixin, Page):
@@ -51,8 +54,14 @@ class EventPage(RoutablePageMixin, Page):
     status_reason = models.TextField(
         blank=True, help_text="Why the meeting is postponed or cancelled."
     )
+    one_place_per_organisation = models.BooleanField(
+        default=False,
+        help_text="Take at most one registration from each organisation.",
+    )
     # Calendar apps replace an event when its SEQUENCE goes up.
     sequence = models.PositiveIntegerField(default=0, editable=False)
+    # The time, place and status registrants were last told of (see changes.py).
+    announced = models.JSONField(default=dict, editable=False)
 
     content_panels = [
         *Page.content_panels,
@@ -71,6 +80,7 @@ class EventPage(RoutablePageMixin, Page):
         MultiFieldPanel(
             [
                 FieldPanel("capacity"),
+                FieldPanel("one_place_per_organisation"),
                 FieldRowPanel(
                     [
                         FieldPanel("registration_opens"),
@@ -92,7 +102,7 @@ class EventPage(RoutablePageMixin, Page):
     ]
 
     parent_page_types = ["themes.ThemePage"]
-    subpage_types = []
+    subpage_types = ["events.MinutesPage"]
 
     class Meta:
         verbose_name = "meeting"
@@ -122,6 +132,18 @@ class EventPage(RoutablePageMixin, Page):
             errors["registration_closes"] = "Registration must close after it opens."
         if errors:
             raise ValidationError(errors)
+
+    def with_content_json(self, content):
+        # The site keeps these, not the editor: publishing a revision made before
+        # registrants were last told must not roll them back.
+        page = super().with_content_json(content)
+        page.sequence = self.sequence
+        page.announced = self.announced
+        return page
+
+    def permissions_for_user(self, user):
+        # Its only subpage is its minutes, which only editors publish.
+        return MeetingPermissionTester(user, self)
 
     def get_url_parts(self, request=None):
         """Meetings live at /themes/<theme>/meetings/<slug>/ (see ThemePage.route)."""
@@ -198,6 +220,9 @@ class MeetingRegistration(models.Model):
         max_length=500,
         help_text="Only the meeting's chairs see this.",
     )
+    # Set when the reminder is queued, so the cron job never sends one twice.
+    week_reminder_sent_at = models.DateTimeField(null=True, blank=True)
+    day_reminder_sent_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -211,3 +236,20 @@ class MeetingRegistration(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.meeting} · {self.get_status_display()}"
+
+
+def new_feed_token():
+    return secrets.token_urlsafe(24)
+
+
+class MeetingFeed(models.Model):
+    """The secret address of a member's own calendar of the meetings they are on."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="meeting_feed"
+    )
+    token = models.CharField(max_length=64, unique=True, default=new_feed_token)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.user}'s meetings calendar"
