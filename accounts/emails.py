@@ -9,10 +9,11 @@ from accounts.tasks import send_email
 def render_email(template_prefix, context):
     """Render `<prefix>_subject.txt`, `<prefix>.txt` and `<prefix>.html`."""
     context = {"site_url": settings.WAGTAILADMIN_BASE_URL, **context}
-    subject = render_to_string(f"{template_prefix}_subject.txt", context)
+    subject = render_to_string(f"{template_prefix}_subject.txt", context, using="text")
+    text = render_to_string(f"{template_prefix}.txt", context, using="text")
     return (
         " ".join(subject.split()),
-        render_to_string(f"{template_prefix}.txt", context).strip() + "\n",
+        text.strip() + "\n",
         render_to_string(f"{template_prefix}.html", context),
     )
 

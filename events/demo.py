@@ -1,4 +1,4 @@
-"""Demo meetings: an upcoming one in each of three themes, with registrations."""
+"""Demo meetings: upcoming ones with registrations, and past ones with minutes."""
 
 from datetime import datetime, time, timedelta
 
@@ -6,8 +6,10 @@ from django.utils import timezone
 
 from events import services
 from events.calendar import LONDON
-from events.models import EventPage
-from themes.models import ThemePage
+from events.demo_minutes import PAST_MEETINGS
+from events.models import ActionItem, EventPage, MinutesAttendee, MinutesPage
+from forums.models import Thread
+from themes.models import Organisation, ThemePage
 
 MEETINGS = [
     {
@@ -91,3 +93,61 @@ def create_demo_meetings(users):
         meeting.save_revision().publish()
         for key in ["member", "rafael", "laura"]:
             services.register(meeting, users[key], tell_them=False)
+
+
+def create_demo_past_meetings():
+    for spec in PAST_MEETINGS:
+        theme = ThemePage.objects.get(slug=spec["theme"])
+        if EventPage.objects.child_of(theme).filter(slug=spec["slug"]).exists():
+            continue
+        day = timezone.localdate() - timedelta(days=spec["days_ago"])
+        start = datetime.combine(day, time(14, 0), tzinfo=LONDON)
+        meeting = EventPage(
+            title=spec["title"],
+            slug=spec["slug"],
+            summary=spec["summary"],
+            start=start,
+            end=start + timedelta(hours=2),
+            format=spec["format"],
+            venue=spec["venue"],
+            address=spec["address"],
+            joining_link=spec["joining_link"],
+        )
+        theme.add_child(instance=meeting)
+        meeting.save_revision().publish()
+        create_demo_minutes(meeting, spec["minutes"])
+
+
+def create_demo_minutes(meeting, spec):
+    minutes = MinutesPage(
+        title=f"Minutes: {meeting.title}",
+        slug="minutes",
+        summary=spec["summary"],
+        items=[
+            {"type": "item", "value": {"title": title, "notes": notes}}
+            for title, notes in spec["items"]
+        ],
+        decisions=[{"type": "decision", "value": text} for text in spec["decisions"]],
+        # Already announced: seeding emails no one.
+        announced_at=timezone.now(),
+    )
+    for name, organisation, attendance in spec["attendees"]:
+        minutes.attendees.add(
+            MinutesAttendee(name=name, organisation=organisation, attendance=attendance)
+        )
+    today = timezone.localdate()
+    for action in spec["actions"]:
+        minutes.action_items.add(
+            ActionItem(
+                description=action["description"],
+                owner=action["owner"],
+                organisation=Organisation.objects.filter(
+                    acronym=action["organisation"]
+                ).first(),
+                due_date=today + timedelta(days=action["due_in_days"]),
+                status=action["status"],
+                thread=Thread.objects.filter(title=action.get("thread")).first(),
+            )
+        )
+    meeting.add_child(instance=minutes)
+    minutes.save_revision().publish()

@@ -4,7 +4,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from events.models import EventPage
+from events.models import EventPage, MinutesPage
 
 
 class EventPageFactory(wagtail_factories.PageFactory):
@@ -17,3 +17,12 @@ class EventPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = EventPage
+
+
+class MinutesPageFactory(wagtail_factories.PageFactory):
+    title = "Minutes"
+    slug = "minutes"
+    summary = "<p>Producers set out their plans and members asked questions.</p>"
+
+    class Meta:
+        model = MinutesPage

@@ -1,6 +1,13 @@
 """The emails meetings send, through the accounts notification backbone."""
 
-from accounts.notifications import NotificationKind
+from django.contrib.auth import get_user_model
+from django.utils.text import get_text_list
+
+from accounts.notifications import NotificationKind, notify
+from events.models import EventPage, MeetingRegistration, MinutesPage
+from events.services import ics_attachment, when
+
+Status = MeetingRegistration.Status
 
 KINDS = [
     NotificationKind(
@@ -23,3 +30,52 @@ KINDS = [
         per_theme=True,
     ),
 ]
+
+
+def tell_registrants_of_change(meeting_id, changed):
+    meeting = EventPage.objects.get(pk=meeting_id)
+    context = {
+        "meeting_title": meeting.title,
+        "meeting_url": meeting.full_url,
+        "changed_text": get_text_list(changed, "and"),
+        "when": when(meeting),
+        "format": meeting.get_format_display(),
+        "venue": meeting.venue,
+        "address": meeting.address,
+        "status": meeting.status,
+        "status_display": meeting.get_status_display(),
+        "status_reason": meeting.status_reason,
+    }
+    registrations = meeting.registrations.filter(
+        status__in=[Status.CONFIRMED, Status.WAITING]
+    ).select_related("user")
+    # The new SEQUENCE in the attachment makes calendar apps update the event.
+    calendar_file = [ics_attachment(meeting)]
+    for registration in registrations:
+        has_place = registration.status == Status.CONFIRMED
+        notify(
+            registration.user,
+            "meeting_registration",
+            "meeting_changed",
+            {**context, "has_place": has_place},
+            attachments=calendar_file if has_place else (),
+        )
+
+
+def tell_of_minutes(minutes_id):
+    minutes = MinutesPage.objects.get(pk=minutes_id)
+    meeting, theme = minutes.meeting, minutes.theme
+    context = {
+        "meeting_title": meeting.title,
+        "theme_title": theme.title,
+        "minutes_url": minutes.full_url,
+        "when": when(meeting),
+        "action_count": minutes.action_items.count(),
+    }
+    registrants = meeting.registrations.filter(
+        status__in=[Status.CONFIRMED, Status.WAITING]
+    ).values_list("user", flat=True)
+    members = theme.memberships.values_list("user", flat=True)
+    people = get_user_model().objects.filter(pk__in={*registrants, *members})
+    for person in people.order_by("pk"):
+        notify(person, "minutes_published", "minutes_published", context, theme=theme)

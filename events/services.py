@@ -1,18 +1,22 @@
 """Rules for registering for meetings: capacity, the waiting list, cancellations."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import F
+from django.db.models.functions import Coalesce, Lower, Trim
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts.notifications import notify
 from events.calendar import LONDON, calendar_for
-from events.models import EventPage, MeetingRegistration
+from events.models import EventPage, MeetingFeed, MeetingRegistration
 
 Status = MeetingRegistration.Status
 
 
 class RegistrationRefused(ValidationError):
-    """The meeting is not taking registrations, or the member is already on it."""
+    """Registration is closed, or the member or a colleague already has a place."""
 
 
 def registration_of(user, meeting):
@@ -34,6 +38,11 @@ def register(meeting, user, access_needs="", tell_them=True):
         raise RegistrationRefused("Registration for this meeting is not open.")
     if registration_of(user, meeting):
         raise RegistrationRefused("You have already registered for this meeting.")
+    if meeting.one_place_per_organisation and colleague_registered(meeting, user):
+        raise RegistrationRefused(
+            f"Someone from {organisation_of(user)} has already registered. This "
+            "meeting takes one person from each organisation."
+        )
     confirmed = meeting.registrations.filter(status=Status.CONFIRMED).count()
     has_place = meeting.capacity is None or confirmed < meeting.capacity
     registration, _ = MeetingRegistration.objects.update_or_create(
@@ -50,19 +59,47 @@ def register(meeting, user, access_needs="", tell_them=True):
 
 
 @transaction.atomic
-def cancel(registration):
+def cancel(registration, tell_them=True):
     """Give up a place; the first member on the waiting list takes it."""
     meeting = EventPage.objects.select_for_update().get(pk=registration.meeting_id)
     had_place = registration.status == Status.CONFIRMED
     registration.status = Status.CANCELLED
     registration.save(update_fields=["status", "updated_at"])
-    tell(registration)
+    if tell_them:
+        tell(registration)
     if had_place:
         first_waiting = meeting.registrations.filter(status=Status.WAITING).first()
         if first_waiting:
             first_waiting.status = Status.CONFIRMED
             first_waiting.save(update_fields=["status", "updated_at"])
             tell(first_waiting, promoted=True)
+
+
+def organisation_of(user):
+    """The member's organisation as they would name it, or "" if they gave none."""
+    if user.organisation_id:
+        return user.organisation.name.strip()
+    return user.organisation_name.strip()
+
+
+def colleague_registered(meeting, user):
+    """Whether someone else from the member's organisation has or awaits a place."""
+    organisation = organisation_of(user)
+    if not organisation:
+        return False
+    # Compare names, not keys: a colleague may have typed the name of an
+    # organisation that is in the list.
+    return (
+        meeting.registrations.filter(status__in=[Status.CONFIRMED, Status.WAITING])
+        .exclude(user=user)
+        .alias(
+            organisation=Lower(
+                Trim(Coalesce(F("user__organisation__name"), "user__organisation_name"))
+            )
+        )
+        .filter(organisation=organisation.lower())
+        .exists()
+    )
 
 
 def tell(registration, promoted=False):
@@ -79,8 +116,7 @@ def tell(registration, promoted=False):
     }
     attachments = ()
     if registration.status == Status.CONFIRMED:
-        ics = calendar_for([meeting], meeting.title).decode()
-        attachments = [("meeting.ics", ics, "text/calendar")]
+        attachments = [ics_attachment(meeting)]
     notify(
         registration.user,
         "meeting_registration",
@@ -88,6 +124,12 @@ def tell(registration, promoted=False):
         context,
         attachments=attachments,
     )
+
+
+def ics_attachment(meeting):
+    """The meeting as a calendar file to attach to an email."""
+    ics = calendar_for([meeting], meeting.title).decode()
+    return ("meeting.ics", ics, "text/calendar")
 
 
 def when(meeting):
@@ -103,3 +145,10 @@ def places_left(meeting):
         return None
     taken = meeting.registrations.filter(status=Status.CONFIRMED).count()
     return max(meeting.capacity - taken, 0)
+
+
+def my_calendar_url(user):
+    """The full secret address of the member's meetings calendar, made on first use."""
+    feed, _ = MeetingFeed.objects.get_or_create(user=user)
+    path = reverse("events:my_calendar", args=[feed.token])
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path

@@ -12,7 +12,8 @@ from django.views.decorators.http import require_POST
 from events import services
 from events.calendar import calendar_for
 from events.forms import RegistrationForm
-from events.models import EventPage
+from events.models import EventPage, MeetingFeed, MeetingRegistration
+from events.models.meetings import new_feed_token
 from themes.models import ThemePage
 
 MEETINGS_PER_PAGE = 20
@@ -126,3 +127,31 @@ def calendar_response(meetings, name, filename):
     response = HttpResponse(calendar_for(meetings, name), content_type="text/calendar")
     response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
     return response
+
+
+def my_calendar(request, token):
+    """A member's own meetings, at a secret address calendar apps fetch unsigned."""
+    feed = get_object_or_404(MeetingFeed, token=token)
+    meetings = feed_meetings().filter(
+        registrations__user_id=feed.user_id,
+        registrations__status__in=[
+            MeetingRegistration.Status.CONFIRMED,
+            MeetingRegistration.Status.WAITING,
+        ],
+    )
+    response = calendar_response(meetings, "statsforum: your meetings", "my-meetings")
+    # The address is the only key: keep it out of shared caches and search engines.
+    response["Cache-Control"] = "private"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
+@require_POST
+@verified_email_required
+def new_calendar_address(request):
+    """Replace the secret address, for a member who has shared it by mistake."""
+    MeetingFeed.objects.update_or_create(
+        user=request.user, defaults={"token": new_feed_token()}
+    )
+    messages.success(request, "Your old calendar address no longer works.")
+    return redirect("dashboard")

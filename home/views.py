@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from wagtail.models import Page, Site
 
+from events.services import my_calendar_url
 from themes import services as theme_services
 
 RESULTS_PER_PAGE = 10
@@ -35,5 +36,6 @@ def dashboard(request):
             "producer_requests": request.user.producer_requests.select_related(
                 "theme", "organisation"
             )[:10],
+            "meetings_calendar_url": my_calendar_url(request.user),
         },
     )

@@ -4,7 +4,15 @@ from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.db.models import Q
 from wagtail.coreutils import get_supported_content_language_variant
-from wagtail.models import Locale, Page, Site
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Site,
+    Workflow,
+    WorkflowTask,
+)
 
 from accounts.factories import UserFactory
 from home.factories import HomePageFactory
@@ -49,7 +57,7 @@ EDITOR_MODELS = ["organisation", "themerole", "producerrequest"]
 
 
 @pytest.fixture
-def editor(db):
+def editor(root_page):
     """An editor with two-factor authentication, as the Editors group makes them.
 
     The group is rebuilt when a transactional test has flushed what migrations made.
@@ -66,8 +74,29 @@ def editor(db):
                     "producerrequest",
                 ],
             )
+            | Q(content_type__app_label="events", codename="approve_minutes")
         )
     )
+    for codename in ["add_page", "change_page", "publish_page"]:
+        GroupPagePermission.objects.get_or_create(
+            group=group,
+            page=root_page,
+            permission=Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            ),
+        )
     editor = UserFactory(email="editor@example.org", two_factor=True)
     editor.groups.add(group)
     return editor
+
+
+@pytest.fixture
+def minutes_approval(editor):
+    """The "Minutes approval" workflow, as migrations make it, for editors."""
+    workflow, _ = Workflow.objects.get_or_create(name="Minutes approval", active=True)
+    task, _ = GroupApprovalTask.objects.get_or_create(
+        name="Editors approve the minutes"
+    )
+    task.groups.set(editor.groups.filter(name="Editors"))
+    WorkflowTask.objects.get_or_create(workflow=workflow, task=task, sort_order=0)
+    return workflow

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from events.blocks import AgendaItemBlock
+from events.models.minutes import MinutesPage
 from events.permissions import MeetingPermissionTester
 
 
@@ -104,6 +105,19 @@ class EventPage(RoutablePageMixin, Page):
     parent_page_types = ["themes.ThemePage"]
     subpage_types = ["events.MinutesPage"]
 
+    # What registrants must hear about when it changes: the time, the place and
+    # whether it is on.
+    ANNOUNCED_FIELDS = {
+        "start": "time",
+        "end": "time",
+        "format": "format",
+        "venue": "place",
+        "address": "place",
+        "joining_link": "joining link",
+        "status": "status",
+        "status_reason": "status",
+    }
+
     class Meta:
         verbose_name = "meeting"
 
@@ -133,6 +147,19 @@ class EventPage(RoutablePageMixin, Page):
         if errors:
             raise ValidationError(errors)
 
+    def announced_details(self):
+        return {
+            name: value.isoformat() if hasattr(value, "isoformat") else value
+            for name in self.ANNOUNCED_FIELDS
+            for value in [getattr(self, name)]
+        }
+
+    def save(self, *args, **kwargs):
+        # A new meeting starts out as announced: there is no one to tell yet.
+        if not self.announced:
+            self.announced = self.announced_details()
+        super().save(*args, **kwargs)
+
     def with_content_json(self, content):
         # The site keeps these, not the editor: publishing a revision made before
         # registrants were last told must not roll them back.
@@ -161,6 +188,8 @@ class EventPage(RoutablePageMixin, Page):
         context["registration"] = services.registration_of(request.user, self)
         context["places_left"] = services.places_left(self)
         context["when"] = services.when(self)
+        # Minutes inherit the meeting's view restrictions, checked already.
+        context["minutes"] = MinutesPage.objects.child_of(self).live().first()
         return context
 
     # The views import this module, so they are imported where they are used.

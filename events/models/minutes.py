@@ -7,6 +7,7 @@ from wagtail.models import Orderable, Page, Workflow
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
+from core.forms import RequiredRichTextPageForm
 from events.blocks import DecisionBlock, DiscussionItemBlock
 from events.permissions import MinutesPermissionTester
 
@@ -43,6 +44,7 @@ class MinutesPage(Page):
         index.SearchField("decisions"),
     ]
 
+    base_form_class = RequiredRichTextPageForm
     parent_page_types = ["events.EventPage"]
     subpage_types = []
 
@@ -63,7 +65,15 @@ class MinutesPage(Page):
 
     @property
     def meeting(self):
-        return self.get_parent().specific
+        from events.models.meetings import EventPage
+
+        return EventPage.objects.parent_of(self).get()
+
+    @property
+    def theme(self):
+        from themes.models import ThemePage
+
+        return ThemePage.objects.ancestor_of(self).get()
 
     def permissions_for_user(self, user):
         return MinutesPermissionTester(user, self)
@@ -78,18 +88,24 @@ class MinutesPage(Page):
         return self.get_workflow() is not None
 
     def get_url_parts(self, request=None):
-        """Minutes live at their meeting's address plus their slug."""
-        parts = self.get_parent().specific.get_url_parts(request)
+        """Minutes live under their meeting: <theme>/meetings/<meeting>/<slug>/."""
+        parts = super().get_url_parts(request)
         if parts is None:
             return None
-        site_id, root_url, meeting_path = parts
-        return site_id, root_url, f"{meeting_path}{self.slug}/"
+        site_id, root_url, page_path = parts
+        theme_path, meeting_slug, slug = page_path.rstrip("/").rsplit("/", 2)
+        return site_id, root_url, f"{theme_path}/meetings/{meeting_slug}/{slug}/"
 
     def get_context(self, request, *args, **kwargs):
+        from events.services import when
+
         context = super().get_context(request, *args, **kwargs)
+        attendees = list(self.attendees.all())
         context["meeting"] = self.meeting
-        context["present"] = [a for a in self.attendees.all() if a.was_present]
-        context["apologies"] = [a for a in self.attendees.all() if not a.was_present]
+        context["theme"] = self.theme
+        context["when"] = when(context["meeting"])
+        context["present"] = [a for a in attendees if a.was_present]
+        context["apologies"] = [a for a in attendees if not a.was_present]
         context["action_items"] = self.action_items.select_related(
             "organisation", "thread"
         )

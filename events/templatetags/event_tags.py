@@ -1,7 +1,8 @@
 from django import template
+from django.db.models import F
 from django.utils import timezone
 
-from events.models import EventPage
+from events.models import ActionItem, EventPage
 
 register = template.Library()
 
@@ -16,3 +17,16 @@ def upcoming_meetings(theme, count=3):
         .order_by("start")[:count]
     )
     return {"meetings": meetings, "theme": theme}
+
+
+@register.inclusion_tag("events/includes/open_actions.html")
+def open_actions(theme, count=10):
+    """What the theme's meetings promised and has not been done, oldest due first."""
+    actions = (
+        ActionItem.objects.published()
+        .open()
+        .in_theme(theme)
+        .select_related("page", "organisation", "thread")
+        .order_by(F("due_date").asc(nulls_last=True), "pk")
+    )
+    return {"action_items": actions[:count], "theme": theme}

@@ -99,6 +99,15 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Email subjects and plain-text bodies: nothing is HTML, so an apostrophe
+        # in a title must not arrive as "&#x27;".
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 # SQLite is the embedded default; production sets DATABASE_URL to PostgreSQL.

@@ -75,6 +75,24 @@ def test_a_notification_is_html_and_text_with_one_click_unsubscribe():
     )
 
 
+def test_plain_text_is_not_html_escaped_but_html_is():
+    notifications.notify(
+        UserFactory(),
+        "meeting_registration",
+        "meeting_registration",
+        {"meeting_title": "Crime & justice users' <meeting>", "status": "waiting"},
+    )
+
+    [message] = mail.outbox
+    assert (
+        message.subject
+        == "You are on the waiting list: Crime & justice users' <meeting>"
+    )
+    assert "Crime & justice users' <meeting> is full" in message.body
+    html, _ = message.alternatives[0]
+    assert "Crime &amp; justice users&#x27; &lt;meeting&gt;" in html
+
+
 def test_one_click_unsubscribe_works_without_signing_in_or_a_csrf_token():
     user = UserFactory()
     send_request_received(user)

@@ -50,6 +50,13 @@ def page(browser, live_server):
 
 def assert_accessible(page):
     """Fail with a readable list of every axe-core violation on the page."""
+    # Judge colours as they end up, not halfway through a fade-in (Wagtail's
+    # messages): finish every animation that has an end.
+    page.evaluate(
+        "document.getAnimations()"
+        ".filter(a => a.effect.getTiming().iterations !== Infinity)"
+        ".forEach(a => a.finish())"
+    )
     page.add_script_tag(path=str(AXE))
     results = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS

@@ -36,6 +36,17 @@ def sign_in(page, email, password=PASSWORD):
     page.get_by_role("button", name="Sign in", exact=True).click()
 
 
+def sign_in_staff(page, user):
+    """Sign in with a password and an authenticator code, as admin users must."""
+    sign_in(page, user.email)
+    code = format_hotp_value(
+        hotp_value(user.totp_secret, next(yield_hotp_counters_from_time()))
+    )
+    page.get_by_label("Code").fill(code)
+    page.get_by_role("button", name="Sign In").click()
+    expect(page.get_by_role("heading", level=1, name="Your account")).to_be_visible()
+
+
 def sign_out(page):
     page.get_by_role("link", name="Sign out").click()
     page.get_by_role("button", name="Sign out").click()

@@ -236,7 +236,8 @@ def test_the_meetings_list_and_a_meeting_page_stay_within_budget(client, migrati
     large = (count_queries(client, "/meetings/"), count_queries(client, meeting.url))
 
     assert large == small
-    assert large[0] <= 16 and large[1] <= 16
+    # The meeting page also looks for its minutes.
+    assert large[0] <= 16 and large[1] <= 18
 
 
 def test_theme_and_site_calendars_parse_and_keep_stable_uids(

@@ -2,7 +2,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from accounts.models import User
-from events.models import EventPage, MeetingRegistration
+from events.models import ActionItem, EventPage, MeetingRegistration, MinutesPage
 from forums.models import Thread
 from home.models import HomePage, StandardPage
 from themes.models import Organisation, ThemeContact, ThemePage
@@ -41,6 +41,13 @@ def test_seed_demo_builds_the_demo_site(settings, client):
     assert Thread.objects.filter(is_public=True).count() >= 12
     assert EventPage.objects.live().count() >= 3
     assert MeetingRegistration.objects.filter(status="waiting").exists()
+    minutes = MinutesPage.objects.live()
+    assert minutes.count() >= 2
+    assert ActionItem.objects.filter(page__in=minutes, status="open").exists()
+    assert ActionItem.objects.filter(thread__isnull=False).exists()
+    assert (
+        "Open actions" in client.get("/themes/housing-and-planning/").content.decode()
+    )
     assert Thread.objects.filter(
         answer__isnull=False, answered_by__acronym="ONS"
     ).exists()

@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.demo import DEMO_USERS, create_demo_users
-from events.demo import create_demo_meetings
+from events.demo import create_demo_meetings, create_demo_past_meetings
 from forums.demo import create_demo_members, create_demo_threads
 from home.demo import create_demo_home_page, create_demo_standard_pages
 from home.demo_content import THEME_INDEX_INTRO, THEME_INDEX_TITLE
@@ -47,6 +47,7 @@ class Command(BaseCommand):
             everyone = {**users, **create_demo_members(password)}
             create_demo_threads(everyone)
             create_demo_meetings(everyone)
+            create_demo_past_meetings()
 
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
         self.stdout.write(f"Demo sign-ins, each with the password '{password}':")

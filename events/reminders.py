@@ -1,0 +1,125 @@
+"""Reminders a week and a day before a meeting, queued by an hourly cron job."""
+
+import logging
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from accounts.notifications import notify
+from events.calendar import LONDON
+from events.models import EventPage, MeetingRegistration
+from events.services import ics_attachment, when
+
+logger = logging.getLogger(__name__)
+Status = MeetingRegistration.Status
+WEEK = timedelta(days=7)
+DAY = timedelta(days=1)
+
+
+def due_reminders(now):
+    """Confirmed registrations owed a week or a day reminder at `now`."""
+    # Someone who registered within the week (or the day) has just had the details
+    # by email, so they get no reminder for that stretch.
+    week = Q(
+        meeting__start__gt=now + DAY,
+        meeting__start__lte=now + WEEK,
+        week_reminder_sent_at__isnull=True,
+        created_at__lt=F("meeting__start") - WEEK,
+    )
+    day = Q(
+        meeting__start__lte=now + DAY,
+        day_reminder_sent_at__isnull=True,
+        created_at__lt=F("meeting__start") - DAY,
+    )
+    return (
+        MeetingRegistration.objects.filter(
+            week | day,
+            status=Status.CONFIRMED,
+            meeting__live=True,
+            meeting__status=EventPage.Status.SCHEDULED,
+            meeting__start__gt=now,
+        )
+        .select_related("meeting", "user")
+        .order_by("meeting__start", "pk")
+    )
+
+
+def queue_reminders(now=None):
+    """Queue every reminder that is due; return how many were queued."""
+    now = now or timezone.now()
+    about = {}  # what every registrant of a meeting is told, worked out once
+    queued = 0
+    for registration in due_reminders(now):
+        meeting = registration.meeting
+        reminder = "day" if meeting.start <= now + DAY else "week"
+        if meeting.pk not in about:
+            about[meeting.pk] = (meeting_context(meeting), ics_attachment(meeting))
+        context, attachment = about[meeting.pk]
+        # The claim and the queued email commit together, so a failure sends
+        # nothing and the next run tries again.
+        try:
+            with transaction.atomic():
+                if not claim(registration, reminder, now):
+                    continue  # another run got there first, or they have cancelled
+                sent = notify(
+                    registration.user,
+                    "meeting_reminder",
+                    "meeting_reminder",
+                    {
+                        **context,
+                        "reminder": reminder,
+                        "coming": coming(meeting.start, now),
+                    },
+                    attachments=[attachment],
+                )
+        except Exception:
+            # One bad reminder must not hold up everyone else's.
+            logger.exception(
+                "Could not queue the %s reminder of registration %s",
+                reminder,
+                registration.pk,
+            )
+            continue
+        # None when the member has turned reminders off: done, but not queued.
+        if sent is not None:
+            queued += 1
+    return queued
+
+
+def claim(registration, reminder, now):
+    """Mark the reminder sent, unless someone else has: True if this call did."""
+    field = f"{reminder}_reminder_sent_at"
+    # A conditional UPDATE is atomic, so two overlapping runs cannot both win.
+    return bool(
+        MeetingRegistration.objects.filter(
+            pk=registration.pk, status=Status.CONFIRMED, **{f"{field}__isnull": True}
+        ).update(**{field: now})
+    )
+
+
+def meeting_context(meeting):
+    return {
+        "meeting_title": meeting.title,
+        "meeting_url": meeting.full_url,
+        "when": when(meeting),
+        "format": meeting.get_format_display(),
+        "venue": meeting.venue,
+        "address": meeting.address,
+        # They are registered, so they may have the link.
+        "joining_link": meeting.joining_link,
+    }
+
+
+def coming(start, now):
+    """'today', 'tomorrow', 'on Thursday' or 'next week', in UK dates."""
+    start = timezone.localtime(start, LONDON)
+    days = (start.date() - timezone.localtime(now, LONDON).date()).days
+    if days <= 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    if days < 7:
+        return f"on {start:%A}"
+    return "next week"

@@ -1,0 +1,56 @@
+from django.urls import path
+from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
+
+from events import admin_views
+from events.models import EventPage
+
+LOG_ACTIONS = [
+    (
+        admin_views.EXPORT_ATTENDEES,
+        "Download attendees",
+        "Downloaded the attendee list",
+    ),
+]
+
+
+class AttendeesButton(PageMenuItem):
+    label = "Attendees"
+    icon_name = "group"
+    url_name = "events_meeting_attendees"
+
+    def is_shown(self, user):
+        # Explorer listings hand over plain Pages; the content type says what it is.
+        page_class = self.page.specific_class
+        return (
+            page_class is not None
+            and issubclass(page_class, EventPage)
+            and admin_views.may_see_attendees(user, self.page)
+        )
+
+
+@hooks.register("register_admin_urls")
+def register_attendee_urls():
+    return [
+        path(
+            "meetings/<int:page_id>/attendees/",
+            admin_views.AttendeeListView.as_view(),
+            name="events_meeting_attendees",
+        ),
+    ]
+
+
+@hooks.register("register_page_listing_buttons")
+def attendees_listing_button(page, user, next_url=None):
+    yield AttendeesButton(page=page, priority=40)
+
+
+@hooks.register("register_page_header_buttons")
+def attendees_header_button(page, user, view_name, next_url=None):
+    yield AttendeesButton(page=page, priority=12)
+
+
+@hooks.register("register_log_actions")
+def register_events_log_actions(actions):
+    for action, label, message in LOG_ACTIONS:
+        actions.register_action(action, label, message)
