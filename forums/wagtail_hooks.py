@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from forums import admin_views
+from forums.choosers import thread_chooser_viewset
 
 LOG_ACTIONS = [
     ("forums.approve_reply", "Approve reply", "Approved a reply"),
@@ -52,3 +53,8 @@ def register_moderation_menu_item():
 def register_moderation_log_actions(actions):
     for action, label, message in LOG_ACTIONS:
         actions.register_action(action, label, message)
+
+
+@hooks.register("register_admin_viewset")
+def register_thread_chooser():
+    return thread_chooser_viewset
