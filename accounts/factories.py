@@ -1,8 +1,15 @@
+import time
 from datetime import timedelta
 
 import factory
 from allauth.account.models import EmailAddress
-from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.totp.internal.auth import (
+    TOTP,
+    format_hotp_value,
+    generate_totp_secret,
+    hotp_value,
+)
 from django.utils import timezone
 
 from accounts.models import User
@@ -44,3 +51,13 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             self.totp_secret = generate_totp_secret()
             TOTP.activate(self, self.totp_secret)
+
+
+def totp_code(secret):
+    """The code an authenticator app shows now for `secret`.
+
+    Not the first of allauth's accepted counters: that is the previous period's,
+    refused once the clock moves on.
+    """
+    counter = int(time.time()) // mfa_settings.TOTP_PERIOD
+    return format_hotp_value(hotp_value(secret, counter))

@@ -64,7 +64,7 @@ def main():
             grow(theme, meeting, minutes, size, done)
             done = size
 
-            def remind():
+            def remind(size=size):
                 # Every registrant of the meeting is owed its week reminder.
                 MeetingRegistration.objects.update(week_reminder_sent_at=None)
                 queued = reminders.queue_reminders(timezone.now() + timedelta(days=2))

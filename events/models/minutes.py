@@ -107,7 +107,7 @@ class MinutesPage(Page):
         context["present"] = [a for a in attendees if a.was_present]
         context["apologies"] = [a for a in attendees if not a.was_present]
         context["action_items"] = self.action_items.select_related(
-            "organisation", "thread"
+            "organisation", "thread", "data_gap__theme"
         )
         return context
 
@@ -181,6 +181,14 @@ class ActionItem(Orderable):
         related_name="action_items",
         help_text="The discussion this action answers, if there is one.",
     )
+    data_gap = models.ForeignKey(
+        "gaps.DataGap",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="action_items",
+        help_text="The data gap this action answers, if there is one.",
+    )
 
     objects = ActionItemQuerySet.as_manager()
 
@@ -189,7 +197,8 @@ class ActionItem(Orderable):
         FieldRowPanel(
             [FieldPanel("owner"), FieldPanel("organisation"), FieldPanel("due_date")]
         ),
-        FieldRowPanel([FieldPanel("status"), FieldPanel("thread")]),
+        FieldPanel("status"),
+        FieldRowPanel([FieldPanel("thread"), FieldPanel("data_gap")]),
     ]
 
     def __str__(self):

@@ -26,7 +26,7 @@ def open_actions(theme, count=10):
         ActionItem.objects.published()
         .open()
         .in_theme(theme)
-        .select_related("page", "organisation", "thread")
+        .select_related("page", "organisation", "thread", "data_gap__theme")
         .order_by(F("due_date").asc(nulls_last=True), "pk")
     )
     return {"action_items": actions[:count], "theme": theme}

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "themes",
     "forums",
     "events",
+    "gaps",
     "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

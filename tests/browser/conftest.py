@@ -45,6 +45,7 @@ def page(browser, live_server):
     context.set_default_timeout(10_000)
     page = context.new_page()
     yield page
+    settle(page)  # Nothing may still be querying when the database is flushed.
     context.close()
 
 
@@ -73,3 +74,12 @@ def assert_accessible(page):
     assert not violations, (
         f"axe-core found problems on {page.url}:\n{json.dumps(violations, indent=2)}"
     )
+
+
+def settle(page):
+    """Wait until the page has stopped loading (the admin fetches more after load).
+
+    On SQLite the live server shares the test's database connection, so the test
+    must not query while the server is still answering the browser.
+    """
+    page.wait_for_load_state("networkidle")

@@ -7,7 +7,7 @@ from accounts.factories import UserFactory
 from events import services
 from events.factories import EventPageFactory
 from events.models import EventPage
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, settle
 from tests.browser.test_account_journeys import sign_in_staff, sign_out  # noqa
 from themes import services as theme_services
 from themes.factories import ThemePageFactory
@@ -58,6 +58,7 @@ def test_a_chair_schedules_a_meeting_then_moves_it_and_registrants_are_told(
     expect(
         page.get_by_text("Page 'Migration users' meeting' created and published.")
     ).to_be_visible()
+    settle(page)
     meeting = EventPage.objects.get(title="Migration users' meeting")
     assert meeting.live
     services.register(meeting, UserFactory(email="ann@example.org"), tell_them=False)
@@ -73,6 +74,7 @@ def test_a_chair_schedules_a_meeting_then_moves_it_and_registrants_are_told(
     page.get_by_role("button", name="Publish").click()
     expect(page.get_by_text("has been published")).to_be_visible()
 
+    settle(page)
     [notice] = [m for m in mailoutbox if m.to == ["ann@example.org"]]
     assert notice.subject == "Changed: Migration users' meeting"
     assert "Tuesday 9 March 2027, 10:00 to 12:00" in notice.body

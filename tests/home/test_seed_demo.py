@@ -4,6 +4,7 @@ from django.core.management import CommandError, call_command
 from accounts.models import User
 from events.models import ActionItem, EventPage, MeetingRegistration, MinutesPage
 from forums.models import Thread
+from gaps.models import DataGap, GapUpdate
 from home.models import HomePage, StandardPage
 from themes.models import Organisation, ThemeContact, ThemePage
 
@@ -45,8 +46,15 @@ def test_seed_demo_builds_the_demo_site(settings, client):
     assert minutes.count() >= 2
     assert ActionItem.objects.filter(page__in=minutes, status="open").exists()
     assert ActionItem.objects.filter(thread__isnull=False).exists()
+    statuses = set(DataGap.objects.values_list("status", flat=True))
+    assert statuses == {status.value for status in DataGap.Status}
+    assert DataGap.objects.filter(support_count__gte=2).exists()
+    assert GapUpdate.objects.filter(to_status="duplicate").exists()
+    housing = client.get("/themes/housing-and-planning/").content.decode()
+    assert "Publish a timetable for modelled local estimates" in housing
     assert (
-        "Open actions" in client.get("/themes/housing-and-planning/").content.decode()
+        "Overcrowding and damp by local authority"
+        in client.get("/data-gaps/").content.decode()
     )
     assert Thread.objects.filter(
         answer__isnull=False, answered_by__acronym="ONS"

@@ -7,6 +7,7 @@ from django.db import transaction
 from accounts.demo import DEMO_USERS, create_demo_users
 from events.demo import create_demo_meetings, create_demo_past_meetings
 from forums.demo import create_demo_members, create_demo_threads
+from gaps.demo import create_demo_gaps
 from home.demo import create_demo_home_page, create_demo_standard_pages
 from home.demo_content import THEME_INDEX_INTRO, THEME_INDEX_TITLE
 from themes.demo import (
@@ -48,6 +49,7 @@ class Command(BaseCommand):
             create_demo_threads(everyone)
             create_demo_meetings(everyone)
             create_demo_past_meetings()
+            create_demo_gaps(everyone)
 
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
         self.stdout.write(f"Demo sign-ins, each with the password '{password}':")

@@ -1,0 +1,70 @@
+"""What gaps tells accounts: the personal data the register holds."""
+
+from django.db.models import F
+
+from accounts.personal_data import PersonalData, PublicContribution
+from gaps.models import DataGap, GapFollow, GapSupport, GapUpdate
+
+
+def export_gaps(user):
+    return {
+        "raised": [
+            {
+                "title": gap.title,
+                "theme": gap.theme.title,
+                "what_is_missing": gap.measure,
+                "geography": gap.geography,
+                "breakdown": gap.breakdown,
+                "frequency": gap.frequency,
+                "what_it_would_inform": gap.purpose,
+                "status": gap.get_status_display(),
+                "raised": gap.created_at.isoformat(),
+            }
+            for gap in DataGap.objects.filter(author=user).select_related("theme")
+        ],
+        "supported": [
+            {
+                "gap": support.gap.title,
+                "use_case": support.use_case,
+                "name_shown": support.show_name,
+                "since": support.created_at.isoformat(),
+            }
+            for support in GapSupport.objects.filter(user=user).select_related("gap")
+        ],
+        "following": list(
+            GapFollow.objects.filter(user=user).values_list("gap__title", flat=True)
+        ),
+    }
+
+
+def erase_gaps(user, keep_public_posts):
+    for support in GapSupport.objects.filter(user=user):
+        DataGap.objects.filter(pk=support.gap_id).update(
+            support_count=F("support_count") - 1
+        )
+    GapSupport.objects.filter(user=user).delete()
+    GapFollow.objects.filter(user=user).delete()
+    # Their answers as a producer stay on the record, under the role they held.
+    GapUpdate.objects.filter(author=user).update(author=None)
+    if keep_public_posts:
+        DataGap.objects.filter(author=user).update(author=None)
+    else:
+        DataGap.objects.filter(author=user).delete()
+
+
+def public_gaps(user):
+    return [
+        PublicContribution(
+            text=f"Raised the data gap “{gap.title}”", url=gap.get_absolute_url()
+        )
+        for gap in DataGap.objects.filter(author=user).select_related("theme")[:20]
+    ]
+
+
+GAPS_DATA = PersonalData(
+    key="data_gaps",
+    label="Data gaps",
+    export=export_gaps,
+    erase=erase_gaps,
+    public=public_gaps,
+)

@@ -1,0 +1,79 @@
+"""Atom feeds of a register's timeline: every raise and status change, newest first."""
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import linebreaks
+
+from gaps.models import GapUpdate
+
+FEED_LENGTH = 50
+
+
+class GapUpdatesFeed(Feed):
+    """The feed of a register; `find_register(request, theme_slug)` says which gaps.
+
+    The register is passed in rather than imported because its views list this
+    feed among their addresses.
+    """
+
+    feed_type = Atom1Feed
+
+    def __init__(self, find_register):
+        self.find_register = find_register
+
+    def get_object(self, request, theme_slug=None):
+        return self.find_register(request, theme_slug)
+
+    def title(self, register):
+        if register.theme:
+            return f"statsforum: data gaps in {register.theme.title}"
+        return "statsforum: data gaps"
+
+    def subtitle(self, register):
+        return "Data gaps raised, and every change of status with the producers' note."
+
+    # Full URLs at the address the feed was fetched from: Django would otherwise
+    # take the domain of the sites framework's Site, which nothing here sets (it
+    # stays example.com).
+
+    def link(self, register):
+        return register.site_url + register.page_url()
+
+    def feed_url(self, register):
+        return register.site_url + register.feed_url() + register.query()
+
+    def items(self, register):
+        # Every timeline entry moves its gap on (services.raise_gap, change_status),
+        # so the newest entries belong to the most recently moved gaps. Looking only
+        # at those keeps the database from sorting every entry of a large register.
+        recent = register.gaps().order_by("-last_moved_at", "-pk")[:FEED_LENGTH]
+        updates = list(
+            GapUpdate.objects.filter(gap__in=recent.values("pk"))
+            .select_related("gap__theme")
+            .order_by("-created_at", "-pk")[:FEED_LENGTH]
+        )
+        for update in updates:
+            update.url = (
+                f"{register.site_url}{update.gap.get_absolute_url()}#update-{update.pk}"
+            )
+        return updates
+
+    def item_title(self, update):
+        return f"{update.gap.title}: {update.get_to_status_display()}"
+
+    def item_description(self, update):
+        # Atom summaries are HTML: the note is plain text, so escape it.
+        return linebreaks(update.note, autoescape=True)
+
+    def item_link(self, update):
+        return update.url
+
+    def item_author_name(self, update):
+        # The role and organisation a producer answered for; never a member's name.
+        return update.author_label or None
+
+    def item_pubdate(self, update):
+        return update.created_at
+
+    def item_updateddate(self, update):
+        return update.created_at

@@ -1,0 +1,174 @@
+from django import forms
+
+from gaps.models import DataGap, Status
+from themes.models import Organisation, ThemeContact
+
+
+class GapForm(forms.ModelForm):
+    class Meta:
+        model = DataGap
+        fields = [
+            "title",
+            "measure",
+            "geography",
+            "breakdown",
+            "frequency",
+            "purpose",
+            "topics",
+        ]
+        labels = {
+            "title": "Title",
+            "measure": "What statistics are missing?",
+            "geography": "For what areas (optional)",
+            "breakdown": "Broken down by (optional)",
+            "frequency": "How often or how soon (optional)",
+            "purpose": "What decision or work would they inform?",
+            "topics": "Topics (optional)",
+        }
+        help_texts = {
+            "title": "A short summary, such as 'Overcrowding by local authority'.",
+            "measure": "The measure you need and cannot find, as exactly as you can.",
+            "topics": "Separate topics with commas, for example: housing, small areas.",
+        }
+        widgets = {
+            "measure": forms.Textarea({"rows": 5}),
+            "purpose": forms.Textarea({"rows": 5}),
+        }
+        error_messages = {
+            "title": {"required": "Enter a title."},
+            "measure": {"required": "Say which statistics are missing."},
+            "purpose": {"required": "Say what the statistics would inform."},
+        }
+
+
+class SupportForm(forms.Form):
+    use_case = forms.CharField(
+        label="How would you use them? (optional)",
+        help_text="Your own use helps producers judge the need. Up to 1,000 "
+        "characters.",
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea({"rows": 4}),
+    )
+    show_name = forms.BooleanField(
+        label="Show my name beside my use case",
+        help_text="Otherwise only your sector is shown.",
+        required=False,
+    )
+
+
+class GapChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.title} ({obj.get_status_display().lower()})"
+
+
+class TriageForm(forms.Form):
+    status = forms.ChoiceField(
+        label="New status",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Choose the new status.",
+            "invalid_choice": "Choose one of the statuses offered: the gap cannot "
+            "move to that one from where it is now.",
+        },
+    )
+    duplicate_of = GapChoiceField(
+        label="Duplicate of",
+        help_text="Only for the status Duplicate: its supporters and followers move "
+        "to the gap you choose here.",
+        queryset=DataGap.objects.none(),
+        required=False,
+        empty_label="Not a duplicate",
+    )
+    note = forms.CharField(
+        label="Public note",
+        help_text="Everyone can read this on the gap's timeline, and the people who "
+        "need the gap are emailed it.",
+        max_length=4000,
+        widget=forms.Textarea({"rows": 5}),
+        error_messages={
+            "required": "Write a note saying why: members will read it.",
+            "max_length": "Keep the note to 4,000 characters or fewer.",
+        },
+    )
+    owner_organisation = forms.ModelChoiceField(
+        label="Owning organisation (optional)",
+        queryset=Organisation.objects.order_by("name"),
+        required=False,
+        empty_label="None yet",
+    )
+    owner_contact = forms.ModelChoiceField(
+        label="Contact (optional)",
+        help_text="One of the theme's contacts, who members can ask about the gap.",
+        queryset=ThemeContact.objects.none(),
+        required=False,
+        empty_label="None yet",
+    )
+    target_date = forms.DateField(
+        label="Target date (optional)",
+        help_text="For example, 31/3/2027.",
+        required=False,
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        widget=forms.DateInput(format="%d/%m/%Y"),
+        error_messages={"invalid": "Enter the target date as day/month/year."},
+    )
+
+    def __init__(self, *args, gap, **kwargs):
+        initial = kwargs.setdefault("initial", {})
+        initial.setdefault("owner_organisation", gap.owner_organisation_id)
+        initial.setdefault("owner_contact", gap.owner_contact_id)
+        initial.setdefault("target_date", gap.target_date)
+        super().__init__(*args, **kwargs)
+        self.gap = gap
+        # Only the moves that make sense from here are offered.
+        self.fields["status"].choices = [
+            (status.value, status.label) for status in gap.next_statuses()
+        ]
+        if Status.DUPLICATE in gap.next_statuses():
+            self.fields["duplicate_of"].queryset = (
+                DataGap.objects.filter(theme=gap.theme)
+                .exclude(pk=gap.pk)
+                .exclude(status=Status.DUPLICATE)
+                .order_by("title")
+            )
+        else:
+            del self.fields["duplicate_of"]
+        self.fields["owner_contact"].queryset = ThemeContact.objects.filter(
+            theme=gap.theme
+        )
+
+    @property
+    def can_move(self):
+        """False once the gap has nowhere left to go (a duplicate)."""
+        return bool(self.fields["status"].choices)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("status") == Status.DUPLICATE and not cleaned_data.get(
+            "duplicate_of"
+        ):
+            self.add_error("duplicate_of", "Choose the gap this one duplicates.")
+        return cleaned_data
+
+    def add_service_errors(self, error):
+        """Show a ValidationError from services.change_status on its fields."""
+        if not hasattr(error, "error_dict"):
+            self.add_error(None, error)
+            return
+        for field, messages in error.message_dict.items():
+            for message in messages:
+                self.add_error(field if field in self.fields else None, message)
+
+    def changes(self):
+        """The keyword arguments for services.change_status."""
+        data = self.cleaned_data
+        is_duplicate = data["status"] == Status.DUPLICATE
+        return {
+            "status": data["status"],
+            "note": data["note"],
+            # A gap chosen by mistake for any other status is ignored.
+            "duplicate_of": data.get("duplicate_of") if is_duplicate else None,
+            "owner_organisation": data["owner_organisation"],
+            "owner_contact": data["owner_contact"],
+            "target_date": data["target_date"],
+        }

@@ -1,0 +1,23 @@
+from django.db import migrations
+
+from core.permissions import grant_to_editors
+
+
+def grant_editors_triage(apps, schema_editor):
+    """Editors triage data gaps in every theme."""
+    grant_to_editors(
+        apps,
+        "gaps",
+        ["triage_all_themes", "view_datagap", "change_datagap", "delete_datagap"],
+    )
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("gaps", "0001_initial"),
+        ("wagtailcore", "0002_initial_data"),
+    ]
+
+    operations = [
+        migrations.RunPython(grant_editors_triage, migrations.RunPython.noop)
+    ]

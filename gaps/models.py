@@ -1,0 +1,234 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from taggit.managers import TaggableManager
+from taggit.models import TaggedItemBase
+from wagtail.search import index
+
+
+class Status(models.TextChoices):
+    RAISED = "raised", "Raised"
+    ACKNOWLEDGED = "acknowledged", "Acknowledged"
+    UNDER_ASSESSMENT = "under_assessment", "Under assessment"
+    PLANNED = "planned", "Planned"
+    IN_PROGRESS = "in_progress", "In progress"
+    MET = "met", "Met"
+    PARTLY_MET = "partly_met", "Partly met"
+    NOT_FEASIBLE = "not_feasible", "Not feasible"
+    DUPLICATE = "duplicate", "Duplicate"
+
+
+# Where a gap may go next. A closed gap can be reopened (acknowledged) when a
+# producer finds more to do; nothing goes back to "raised".
+OPEN = [
+    Status.ACKNOWLEDGED,
+    Status.UNDER_ASSESSMENT,
+    Status.PLANNED,
+    Status.IN_PROGRESS,
+]
+CLOSED = [Status.MET, Status.PARTLY_MET, Status.NOT_FEASIBLE, Status.DUPLICATE]
+NEXT_STATUSES = {
+    Status.RAISED: [Status.ACKNOWLEDGED, Status.UNDER_ASSESSMENT, *CLOSED],
+    Status.ACKNOWLEDGED: [Status.UNDER_ASSESSMENT, Status.PLANNED, *CLOSED],
+    Status.UNDER_ASSESSMENT: [Status.PLANNED, Status.IN_PROGRESS, *CLOSED],
+    Status.PLANNED: [Status.UNDER_ASSESSMENT, Status.IN_PROGRESS, *CLOSED],
+    Status.IN_PROGRESS: [Status.PLANNED, *CLOSED],
+    Status.MET: [Status.ACKNOWLEDGED],
+    Status.PARTLY_MET: [Status.ACKNOWLEDGED, Status.PLANNED, Status.IN_PROGRESS],
+    Status.NOT_FEASIBLE: [Status.ACKNOWLEDGED, Status.UNDER_ASSESSMENT],
+    Status.DUPLICATE: [],
+}
+
+
+class TaggedDataGap(TaggedItemBase):
+    content_object = models.ForeignKey(
+        "DataGap", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class DataGapQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(theme__live=True)
+
+    def open(self):
+        return self.exclude(status__in=CLOSED)
+
+
+class DataGap(index.Indexed, models.Model):
+    """Statistics a member needs and cannot get, and what became of the need."""
+
+    Status = Status
+
+    theme = models.ForeignKey(
+        "themes.ThemePage", on_delete=models.CASCADE, related_name="data_gaps"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="data_gaps",
+        help_text="Empty once the member who raised it has left.",
+    )
+    title = models.CharField(max_length=150)
+    measure = models.TextField(
+        "what is missing",
+        max_length=2000,
+        help_text="The statistic or measure you cannot get.",
+    )
+    geography = models.CharField(
+        max_length=300, blank=True, help_text="For example, local authority or ward."
+    )
+    breakdown = models.CharField(
+        max_length=300, blank=True, help_text="For example, by age, sex or tenure."
+    )
+    frequency = models.CharField(
+        "frequency or timeliness",
+        max_length=300,
+        blank=True,
+        help_text="How often, or how soon after the period, you need it.",
+    )
+    purpose = models.TextField(
+        "what it would inform",
+        max_length=2000,
+        help_text="The decision or work the statistics would inform.",
+    )
+    sector = models.CharField(
+        max_length=30, blank=True, help_text="The sector of the member who raised it."
+    )
+    topics = TaggableManager("topics", through=TaggedDataGap, blank=True)
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.RAISED, db_index=True
+    )
+    owner_organisation = models.ForeignKey(
+        "themes.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="data_gaps",
+        help_text="The organisation that owns the response.",
+    )
+    owner_contact = models.ForeignKey(
+        "themes.ThemeContact",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="data_gaps",
+    )
+    target_date = models.DateField(null=True, blank=True)
+    duplicate_of = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="duplicates",
+    )
+    # Kept on the gap so the register sorts and counts without a join per row.
+    support_count = models.PositiveIntegerField(default=0, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    last_moved_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    first_response_at = models.DateTimeField(null=True, blank=True)
+    waiting_flagged_at = models.DateTimeField(null=True, blank=True)
+    threads = models.ManyToManyField(
+        "forums.Thread", blank=True, related_name="data_gaps"
+    )
+    meetings = models.ManyToManyField(
+        "events.EventPage", blank=True, related_name="data_gaps"
+    )
+
+    objects = DataGapQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("title", boost=2),
+        index.AutocompleteField("title"),
+        index.SearchField("measure"),
+        index.FilterField("theme_id"),
+        index.FilterField("status"),
+    ]
+
+    class Meta:
+        ordering = ["-last_moved_at", "-pk"]
+        permissions = [("triage_all_themes", "Can triage data gaps in every theme")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(
+            "gaps:gap", kwargs={"theme_slug": self.theme.slug, "pk": self.pk}
+        )
+
+    def get_full_url(self):
+        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + self.get_absolute_url()
+
+    @property
+    def is_closed(self):
+        return self.status in CLOSED
+
+    def next_statuses(self):
+        return NEXT_STATUSES[Status(self.status)]
+
+
+class GapSupport(models.Model):
+    """A member's "I need this too", with their own use if they give one."""
+
+    gap = models.ForeignKey(DataGap, on_delete=models.CASCADE, related_name="supports")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="gap_supports"
+    )
+    use_case = models.TextField(blank=True, max_length=1000)
+    show_name = models.BooleanField(default=False)
+    sector = models.CharField(max_length=30, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gap", "user"], name="gaps_one_support_per_member"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} needs {self.gap}"
+
+
+class GapFollow(models.Model):
+    gap = models.ForeignKey(DataGap, on_delete=models.CASCADE, related_name="follows")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="gap_follows"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["gap", "user"], name="gaps_one_follow_per_member"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.user} follows {self.gap}"
+
+
+class GapUpdate(models.Model):
+    """One entry in a gap's public timeline: raised, or a change with its note."""
+
+    gap = models.ForeignKey(DataGap, on_delete=models.CASCADE, related_name="updates")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="gap_updates",
+    )
+    # The role and organisation they answered for, kept as it was then.
+    author_label = models.CharField(max_length=200, blank=True)
+    from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Status.choices)
+    note = models.TextField(max_length=4000)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.gap}: {self.get_to_status_display()}"

@@ -1,0 +1,57 @@
+"""Who hears about a gap's progress, through the accounts notification backbone."""
+
+from django.contrib.auth import get_user_model
+
+from accounts.notifications import NotificationKind, notify
+from gaps.models import GapUpdate
+
+KINDS = [
+    NotificationKind(
+        key="data_gap_update",
+        label="Progress on data gaps",
+        description="When a data gap you raised, support or follow changes status.",
+        per_theme=True,
+    ),
+    NotificationKind(
+        key="data_gap_waiting",
+        label="Data gaps waiting for a first response",
+        description="For producers and chairs: gaps in your themes that have waited "
+        "more than 20 working days.",
+        per_theme=True,
+    ),
+]
+
+
+def tell_of_update(update_id):
+    update = GapUpdate.objects.select_related("gap__theme").get(pk=update_id)
+    gap = update.gap
+    context = {
+        "gap_title": gap.title,
+        "gap_url": gap.get_full_url(),
+        "theme_title": gap.theme.title,
+        "status": update.get_to_status_display(),
+        "previous_status": update.get_from_status_display(),
+        "note": update.note,
+        "answered_by": update.author_label,
+        "duplicate_of_title": gap.duplicate_of.title if gap.duplicate_of else "",
+        "duplicate_of_url": gap.duplicate_of.get_full_url() if gap.duplicate_of else "",
+    }
+    people = people_to_tell(gap, except_user=update.author)
+    for person in get_user_model().objects.filter(pk__in=people).order_by("pk"):
+        notify(person, "data_gap_update", "data_gap_update", context, theme=gap.theme)
+
+
+def people_to_tell(gap, except_user=None):
+    """Who hears of a change: the author, supporters and followers, not the
+    person who made it."""
+    people = {gap.author_id}
+    people.update(gap.supports.values_list("user_id", flat=True))
+    people.update(gap.follows.values_list("user_id", flat=True))
+    people.discard(None)
+    if except_user is not None:
+        people.discard(except_user.pk)
+    return set(
+        get_user_model()
+        .objects.filter(pk__in=people, is_active=True)
+        .values_list("pk", flat=True)
+    )

@@ -1,0 +1,248 @@
+"""The rules of the register: raising, supporting, following and triaging gaps."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from gaps import tasks
+from gaps.models import DataGap, GapFollow, GapSupport, GapUpdate, Status
+from themes.models import Role, ThemePage, ThemeRole
+
+TRIAGE_ALL = "gaps.triage_all_themes"
+TRIAGE_ROLES = [Role.PRODUCER, Role.CHAIR]
+CHANGE_STATUS = "gaps.change_status"
+# What a triager may set besides the status; anything else is a programming error.
+OWNERSHIP_FIELDS = {"owner_organisation", "owner_contact", "target_date"}
+NOTE_MAX_LENGTH = 4000
+
+
+def may_triage(user, theme):
+    """The theme's producers and chairs, and editors everywhere."""
+    return user.is_authenticated and (
+        user.has_perm(TRIAGE_ALL)
+        or ThemeRole.objects.filter(
+            theme=theme, user=user, role__in=TRIAGE_ROLES
+        ).exists()
+    )
+
+
+def themes_triaged_by(user):
+    """The themes whose gaps `user` may triage: every theme for editors."""
+    if not user.is_authenticated:
+        return ThemePage.objects.none()
+    if user.has_perm(TRIAGE_ALL):
+        return ThemePage.objects.all()
+    return ThemePage.objects.filter(
+        pk__in=ThemeRole.objects.filter(user=user, role__in=TRIAGE_ROLES).values(
+            "theme"
+        )
+    )
+
+
+def triages_anything(user):
+    return user.is_authenticated and (
+        user.has_perm(TRIAGE_ALL)
+        or ThemeRole.objects.filter(user=user, role__in=TRIAGE_ROLES).exists()
+    )
+
+
+def gaps_triaged_by(user):
+    return DataGap.objects.filter(theme__in=themes_triaged_by(user))
+
+
+def answering_as(user, theme):
+    """'Office for National Statistics (producer)', kept on the timeline entry."""
+    role = (
+        ThemeRole.objects.filter(theme=theme, user=user, role__in=TRIAGE_ROLES)
+        .select_related("organisation")
+        .order_by("role")
+        .first()
+    )
+    if role is None:
+        return "Editor"
+    organisation = role.organisation.name if role.organisation else ""
+    return ", ".join(part for part in [organisation, role.get_role_display()] if part)
+
+
+@transaction.atomic
+def raise_gap(user, theme, *, title, measure, purpose, topics=(), **details):
+    gap = DataGap.objects.create(
+        theme=theme,
+        author=user,
+        title=title,
+        measure=measure,
+        purpose=purpose,
+        sector=user.sector,
+        **details,
+    )
+    if topics:
+        gap.topics.set(topics)
+    GapUpdate.objects.create(
+        gap=gap, author=user, to_status=Status.RAISED, note="Raised by a member."
+    )
+    follow(gap, user)
+    return gap
+
+
+@transaction.atomic
+def support(gap, user, *, use_case="", show_name=False):
+    """Add the member's weight (or change their use case); they follow it too."""
+    if gap.status == Status.DUPLICATE:
+        raise ValidationError("Support the gap this one duplicates instead.")
+    if gap.author_id == user.pk:
+        raise ValidationError("You raised this gap, so your need is already counted.")
+    _, created = GapSupport.objects.update_or_create(
+        gap=gap,
+        user=user,
+        defaults={"use_case": use_case, "show_name": show_name, "sector": user.sector},
+    )
+    if created:
+        DataGap.objects.filter(pk=gap.pk).update(support_count=F("support_count") + 1)
+        gap.refresh_from_db(fields=["support_count"])
+    follow(gap, user)
+
+
+@transaction.atomic
+def withdraw_support(gap, user):
+    deleted, _ = GapSupport.objects.filter(gap=gap, user=user).delete()
+    if deleted:
+        DataGap.objects.filter(pk=gap.pk).update(support_count=F("support_count") - 1)
+        gap.refresh_from_db(fields=["support_count"])
+
+
+def follow(gap, user):
+    GapFollow.objects.get_or_create(gap=gap, user=user)
+
+
+def unfollow(gap, user):
+    GapFollow.objects.filter(gap=gap, user=user).delete()
+
+
+@transaction.atomic
+def change_status(
+    gap, user, *, status, note, duplicate_of=None, tell=True, **ownership
+):
+    """Move the gap on, with the public note every change needs.
+
+    `ownership` may set owner_organisation, owner_contact and target_date;
+    `tell=False` (demo data) emails nobody. Raises PermissionDenied, or
+    ValidationError keyed by field, and then changes nothing.
+    """
+    unknown = set(ownership) - OWNERSHIP_FIELDS
+    if unknown:
+        raise TypeError(f"change_status() cannot set {', '.join(sorted(unknown))}")
+    if not may_triage(user, gap.theme):
+        raise PermissionDenied("Only the theme's producers and chairs triage its gaps.")
+    # Locked, and read afresh: the status may have moved since the form was drawn.
+    gap = DataGap.objects.select_for_update().select_related("theme").get(pk=gap.pk)
+    note = (note or "").strip()
+    errors = {}
+    if not note:
+        errors["note"] = "Write a note saying why: members will read it."
+    elif len(note) > NOTE_MAX_LENGTH:
+        errors["note"] = "Keep the note to 4,000 characters or fewer."
+    if status not in gap.next_statuses():
+        errors["status"] = _refusal(gap, status)
+    if status == Status.DUPLICATE:
+        if duplicate_of is None:
+            errors["duplicate_of"] = "Choose the gap this one duplicates."
+        elif duplicate_of.pk == gap.pk or duplicate_of.status == Status.DUPLICATE:
+            errors["duplicate_of"] = "Choose another gap that is not a duplicate."
+        elif duplicate_of.theme_id != gap.theme_id:
+            # The triager answers for this theme only, and the form offers no other.
+            errors["duplicate_of"] = "Choose a gap in the same theme."
+    contact = ownership.get("owner_contact")
+    if contact is not None and contact.theme_id != gap.theme_id:
+        errors["owner_contact"] = "Choose one of this theme's contacts."
+    if errors:
+        raise ValidationError(errors)
+
+    now = timezone.now()
+    previous = gap.status
+    update = GapUpdate.objects.create(
+        gap=gap,
+        author=user,
+        author_label=answering_as(user, gap.theme),
+        from_status=previous,
+        to_status=status,
+        note=note,
+    )
+    gap.status = status
+    gap.last_moved_at = now
+    gap.first_response_at = gap.first_response_at or now
+    for name, value in ownership.items():
+        setattr(gap, name, value)
+    if status == Status.DUPLICATE:
+        gap.duplicate_of = duplicate_of
+        _move_people(gap, duplicate_of)
+    gap.save()
+    # Logged here, not in the views, so the site and the admin are both audited.
+    log(
+        instance=gap,
+        action=CHANGE_STATUS,
+        user=user,
+        data={
+            "from_status": previous,
+            "to_status": status,
+            "note": note,
+            "duplicate_of": duplicate_of.pk if status == Status.DUPLICATE else None,
+            "update": update.pk,
+        },
+    )
+    if tell:
+        tasks.tell_of_update.enqueue(update.pk)
+    return gap
+
+
+def _refusal(gap, status):
+    """Why the gap cannot take this status, in words a triager understands."""
+    current = gap.get_status_display().lower()
+    if not gap.next_statuses():
+        return f"A gap that is {current} cannot change any more."
+    if status not in Status.values:
+        return "Choose one of the statuses offered."
+    return f"A gap that is {current} cannot become {Status(status).label.lower()}."
+
+
+def _move_people(duplicate, original):
+    """Supporters and followers of a duplicate now back and follow the original.
+
+    The duplicate's author becomes a supporter of the original: their need counts.
+    """
+    added = 0
+    # The original's author needs no support on their own gap.
+    for supporter in duplicate.supports.exclude(user_id=original.author_id):
+        _, created = GapSupport.objects.get_or_create(
+            gap=original,
+            user_id=supporter.user_id,
+            defaults={
+                "use_case": supporter.use_case,
+                "show_name": supporter.show_name,
+                "sector": supporter.sector,
+            },
+        )
+        added += created
+    if duplicate.author_id and duplicate.author_id != original.author_id:
+        _, created = GapSupport.objects.get_or_create(
+            gap=original,
+            user_id=duplicate.author_id,
+            defaults={"use_case": duplicate.purpose, "sector": duplicate.sector},
+        )
+        added += created
+    if added:
+        # F(): members may be supporting the original at this very moment.
+        DataGap.objects.filter(pk=original.pk).update(
+            support_count=F("support_count") + added
+        )
+        original.refresh_from_db(fields=["support_count"])
+    for user_id in duplicate.follows.values_list("user_id", flat=True):
+        GapFollow.objects.get_or_create(gap=original, user_id=user_id)
+    # The supports leave the duplicate, and the task that tells people of this
+    # change reads who to tell afterwards: following the duplicate keeps its
+    # supporters on that list. A duplicate never changes again.
+    for user_id in duplicate.supports.values_list("user_id", flat=True):
+        GapFollow.objects.get_or_create(gap=duplicate, user_id=user_id)
+    duplicate.supports.all().delete()
+    duplicate.support_count = 0

@@ -1,0 +1,65 @@
+"""'You said, we did': how a theme's producers answer the needs raised there."""
+
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.db.models import DurationField, ExpressionWrapper, F
+
+from gaps.models import DataGap, Status
+from gaps.waiting import waiting_gaps
+
+# The figures move slowly and cost a sort over the theme's gaps: keep them a while.
+STATS_SECONDS = 15 * 60
+
+
+@dataclass(frozen=True)
+class ResponseStats:
+    gaps: int
+    responded: int
+    median_days: float | None
+    # Raised more than 20 working days ago and still without a response.
+    waiting: int = 0
+
+    @property
+    def responded_share(self):
+        return round(100 * self.responded / self.gaps) if self.gaps else None
+
+
+def response_stats(theme):
+    return cache.get_or_set(
+        f"gaps:response-stats:{theme.pk}",
+        lambda: _response_stats(theme),
+        STATS_SECONDS,
+    )
+
+
+def _response_stats(theme):
+    # Duplicates are answered by their original, so they count for neither.
+    gaps = DataGap.objects.filter(theme=theme).exclude(status=Status.DUPLICATE)
+    responded = gaps.filter(first_response_at__isnull=False)
+    count, answered = gaps.count(), responded.count()
+    waiting = waiting_gaps(theme).count()
+    if not answered:
+        return ResponseStats(count, 0, None, waiting)
+    # The median in the database: sort by time taken and read the middle row(s).
+    waits = (
+        responded.annotate(
+            wait=ExpressionWrapper(
+                F("first_response_at") - F("created_at"), output_field=DurationField()
+            )
+        )
+        .order_by("wait")
+        .values_list("wait", flat=True)
+    )
+    middle = list(waits[(answered - 1) // 2 : answered // 2 + 1])
+    median = sum(middle, start=middle[0] * 0) / len(middle)
+    median_days = round(median.total_seconds() / 86400, 1)
+    return ResponseStats(count, answered, median_days, waiting)
+
+
+def recently_met(theme, count=3):
+    return (
+        DataGap.objects.filter(theme=theme, status__in=[Status.MET, Status.PARTLY_MET])
+        .select_related("owner_organisation")
+        .order_by("-last_moved_at")[:count]
+    )

@@ -1,0 +1,323 @@
+"""One data gap: raising it, finding similar ones, its page, supporting and
+following it."""
+
+import re
+
+from allauth.account.decorators import verified_email_required
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+from wagtail.search.backends import get_search_backend
+
+from accounts.models import User
+from core.ratelimit import seconds_to_wait
+from gaps import services
+from gaps.forms import GapForm, SupportForm, TriageForm
+from gaps.models import DataGap, GapFollow, GapSupport, Status
+from themes.models import ThemePage
+
+# Raising is rarer than posting and each gap asks producers for work: a tighter
+# window than forum posts, but the same refusal.
+GAPS_PER_WINDOW = 5
+GAP_WINDOW = 10 * 60
+SUPPORTS_PER_MINUTE = 10
+SIMILAR_SHOWN = 5
+# Longer queries are not titles; cutting them keeps a search cheap.
+SIMILAR_QUERY_LENGTH = 150
+# The page lists the latest use cases, and says how many there are in all.
+USE_CASES_SHOWN = 50
+# Words too common to make two titles similar (SQLite's full-text search keeps
+# them).
+STOP_WORDS = {
+    "and", "are", "but", "for", "from", "how", "into", "not", "the", "their",
+    "them", "they", "this", "what", "when", "where", "which", "who", "with",
+}  # fmt: skip
+WORD = re.compile(r"\w+")
+SECTORS = dict(User.Sector.choices)
+
+
+class Refused(ValidationError):
+    """A member may not add to the register just now: too often (429 Too Many
+    Requests), or suspended (403, below)."""
+
+    status = 429
+
+
+class Suspended(Refused):
+    status = 403
+
+
+def check_may_contribute(user, *, action, limit, period, done):
+    """Forum suspensions hold here too; each action has its own rate limit."""
+    if user.is_suspended:
+        raise Suspended(
+            "A moderator has suspended your account until "
+            f"{timezone.localtime(user.suspended_until):%-d %B %Y, %H:%M}. "
+            "You can read, but not add to the register, until then."
+        )
+    wait = seconds_to_wait(f"{action}:{user.pk}", limit=limit, period=period)
+    if wait:
+        raise Refused(
+            f"You have {done}. Try again in {in_words(wait)}: what you wrote is "
+            "still here."
+        )
+
+
+def in_words(seconds):
+    if seconds < 90:
+        return f"{seconds} seconds"
+    return f"{round(seconds / 60)} minutes"
+
+
+def get_theme(theme_slug):
+    return get_object_or_404(ThemePage.objects.live().public(), slug=theme_slug)
+
+
+def get_gap(theme_slug, pk):
+    """The gap, 404 unless it belongs to that live, public theme."""
+    theme = get_theme(theme_slug)
+    gap = get_object_or_404(
+        DataGap.objects.select_related(
+            "author",
+            "owner_organisation",
+            "owner_contact__organisation",
+            "duplicate_of__theme",
+        ),
+        pk=pk,
+        theme=theme,
+    )
+    gap.theme = theme
+    return gap
+
+
+def similar_gaps(query, theme=None):
+    """Up to SIMILAR_SHOWN gaps whose titles look like the query, best first."""
+    query = (query or "").strip()[:SIMILAR_QUERY_LENGTH]
+    if not query:
+        return []
+    # Wagtail search filters only on indexed fields, not theme__live.
+    live = ThemePage.objects.live().public().values("pk")
+    gaps = DataGap.objects.filter(theme_id__in=live).exclude(status=Status.DUPLICATE)
+    if theme is not None:
+        gaps = gaps.filter(theme_id=theme.pk)
+    backend = get_search_backend()
+    found = list(backend.autocomplete(query, gaps)[:SIMILAR_SHOWN])
+    if not found:
+        # Autocomplete wants every word; a title worded differently may still
+        # share its key words.
+        words = [
+            word
+            for word in WORD.findall(query.lower())
+            if len(word) > 2 and word not in STOP_WORDS
+        ]
+        if words:
+            found = list(
+                backend.search(" ".join(words), gaps, operator="or")[:SIMILAR_SHOWN]
+            )
+    by_pk = DataGap.objects.select_related("theme").in_bulk([g.pk for g in found])
+    return [by_pk[g.pk] for g in found if g.pk in by_pk]
+
+
+@require_GET
+def similar(request):
+    """An HTML fragment of gaps like the title being typed, for the new-gap form."""
+    theme = None
+    if theme_slug := request.GET.get("theme"):
+        theme = ThemePage.objects.live().public().filter(slug=theme_slug).first()
+        if theme is None:
+            return render(request, "gaps/includes/similar_gaps.html", {})
+    return render(
+        request,
+        "gaps/includes/similar_gaps.html",
+        {"similar_gaps": similar_gaps(request.GET.get("q"), theme), "theme": theme},
+    )
+
+
+@verified_email_required
+def new_gap(request, theme_slug):
+    theme = get_theme(theme_slug)
+    form = GapForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                check_may_contribute(
+                    request.user,
+                    action="raise-gap",
+                    limit=GAPS_PER_WINDOW,
+                    period=GAP_WINDOW,
+                    done=f"raised {GAPS_PER_WINDOW} gaps in the last "
+                    f"{GAP_WINDOW // 60} minutes",
+                )
+            except Refused as refusal:
+                form.add_error(None, refusal)
+                status = refusal.status
+            else:
+                details = dict(form.cleaned_data)
+                topics = details.pop("topics") or ()
+                gap = services.raise_gap(request.user, theme, topics=topics, **details)
+                messages.success(
+                    request,
+                    "Your data gap is on the register. We will email you when a "
+                    "producer responds.",
+                )
+                return redirect(gap)
+        else:
+            status = 400
+    return render(
+        request,
+        "gaps/new_gap.html",
+        {
+            "page": theme,
+            "theme": theme,
+            "form": form,
+            "sector": SECTORS.get(request.user.sector, ""),
+            # Without JavaScript, the suggestions come back with the errors.
+            "similar_gaps": similar_gaps(form["title"].value(), theme)
+            if form.is_bound
+            else [],
+        },
+        status=status,
+    )
+
+
+def gap_detail(request, theme_slug, pk):
+    return render_gap(request, get_gap(theme_slug, pk))
+
+
+def render_gap(request, gap, *, support_form=None, triage_form=None, status=200):
+    """The gap page; the POST views show it again with their form's errors."""
+    user = request.user
+    use_cases = (
+        gap.supports.exclude(use_case="")
+        .select_related("user")
+        .order_by("-created_at", "-pk")
+    )
+    own_support = None
+    following = False
+    if user.is_authenticated:
+        own_support = GapSupport.objects.filter(gap=gap, user=user).first()
+        following = GapFollow.objects.filter(gap=gap, user=user).exists()
+        if triage_form is None and services.may_triage(user, gap.theme):
+            triage_form = TriageForm(gap=gap)
+    if support_form is None:
+        support_form = SupportForm(
+            initial={
+                "use_case": own_support.use_case,
+                "show_name": own_support.show_name,
+            }
+            if own_support
+            else None
+        )
+    shown = list(use_cases[:USE_CASES_SHOWN])
+    for support in shown:
+        support.sector_label = SECTORS.get(support.sector, "")
+    return render(
+        request,
+        "gaps/gap.html",
+        {
+            "page": gap.theme,
+            "theme": gap.theme,
+            "gap": gap,
+            "sector": SECTORS.get(gap.sector, ""),
+            "updates": list(gap.updates.all()),
+            "topics": list(gap.topics.all()),
+            "use_cases": shown,
+            "use_case_count": use_cases.count()
+            if len(shown) == USE_CASES_SHOWN
+            else len(shown),
+            "threads": list(gap.threads.filter(is_public=True).select_related("theme")),
+            "meetings": list(gap.meetings.live()),
+            "action_items": list(gap.action_items.published().select_related("page")),
+            "own_support": own_support,
+            "following": following,
+            "support_form": support_form,
+            "triage_form": triage_form,
+        },
+        status=status,
+    )
+
+
+@require_POST
+@verified_email_required
+def support(request, theme_slug, pk):
+    gap = get_gap(theme_slug, pk)
+    form = SupportForm(request.POST)
+    status = 400
+    if form.is_valid():
+        had_supported = GapSupport.objects.filter(gap=gap, user=request.user).exists()
+        try:
+            check_may_contribute(
+                request.user,
+                action="support-gap",
+                limit=SUPPORTS_PER_MINUTE,
+                period=60,
+                done=f"supported or changed {SUPPORTS_PER_MINUTE} gaps in the last "
+                "minute",
+            )
+            services.support(gap, request.user, **form.cleaned_data)
+        except Refused as refusal:
+            form.add_error(None, refusal)
+            status = refusal.status
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                "Your use case has been changed."
+                if had_supported
+                else "Thank you: your need is counted. We will email you when the "
+                "gap moves on.",
+            )
+            return redirect(gap.get_absolute_url() + "#support")
+    return render_gap(request, gap, support_form=form, status=status)
+
+
+@require_POST
+@verified_email_required
+def withdraw(request, theme_slug, pk):
+    gap = get_gap(theme_slug, pk)
+    services.withdraw_support(gap, request.user)
+    messages.success(
+        request,
+        "You no longer support this gap. You still follow it: unfollow it to stop "
+        "emails about it.",
+    )
+    return redirect(gap.get_absolute_url() + "#support")
+
+
+@require_POST
+@verified_email_required
+def follow(request, theme_slug, pk):
+    gap = get_gap(theme_slug, pk)
+    action = request.POST.get("action")
+    if action == "follow":
+        services.follow(gap, request.user)
+        message = "We will email you when this gap moves on."
+    elif action == "unfollow":
+        services.unfollow(gap, request.user)
+        message = "You will no longer get emails about this gap."
+    else:
+        return HttpResponseBadRequest("Choose to follow or unfollow the gap.")
+    messages.success(request, message)
+    return redirect(gap.get_absolute_url() + "#follow")
+
+
+urlpatterns = [
+    path("data-gaps/similar/", similar, name="similar"),
+    path("themes/<slug:theme_slug>/data-gaps/new/", new_gap, name="new_gap"),
+    path("themes/<slug:theme_slug>/data-gaps/<int:pk>/", gap_detail, name="gap"),
+    path(
+        "themes/<slug:theme_slug>/data-gaps/<int:pk>/support/", support, name="support"
+    ),
+    path(
+        "themes/<slug:theme_slug>/data-gaps/<int:pk>/withdraw/",
+        withdraw,
+        name="withdraw",
+    ),
+    path("themes/<slug:theme_slug>/data-gaps/<int:pk>/follow/", follow, name="follow"),
+]

@@ -1,0 +1,84 @@
+"""Producers and chairs link a gap to the discussions and meetings about it."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+
+from events.models import EventPage
+from forums.models import Thread
+from gaps import services
+from gaps.models import DataGap
+
+
+class LinksForm(forms.Form):
+    threads = forms.ModelMultipleChoiceField(
+        label="Discussions about this gap",
+        queryset=Thread.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    meetings = forms.ModelMultipleChoiceField(
+        label="Meetings that discussed it",
+        queryset=EventPage.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, gap, **kwargs):
+        kwargs.setdefault(
+            "initial",
+            {"threads": list(gap.threads.all()), "meetings": list(gap.meetings.all())},
+        )
+        super().__init__(*args, **kwargs)
+        # Only the theme's own, only what members can see: the liveliest 200 and
+        # whatever is linked already.
+        recent = Thread.objects.filter(theme=gap.theme, is_public=True).order_by(
+            "-last_activity_at"
+        )
+        choices = {*recent.values_list("pk", flat=True)[:200]}
+        choices.update(gap.threads.values_list("pk", flat=True))
+        self.fields["threads"].queryset = recent.filter(pk__in=choices)
+        self.fields["meetings"].queryset = (
+            EventPage.objects.live().child_of(gap.theme).order_by("-start")
+        )
+
+
+def gap_in_theme(theme_slug, pk):
+    return get_object_or_404(
+        DataGap.objects.visible().select_related("theme"),
+        pk=pk,
+        theme__slug=theme_slug,
+    )
+
+
+@login_required
+def edit_links(request, theme_slug, pk):
+    gap = gap_in_theme(theme_slug, pk)
+    if not services.may_triage(request.user, gap.theme):
+        raise PermissionDenied("Only the theme's producers and chairs link its gaps.")
+    # Unticking every box posts nothing, which is still a choice.
+    form = LinksForm(request.POST if request.method == "POST" else None, gap=gap)
+    if request.method == "POST" and form.is_valid():
+        gap.threads.set(form.cleaned_data["threads"])
+        gap.meetings.set(form.cleaned_data["meetings"])
+        messages.success(request, "The gap's links are saved.")
+        return redirect(gap.get_absolute_url())
+    return TemplateResponse(
+        request,
+        "gaps/links.html",
+        {"gap": gap, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+urlpatterns = [
+    path(
+        "themes/<slug:theme_slug>/data-gaps/<int:pk>/links/",
+        edit_links,
+        name="links",
+    ),
+]

@@ -1,0 +1,59 @@
+"""Triage on the site: a theme's producer or chair moves a gap on, with a note."""
+
+from allauth.account.decorators import verified_email_required
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+
+from gaps import notifications, services
+from gaps.forms import TriageForm
+from gaps.models import DataGap
+
+
+def get_gap(theme_slug, pk):
+    return get_object_or_404(
+        DataGap.objects.visible().select_related(
+            "theme", "duplicate_of", "owner_organisation", "owner_contact"
+        ),
+        pk=pk,
+        theme__slug=theme_slug,
+    )
+
+
+def changed_message(gap, told):
+    people = "1 person has" if told == 1 else f"{told} people have"
+    return f"Status changed to {gap.get_status_display()}. {people} been told."
+
+
+@verified_email_required
+def triage(request, theme_slug, pk):
+    """The whole triage form on a page of its own: without JavaScript, and for
+    errors, since the gap page only includes the form."""
+    gap = get_gap(theme_slug, pk)
+    if not services.may_triage(request.user, gap.theme):
+        raise PermissionDenied("Only the theme's producers and chairs triage its gaps.")
+    form = TriageForm(request.POST or None, gap=gap)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                gap = services.change_status(gap, request.user, **form.changes())
+            except ValidationError as error:
+                form.add_service_errors(error)
+            else:
+                told = len(notifications.people_to_tell(gap, except_user=request.user))
+                messages.success(request, changed_message(gap, told))
+                return redirect(gap.get_absolute_url())
+        status = 400
+    return render(
+        request,
+        "gaps/triage.html",
+        {"page": gap.theme, "theme": gap.theme, "gap": gap, "triage_form": form},
+        status=status,
+    )
+
+
+urlpatterns = [
+    path("themes/<slug:theme_slug>/data-gaps/<int:pk>/triage/", triage, name="triage"),
+]

@@ -1,0 +1,156 @@
+"""Gaps left more than 20 working days without a first response, flagged once to
+the theme's producers and chairs by a daily cron job."""
+
+import logging
+from collections import defaultdict
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.notifications import notify
+from gaps.models import DataGap, Status
+from gaps.services import TRIAGE_ROLES
+from themes.models import ThemeRole
+
+logger = logging.getLogger(__name__)
+LONDON = ZoneInfo("Europe/London")
+WORKING_DAYS = 20
+# Working days are Monday to Friday. England and Wales bank holidays are not
+# left out: the `holidays` package is not installed, so on a run after a bank
+# holiday a gap may be flagged a day early.
+WEEKEND = {5, 6}
+
+
+def is_working_day(day):
+    return day.weekday() not in WEEKEND
+
+
+def waiting_since(now=None):
+    """Gaps raised before this moment have waited more than 20 working days.
+
+    Counting the working days after the day a gap was raised, up to and
+    including today: on the 21st it has waited more than 20.
+    """
+    today = timezone.localtime(now or timezone.now(), LONDON).date()
+    day, counted = today, 0
+    while True:
+        if is_working_day(day):
+            counted += 1
+            if counted == WORKING_DAYS + 1:
+                break
+        day -= timedelta(days=1)
+    # Raised on any day before that 21st working day back.
+    return datetime.combine(day, time.min, tzinfo=LONDON)
+
+
+def _waiting(now=None):
+    return DataGap.objects.filter(
+        theme__live=True,
+        status=Status.RAISED,
+        first_response_at__isnull=True,
+        created_at__lt=waiting_since(now),
+    )
+
+
+def waiting_gaps(theme, now=None):
+    """The theme's gaps waiting more than 20 working days for a first response."""
+    return _waiting(now).filter(theme=theme).order_by("created_at", "pk")
+
+
+def claim(gap, now):
+    """Mark the gap flagged, unless another run has: True if this call did."""
+    # A conditional UPDATE is atomic, so two overlapping runs cannot both flag it;
+    # a gap answered in the meantime is not flagged at all.
+    return bool(
+        DataGap.objects.filter(
+            pk=gap.pk,
+            waiting_flagged_at__isnull=True,
+            status=Status.RAISED,
+            first_response_at__isnull=True,
+        ).update(waiting_flagged_at=now)
+    )
+
+
+def flag_waiting_gaps(now=None):
+    """Flag each newly waiting gap once; return (gaps flagged, emails queued).
+
+    Each producer and chair hears once per theme per run, of all that theme's
+    newly waiting gaps: the notification kind is per theme, so each theme's
+    email follows the person's preference for that theme.
+    """
+    now = now or timezone.now()
+    by_theme = defaultdict(list)
+    candidates = (
+        _waiting(now)
+        .filter(waiting_flagged_at__isnull=True)
+        .select_related("theme")
+        .order_by("theme_id", "created_at", "pk")
+    )
+    for gap in candidates:
+        by_theme[gap.theme].append(gap)
+    flagged = told = 0
+    for theme, gaps in by_theme.items():
+        people = triagers(theme)
+        if not people:
+            # Nobody to tell yet: the flag waits for the theme's first producer
+            # or chair rather than being spent on no one.
+            continue
+        # The claims and the queued emails commit together: if telling fails,
+        # nothing is flagged and the next run tries again.
+        try:
+            with transaction.atomic():
+                claimed = [gap for gap in gaps if claim(gap, now)]
+                if not claimed:
+                    continue
+                queued = tell_triagers(theme, people, claimed)
+        except Exception:
+            # One theme's failure must not hold up the others.
+            logger.exception("Could not flag the waiting data gaps of %s", theme)
+            continue
+        flagged += len(claimed)
+        told += queued
+    return flagged, told
+
+
+def uk_date(moment):
+    day = timezone.localtime(moment, LONDON)
+    return f"{day.day} {day:%B %Y}"
+
+
+def triagers(theme):
+    """The theme's producers and chairs, each once however many roles they hold."""
+    users = {
+        role.user
+        for role in ThemeRole.objects.filter(
+            theme=theme, role__in=TRIAGE_ROLES, user__is_active=True
+        ).select_related("user")
+    }
+    return sorted(users, key=lambda user: user.pk)
+
+
+def tell_triagers(theme, people, gaps):
+    site = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    context = {
+        "theme_title": theme.title,
+        "register_url": site
+        + reverse("gaps:register", kwargs={"theme_slug": theme.slug}),
+        "count": len(gaps),
+        "gaps": [
+            {
+                "title": gap.title,
+                "url": gap.get_full_url(),
+                "raised": uk_date(gap.created_at),
+                "supporters": gap.support_count,
+            }
+            for gap in gaps
+        ],
+    }
+    queued = 0
+    for person in people:
+        if notify(person, "data_gap_waiting", "data_gap_waiting", context, theme=theme):
+            queued += 1
+    return queued
