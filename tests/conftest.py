@@ -75,6 +75,7 @@ def editor(root_page):
                 ],
             )
             | Q(content_type__app_label="events", codename="approve_minutes")
+            | Q(content_type__app_label="gaps", codename="triage_all_themes")
         )
     )
     for codename in ["add_page", "change_page", "publish_page"]:

@@ -5,11 +5,9 @@ from core.permissions import grant_to_editors
 
 def grant_editors_triage(apps, schema_editor):
     """Editors triage data gaps in every theme."""
-    grant_to_editors(
-        apps,
-        "gaps",
-        ["triage_all_themes", "view_datagap", "change_datagap", "delete_datagap"],
-    )
+    # Gaps change only through triage (gaps.services.change_status), so editors
+    # need no model rights beyond this.
+    grant_to_editors(apps, "gaps", ["triage_all_themes"])
 
 
 class Migration(migrations.Migration):

@@ -19,17 +19,6 @@ INDEX = "data_gaps:index"
 
 
 @pytest.fixture
-def editor(editor):
-    """Editors triage every theme (the gaps migration gives their group this)."""
-    editor.groups.get(name="Editors").permissions.add(
-        Permission.objects.get(
-            content_type__app_label="gaps", codename="triage_all_themes"
-        )
-    )
-    return editor
-
-
-@pytest.fixture
 def education(theme_index):
     return ThemePageFactory(parent=theme_index, title="Education", slug="education")
 

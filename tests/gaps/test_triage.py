@@ -1,7 +1,6 @@
 from datetime import date
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.contrib.messages import get_messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
@@ -22,17 +21,6 @@ from themes.services import grant_role
 pytestmark = pytest.mark.django_db
 
 NOTE = "We publish this from the Census; a local authority table is planned."
-
-
-@pytest.fixture
-def editor(editor):
-    """Editors triage every theme (the gaps migration gives their group this)."""
-    editor.groups.get(name="Editors").permissions.add(
-        Permission.objects.get(
-            content_type__app_label="gaps", codename="triage_all_themes"
-        )
-    )
-    return editor
 
 
 @pytest.fixture
