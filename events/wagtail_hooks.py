@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from django.urls import path
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
@@ -54,3 +55,15 @@ def attendees_header_button(page, user, view_name, next_url=None):
 def register_events_log_actions(actions):
     for action, label, message in LOG_ACTIONS:
         actions.register_action(action, label, message)
+
+
+@hooks.register("before_create_page")
+def only_chairs_and_editors_schedule_meetings(request, parent_page, page_class):
+    # Wagtail grants "add" per subtree, not per page type, so a theme's producers
+    # (who may add pages there) could add meetings too. Whoever may publish in the
+    # theme, its chairs and editors, schedules its meetings.
+    if (
+        issubclass(page_class, EventPage)
+        and not parent_page.permissions_for_user(request.user).can_publish_subpage()
+    ):
+        raise PermissionDenied("Only the theme's chairs and editors add meetings.")

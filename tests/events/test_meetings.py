@@ -263,3 +263,21 @@ def test_theme_and_site_calendars_parse_and_keep_stable_uids(
     ]
     assert str(theme_feed.walk("VEVENT")[0]["UID"]) == f"meeting-{ours.pk}@statsforum"
     assert client.get("/themes/no-such-theme/meetings.ics").status_code == 404
+
+
+def test_only_chairs_and_editors_add_meetings_in_the_admin(client, migration, editor):
+    producer, chair = UserFactory(two_factor=True), UserFactory(two_factor=True)
+    theme_services.grant_role(
+        migration, producer, Role.PRODUCER, granted_by=editor, tell=False
+    )
+    theme_services.grant_role(migration, chair, Role.CHAIR, granted_by=editor)
+    url = f"/admin/pages/add/events/eventpage/{migration.pk}/"
+
+    client.force_login(producer)
+    refused = client.get(url)
+    client.force_login(chair)
+    allowed = client.get(url)
+
+    # The admin turns a refusal into a redirect to its dashboard.
+    assert refused.status_code == 302 and refused.url == "/admin/"
+    assert allowed.status_code == 200
