@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from gaps import services
 from gaps.demo_content import GAPS
-from gaps.models import DataGap, GapUpdate
+from gaps.models import DataGap, GapSupport, GapUpdate
 from themes.models import Organisation, Role, ThemePage, ThemeRole
 
 
@@ -35,8 +35,11 @@ def create_demo_gaps(users):
             created_at=raised, last_moved_at=raised
         )
         gap.updates.update(created_at=raised)
-        for key, use_case, show_name in spec["supporters"]:
+        for n, (key, use_case, show_name) in enumerate(spec["supporters"], 1):
             services.support(gap, users[key], use_case=use_case, show_name=show_name)
+            GapSupport.objects.filter(gap=gap, user=users[key]).update(
+                created_at=raised + timedelta(days=2 * n)
+            )
         triager = triager_for(theme)
         for days_ago, status, note in spec["steps"]:
             gap.refresh_from_db()

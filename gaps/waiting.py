@@ -6,6 +6,8 @@ from collections import defaultdict
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import holidays
+
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
@@ -19,14 +21,14 @@ from themes.models import ThemeRole
 logger = logging.getLogger(__name__)
 LONDON = ZoneInfo("Europe/London")
 WORKING_DAYS = 20
-# Working days are Monday to Friday. England and Wales bank holidays are not
-# left out: the `holidays` package is not installed, so on a run after a bank
-# holiday a gap may be flagged a day early.
+# Working days are Monday to Friday, less bank holidays in England and Wales
+# (England's list: Wales keeps the same days).
 WEEKEND = {5, 6}
+BANK_HOLIDAYS = holidays.country_holidays("GB", subdiv="ENG")
 
 
 def is_working_day(day):
-    return day.weekday() not in WEEKEND
+    return day.weekday() not in WEEKEND and day not in BANK_HOLIDAYS
 
 
 def waiting_since(now=None):

@@ -281,3 +281,10 @@ def test_only_chairs_and_editors_add_meetings_in_the_admin(client, migration, ed
     # The admin turns a refusal into a redirect to its dashboard.
     assert refused.status_code == 302 and refused.url == "/admin/"
     assert allowed.status_code == 200
+
+
+def test_a_meeting_has_one_address(client, meeting):
+    assert client.get("/themes/migration/meetings/spring/").status_code == 200
+    assert client.get("/themes/migration/meetings/spring/register/").status_code == 302
+    assert client.get("/themes/migration/spring/").status_code == 404
+    assert client.get("/themes/migration/spring/register/").status_code == 404

@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from io import StringIO
 
 import pytest
@@ -94,6 +94,17 @@ def test_a_gap_raised_early_on_the_friday_waits_just_as_long(transport):
 def test_the_cut_off_is_the_start_of_the_twenty_first_working_day_back():
     assert waiting.waiting_since(TWENTY_FIRST) == datetime(2031, 1, 6, tzinfo=LONDON)
     assert waiting.waiting_since(TWENTIETH) == datetime(2031, 1, 3, tzinfo=LONDON)
+
+
+def test_bank_holidays_in_england_and_wales_are_not_working_days():
+    assert not waiting.is_working_day(date(2031, 12, 25))
+    assert not waiting.is_working_day(date(2031, 8, 25))  # Summer bank holiday
+    assert waiting.is_working_day(date(2031, 12, 24))
+
+    # Counting back from Tuesday 20 January 2032 skips New Year's Day, Christmas
+    # Day and Boxing Day: without them the cut-off would be 23 December.
+    cut_off = waiting.waiting_since(datetime(2032, 1, 20, 12, 0, tzinfo=LONDON))
+    assert cut_off == datetime(2031, 12, 18, tzinfo=LONDON)
 
 
 def test_waiting_gaps_are_the_themes_own_and_only_those_never_answered(

@@ -3,6 +3,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.http import Http404
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -90,8 +91,16 @@ class ThemePage(RoutablePageMixin, Page):
     def route(self, request, path_components):
         # Meetings are child pages served at <theme>/meetings/<slug>/.
         if len(path_components) >= 2 and path_components[0] == "meetings":
-            path_components = path_components[1:]
-        return super().route(request, path_components)
+            return super().route(request, path_components[1:])
+        result = super().route(request, path_components)
+        page = result[0]
+        if page.pk != self.pk:
+            # A child page answers only at its own address, not also at its place
+            # in the tree (<theme>/<slug>/), so each meeting has one address.
+            _, _, page_path = page.get_url_parts(request)
+            if not request.path.startswith(page_path):
+                raise Http404
+        return result
 
     # Member-made content lives under the theme's own address. The views and
     # services import this module, so they are imported where they are used.
