@@ -7,7 +7,6 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import holidays
-
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
