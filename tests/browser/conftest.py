@@ -5,6 +5,8 @@ import os
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 from playwright.sync_api import sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -22,6 +24,21 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+class SerialWSGIServer(WSGIServer):
+    """The live server, answering one request at a time.
+
+    On SQLite every request shares the test's one in-memory connection, and the
+    admin fetches its icons and translations while the page loads: answered in
+    parallel, they broke each other's transactions.
+    """
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+LiveServerThread.server_class = SerialWSGIServer
 
 
 @pytest.fixture(scope="session")
