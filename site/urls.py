@@ -26,6 +26,7 @@ urlpatterns = [
     path("search/", home_views.search, name="search"),
     path("themes/<slug:theme_slug>/discussions/", include("forums.urls")),
     path("meetings/", include("events.urls")),
+    path("consultations/", include("consultations.urls")),
     path("", include("gaps.urls")),
     path("meetings.ics", events_views.all_calendar, name="meetings_calendar"),
     path(

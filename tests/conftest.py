@@ -76,6 +76,10 @@ def editor(root_page):
             )
             | Q(content_type__app_label="events", codename="approve_minutes")
             | Q(content_type__app_label="gaps", codename="triage_all_themes")
+            | Q(
+                content_type__app_label="consultations",
+                codename__in=["approve_consultation", "see_all_responses"],
+            )
         )
     )
     for codename in ["add_page", "change_page", "publish_page"]:
@@ -91,13 +95,22 @@ def editor(root_page):
     return editor
 
 
-@pytest.fixture
-def minutes_approval(editor):
-    """The "Minutes approval" workflow, as migrations make it, for editors."""
-    workflow, _ = Workflow.objects.get_or_create(name="Minutes approval", active=True)
-    task, _ = GroupApprovalTask.objects.get_or_create(
-        name="Editors approve the minutes"
-    )
+def editors_workflow(editor, name, task_name):
+    """A workflow as migrations make it: one task, for the Editors group."""
+    workflow, _ = Workflow.objects.get_or_create(name=name, active=True)
+    task, _ = GroupApprovalTask.objects.get_or_create(name=task_name)
     task.groups.set(editor.groups.filter(name="Editors"))
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, sort_order=0)
     return workflow
+
+
+@pytest.fixture
+def minutes_approval(editor):
+    return editors_workflow(editor, "Minutes approval", "Editors approve the minutes")
+
+
+@pytest.fixture
+def consultation_approval(editor):
+    return editors_workflow(
+        editor, "Consultation approval", "Editors approve the consultation"
+    )

@@ -41,3 +41,15 @@ class ThemeContactFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = ThemeContact
+
+
+def appoint(theme, role, granted_by, organisation=None, **user_fields):
+    """A new member, with two-factor authentication, given a role in the theme."""
+    from accounts.factories import UserFactory
+    from themes.services import grant_role
+
+    person = UserFactory(two_factor=True, **user_fields)
+    grant_role(
+        theme, person, role, granted_by=granted_by, organisation=organisation, tell=False
+    )
+    return person

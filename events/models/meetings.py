@@ -13,10 +13,13 @@ from wagtail.search import index
 from events.blocks import AgendaItemBlock
 from events.models.minutes import MinutesPage
 from events.permissions import MeetingPermissionTester
+from themes.models.pages import ThemeChildPageMixin
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(ThemeChildPageMixin, RoutablePageMixin, Page):
     """A theme's meeting, scheduled by its chairs."""
+
+    theme_url_prefix = "meetings"
 
     class Format(models.TextChoices):
         IN_PERSON = "in_person", "In person"
@@ -171,15 +174,6 @@ class EventPage(RoutablePageMixin, Page):
     def permissions_for_user(self, user):
         # Its only subpage is its minutes, which only editors publish.
         return MeetingPermissionTester(user, self)
-
-    def get_url_parts(self, request=None):
-        """Meetings live at /themes/<theme>/meetings/<slug>/ (see ThemePage.route)."""
-        parts = super().get_url_parts(request)
-        if parts is None:
-            return None
-        site_id, root_url, page_path = parts
-        theme_path, _, _ = page_path.rstrip("/").rpartition("/")
-        return site_id, root_url, f"{theme_path}/meetings/{self.slug}/"
 
     def get_context(self, request, *args, **kwargs):
         from events import services

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "forums",
     "events",
     "gaps",
+    "consultations",
     "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -13,8 +13,7 @@ from core.csv import safe_cell
 from events import services
 from events.factories import EventPageFactory
 from events.models import MeetingRegistration
-from themes import services as theme_services
-from themes.factories import OrganisationFactory, ThemePageFactory
+from themes.factories import OrganisationFactory, ThemePageFactory, appoint
 from themes.models import Role
 
 pytestmark = pytest.mark.django_db
@@ -47,12 +46,6 @@ def meeting(migration):
     return EventPageFactory(
         parent=migration, title="Spring users meeting", slug="spring", capacity=1
     )
-
-
-def appoint(theme, role, editor):
-    person = UserFactory(two_factor=True)
-    theme_services.grant_role(theme, person, role, granted_by=editor, tell=False)
-    return person
 
 
 @pytest.fixture

@@ -8,9 +8,8 @@ from wagtail.models import ModelLogEntry
 from accounts.factories import UserFactory
 from gaps import services
 from gaps.models import DataGap, Status
-from themes.factories import OrganisationFactory, ThemePageFactory
+from themes.factories import OrganisationFactory, ThemePageFactory, appoint
 from themes.models import Role
-from themes.services import grant_role
 
 pytestmark = pytest.mark.django_db
 
@@ -26,14 +25,6 @@ def education(theme_index):
 @pytest.fixture
 def crime(theme_index):
     return ThemePageFactory(parent=theme_index, title="Crime", slug="crime")
-
-
-def appoint(theme, role, editor, organisation=None):
-    person = UserFactory(two_factor=True)
-    grant_role(
-        theme, person, role, granted_by=editor, organisation=organisation, tell=False
-    )
-    return person
 
 
 @pytest.fixture

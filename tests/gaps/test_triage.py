@@ -14,9 +14,9 @@ from themes.factories import (
     OrganisationFactory,
     ThemeContactFactory,
     ThemePageFactory,
+    appoint,
 )
 from themes.models import Role
-from themes.services import grant_role
 
 pytestmark = pytest.mark.django_db
 
@@ -36,14 +36,6 @@ def housing(theme_index):
 @pytest.fixture
 def ons():
     return OrganisationFactory(name="Office for National Statistics", acronym="ONS")
-
-
-def appoint(theme, role, editor, organisation=None):
-    person = UserFactory(two_factor=True)
-    grant_role(
-        theme, person, role, granted_by=editor, organisation=organisation, tell=False
-    )
-    return person
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from accounts.factories import UserFactory
 from accounts.notifications import Frequency, get_kind, set_frequency
 from gaps import services, waiting
 from gaps.models import DataGap, Status
-from themes.factories import ThemePageFactory
+from themes.factories import ThemePageFactory, appoint
 from themes.models import Role
 from themes.services import grant_role
 
@@ -31,12 +31,6 @@ def transport(theme_index):
 @pytest.fixture
 def energy(theme_index):
     return ThemePageFactory(parent=theme_index, title="Energy", slug="energy")
-
-
-def appoint(theme, role, editor):
-    person = UserFactory(two_factor=True)
-    grant_role(theme, person, role, granted_by=editor, tell=False)
-    return person
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -13,6 +14,30 @@ from wagtail.search import index
 
 from core.blocks import ContentBlock
 from themes.models.organisations import Organisation
+
+# The first part of the address of each kind of page that lives under a theme.
+CHILD_PAGE_PREFIXES = {"meetings", "consultations"}
+
+
+class ThemeChildPageMixin:
+    """A page under a theme, addressed as <theme>/<theme_url_prefix>/<slug>/.
+
+    ThemePage.route serves it there, and only there.
+    """
+
+    theme_url_prefix = ""
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request)
+        if parts is None:
+            return None
+        site_id, root_url, page_path = parts
+        theme_path, _, _ = page_path.rstrip("/").rpartition("/")
+        return site_id, root_url, f"{theme_path}/{self.theme_url_prefix}/{self.slug}/"
+
+    @cached_property
+    def theme(self):
+        return ThemePage.objects.parent_of(self).get()
 
 
 class ThemeIndexPage(Page):
@@ -76,7 +101,7 @@ class ThemePage(RoutablePageMixin, Page):
     ]
 
     parent_page_types = ["themes.ThemeIndexPage"]
-    subpage_types = ["events.EventPage"]
+    subpage_types = ["events.EventPage", "consultations.ConsultationPage"]
 
     def get_context(self, request, *args, **kwargs):
         from themes import services
@@ -89,14 +114,15 @@ class ThemePage(RoutablePageMixin, Page):
         return context
 
     def route(self, request, path_components):
-        # Meetings are child pages served at <theme>/meetings/<slug>/.
-        if len(path_components) >= 2 and path_components[0] == "meetings":
-            return super().route(request, path_components[1:])
+        # Meetings and consultations are child pages served under a prefix:
+        # <theme>/meetings/<slug>/, <theme>/consultations/<slug>/.
+        if len(path_components) >= 2 and path_components[0] in CHILD_PAGE_PREFIXES:
+            path_components = path_components[1:]
         result = super().route(request, path_components)
         page = result[0]
         if page.pk != self.pk:
             # A child page answers only at its own address, not also at its place
-            # in the tree (<theme>/<slug>/), so each meeting has one address.
+            # in the tree (<theme>/<slug>/) or under another kind's prefix.
             _, _, page_path = page.get_url_parts(request)
             if not request.path.startswith(page_path):
                 raise Http404

@@ -1,0 +1,166 @@
+"""Response forms, built from a consultation's questions as they were at opening."""
+
+from django import forms
+from django.utils.text import Truncator
+
+from consultations.models import ConsultationResponse
+
+Response = ConsultationResponse
+# What a respondent says about themselves, as well as their answers.
+ABOUT_YOU = ["name", "email", "respond_as", "organisation_name", "publication"]
+
+
+def _quoted(question):
+    return f"‘{Truncator(question.question).chars(80)}’"
+
+
+def answer_field(question, draft=False):
+    """The form field for one question; a draft may leave anything unanswered."""
+    label = (
+        question.question if question.required else f"{question.question} (optional)"
+    )
+    common = {
+        "label": label,
+        "help_text": question.help_text,
+        "required": question.required and not draft,
+    }
+    if question.kind in {"single_choice", "agreement"}:
+        return forms.ChoiceField(
+            choices=[(option, option) for option in question.options],
+            widget=forms.RadioSelect,
+            error_messages={
+                "required": f"Select an answer to {_quoted(question)}",
+                "invalid_choice": f"Select one of the answers to {_quoted(question)}",
+            },
+            **common,
+        )
+    if question.kind == "multiple_choice":
+        return forms.MultipleChoiceField(
+            choices=[(option, option) for option in question.options],
+            widget=forms.CheckboxSelectMultiple,
+            error_messages={
+                "required": f"Select at least one answer to {_quoted(question)}",
+                "invalid_choice": f"Select only the answers listed for "
+                f"{_quoted(question)}",
+            },
+            **common,
+        )
+    limit = question.limit
+    widget = forms.Textarea({"rows": 6}) if question.kind == "long_text" else None
+    return forms.CharField(
+        max_length=limit,
+        widget=widget,
+        error_messages={
+            "required": f"Enter an answer to {_quoted(question)}",
+            "max_length": f"Your answer to {_quoted(question)} must be {limit:,} "
+            "characters or fewer",
+        },
+        **common,
+    )
+
+
+class ResponseForm(forms.Form):
+    """One step of a response: some sections' questions, and perhaps 'about you'.
+
+    `draft` lets anything be left unanswered, for saving and coming back.
+    """
+
+    def __init__(
+        self, *args, sections=(), about_you=False, anonymous=False, draft=False, **kw
+    ):
+        super().__init__(*args, **kw)
+        self.sections = sections
+        self.questions = [q for section in sections for q in section.questions]
+        for question in self.questions:
+            self.fields[question.id] = answer_field(question, draft)
+        self.about_you = about_you
+        if about_you:
+            self.add_about_you_fields(anonymous, draft)
+
+    def add_about_you_fields(self, anonymous, draft):
+        if anonymous:
+            # Someone without an account confirms their email address instead.
+            self.fields["name"] = forms.CharField(
+                label="Your name",
+                max_length=120,
+                required=not draft,
+                error_messages={"required": "Enter your name"},
+            )
+            self.fields["email"] = forms.EmailField(
+                label="Your email address",
+                help_text="We will email you a link to confirm your response.",
+                required=not draft,
+                error_messages={
+                    "required": "Enter your email address",
+                    "invalid": "Enter an email address in the correct format, like "
+                    "name@example.com",
+                },
+            )
+        self.fields["respond_as"] = forms.ChoiceField(
+            label="Are you responding as an individual or for an organisation?",
+            choices=Response.RespondAs.choices,
+            widget=forms.RadioSelect,
+            required=not draft,
+            error_messages={
+                "required": "Select whether you are responding as an individual or "
+                "for an organisation"
+            },
+        )
+        self.fields["organisation_name"] = forms.CharField(
+            label="Organisation (if you are responding for one)",
+            max_length=200,
+            required=False,
+        )
+        self.fields["publication"] = forms.ChoiceField(
+            label="May we publish your response after the consultation closes?",
+            help_text="We never publish your email address.",
+            choices=Response.Publication.choices,
+            widget=forms.RadioSelect,
+            required=not draft,
+            error_messages={"required": "Select whether we may publish your response"},
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            self.about_you
+            and cleaned.get("respond_as") == Response.RespondAs.ORGANISATION
+            and not cleaned.get("organisation_name", "").strip()
+        ):
+            self.add_error(
+                "organisation_name", "Enter the organisation you are responding for"
+            )
+        return cleaned
+
+    def answers(self):
+        """The answers given in this step, by question id; blanks left out."""
+        return {
+            question.id: self.cleaned_data[question.id]
+            for question in self.questions
+            if self.cleaned_data.get(question.id)
+        }
+
+    def respondent_details(self):
+        return {
+            name: self.cleaned_data.get(name, "")
+            for name in ABOUT_YOU
+            if name in self.fields
+        }
+
+    def bound_sections(self):
+        """Each section with its bound fields, for the template."""
+        return [
+            (section, [self[question.id] for question in section.questions])
+            for section in self.sections
+        ]
+
+    def about_you_fields(self):
+        return [self[name] for name in ABOUT_YOU if name in self.fields]
+
+
+def initial_from(response):
+    """What a saved response puts back in the form."""
+    initial = dict(response.answers)
+    for name in ABOUT_YOU:
+        initial[name] = getattr(response, name)
+    return initial

@@ -1,0 +1,374 @@
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, Value, When
+from django.utils import timezone
+from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page, PageManager, Workflow
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from consultations.blocks import SectionBlock
+from consultations.permissions import ConsultationPermissionTester
+from consultations.questions import all_questions, sections_from, snapshot_of
+from core.blocks import RICH_TEXT_FEATURES, ContentBlock
+from core.forms import RequiredRichTextPageForm
+from themes.models.pages import ThemeChildPageMixin
+
+CONSULTATION_WORKFLOW = "Consultation approval"
+# Government consultation principles: publish the outcome within 12 weeks.
+OUTCOME_DUE_AFTER = timedelta(weeks=12)
+
+
+class State(models.TextChoices):
+    FORTHCOMING = "forthcoming", "Forthcoming"
+    OPEN = "open", "Open"
+    CLOSED = "closed", "Analysing feedback"
+    OUTCOME = "outcome", "Outcome published"
+
+
+# Open ones first, then those to come, then those awaiting or with an outcome.
+STATE_ORDER = [State.OPEN, State.FORTHCOMING, State.CLOSED, State.OUTCOME]
+
+
+class ConsultationQuerySet(PageQuerySet):
+    def with_state(self, now=None):
+        now = now or timezone.now()
+        return self.annotate(
+            state=Case(
+                When(outcome_date__isnull=False, then=Value(State.OUTCOME)),
+                When(opens_at__gt=now, then=Value(State.FORTHCOMING)),
+                When(closes_at__gt=now, then=Value(State.OPEN)),
+                default=Value(State.CLOSED),
+                output_field=models.CharField(),
+            )
+        ).annotate(
+            state_order=Case(
+                *(
+                    When(state=state, then=Value(position))
+                    for position, state in enumerate(STATE_ORDER)
+                ),
+                output_field=models.IntegerField(),
+            ),
+        )
+
+    def open(self, now=None):
+        now = now or timezone.now()
+        return self.filter(
+            opens_at__lte=now, closes_at__gt=now, outcome_date__isnull=True
+        )
+
+
+class ConsultationPage(ThemeChildPageMixin, RoutablePageMixin, Page):
+    """A producer asks a theme's members about a change to their statistics."""
+
+    class WhoMayRespond(models.TextChoices):
+        MEMBERS = "members", "Members with a verified email address"
+        ANYONE = "anyone", "Anyone, confirming their email address"
+
+    theme_url_prefix = "consultations"
+
+    summary = models.CharField(
+        max_length=250, help_text="One sentence on what you are consulting about."
+    )
+    body = StreamField(
+        ContentBlock(),
+        help_text="The proposal, why you are making it and what it would change.",
+    )
+    documents = StreamField(
+        [("document", DocumentChooserBlock())],
+        blank=True,
+        verbose_name="supporting documents",
+    )
+    opens_at = models.DateTimeField("opens", help_text="UK time (Europe/London).")
+    closes_at = models.DateTimeField("closes", help_text="UK time (Europe/London).")
+    contact_name = models.CharField("contact name", max_length=120)
+    contact_email = models.EmailField("contact email")
+    contact_organisation = models.ForeignKey(
+        "themes.Organisation",
+        on_delete=models.PROTECT,
+        related_name="consultations",
+        verbose_name="producer",
+        help_text="The organisation consulting.",
+    )
+    who_may_respond = models.CharField(
+        max_length=20, choices=WhoMayRespond.choices, default=WhoMayRespond.MEMBERS
+    )
+    one_page_per_section = models.BooleanField(
+        default=False,
+        help_text="Show each section on a page of its own; otherwise every question "
+        "is on one page.",
+    )
+    questions = StreamField([("section", SectionBlock())])
+
+    outcome_summary = RichTextField(
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="What respondents told you, in a few paragraphs.",
+    )
+    outcome_changes = RichTextField(
+        "what changed",
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="What you changed, or decided not to change, and why.",
+    )
+    outcome_documents = StreamField([("document", DocumentChooserBlock())], blank=True)
+    outcome_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="Set this to publish the outcome. Respondents and followers are "
+        "told when the page is published with it.",
+    )
+
+    # Kept by the site, not the editor (see with_content_json).
+    opened_at = models.DateTimeField(null=True, editable=False)
+    questions_at_opening = models.JSONField(default=list, editable=False)
+    outcome_announced_at = models.DateTimeField(null=True, editable=False)
+    overdue_flagged_at = models.DateTimeField(null=True, editable=False)
+
+    objects = PageManager.from_queryset(ConsultationQuerySet)()
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("documents"),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], "When"),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_organisation"),
+                FieldPanel("contact_name"),
+                FieldPanel("contact_email"),
+            ],
+            heading="Contact",
+        ),
+        MultiFieldPanel(
+            [
+                MultipleChooserPanel(
+                    "gap_links", chooser_field_name="data_gap", label="Data gap"
+                ),
+                MultipleChooserPanel(
+                    "thread_links", chooser_field_name="thread", label="Discussion"
+                ),
+            ],
+            heading="What it concerns",
+        ),
+    ]
+    question_panels = [
+        HelpPanel(
+            "Respondents answer the questions as they are when the consultation "
+            "opens. Changes after that are kept but not shown to respondents."
+        ),
+        FieldPanel("who_may_respond"),
+        FieldPanel("one_page_per_section"),
+        FieldPanel("questions"),
+    ]
+    outcome_panels = [
+        HelpPanel("Fill this in after the consultation closes: you said, we did."),
+        FieldPanel("outcome_summary"),
+        FieldPanel("outcome_changes"),
+        FieldPanel("outcome_documents"),
+        FieldPanel("outcome_date"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Content"),
+            ObjectList(question_panels, heading="Questions"),
+            ObjectList(outcome_panels, heading="Outcome"),
+            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.settings_panels, heading="Settings"),
+        ]
+    )
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("outcome_summary"),
+        index.FilterField("opens_at"),
+        index.FilterField("closes_at"),
+    ]
+
+    base_form_class = RequiredRichTextPageForm
+    parent_page_types = ["themes.ThemePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "consultation"
+        permissions = [
+            ("approve_consultation", "Can approve and publish consultations"),
+            ("see_all_responses", "Can see the responses to every consultation"),
+        ]
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
+            errors["closes_at"] = "The consultation must close after it opens."
+        if self.outcome_date:
+            if not self.outcome_summary.strip():
+                errors["outcome_summary"] = "Say what respondents told you."
+            if self.closes_at and self.closes_at > timezone.now():
+                errors["outcome_date"] = (
+                    "Publish the outcome after the consultation closes."
+                )
+            elif self.closes_at and self.outcome_date < self.closes_at.date():
+                errors["outcome_date"] = "The outcome cannot come before the closing."
+        if errors:
+            raise ValidationError(errors)
+
+    def with_content_json(self, content):
+        # Publishing an old revision must not undo what the site has recorded.
+        page = super().with_content_json(content)
+        page.opened_at = self.opened_at
+        page.questions_at_opening = self.questions_at_opening
+        page.outcome_announced_at = self.outcome_announced_at
+        page.overdue_flagged_at = self.overdue_flagged_at
+        return page
+
+    def permissions_for_user(self, user):
+        return ConsultationPermissionTester(user, self)
+
+    # Consultations go through "Consultation approval" wherever they are.
+    def get_workflow(self):
+        return Workflow.objects.filter(name=CONSULTATION_WORKFLOW, active=True).first()
+
+    @property
+    def has_workflow(self):
+        return self.get_workflow() is not None
+
+    # State
+
+    def state_at(self, now=None):
+        now = now or timezone.now()
+        if self.outcome_date:
+            return State.OUTCOME
+        if now < self.opens_at:
+            return State.FORTHCOMING
+        if now < self.closes_at:
+            return State.OPEN
+        return State.CLOSED
+
+    @cached_property
+    def state(self):
+        return self.state_at()
+
+    @property
+    def state_label(self):
+        return State(self.state).label
+
+    @property
+    def is_open(self):
+        return self.state == State.OPEN
+
+    @property
+    def outcome_due(self):
+        return timezone.localdate(self.closes_at + OUTCOME_DUE_AFTER)
+
+    @property
+    def outcome_is_overdue(self):
+        return self.state == State.CLOSED and timezone.localdate() > self.outcome_due
+
+    @property
+    def has_closed(self):
+        return self.state in {State.CLOSED, State.OUTCOME}
+
+    # Questions
+
+    @cached_property
+    def sections(self):
+        """What respondents answer: the questions as they were at opening."""
+        if self.opened_at:
+            return sections_from(self.questions_at_opening)
+        return sections_from(snapshot_of(self.questions))
+
+    @property
+    def all_questions(self):
+        return all_questions(self.sections)
+
+    @property
+    def questions_changed_since_opening(self):
+        return bool(self.opened_at) and (
+            snapshot_of(self.questions) != self.questions_at_opening
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        from consultations import services
+
+        context = super().get_context(request, *args, **kwargs)
+        context["response"] = services.response_of(request, self)
+        context["is_following"] = services.is_following(request.user, self)
+        context["published_count"] = (
+            services.published_responses(self).count() if self.has_closed else 0
+        )
+        context["gap_links"] = self.gap_links.select_related("data_gap__theme")
+        context["thread_links"] = self.thread_links.select_related("thread")
+        return context
+
+    # The views import this module, so they are imported where they are used.
+
+    @path("respond/", name="respond")
+    @path("respond/<int:step>/", name="respond_step")
+    def respond(self, request, step=1):
+        from consultations.views import respond
+
+        return respond.respond(request, self, step)
+
+    @path("response/<int:response_id>/", name="your_response")
+    def your_response(self, request, response_id):
+        from consultations.views import respond
+
+        return respond.your_response(request, self, response_id)
+
+    @path("confirm/<str:token>/", name="confirm")
+    def confirm(self, request, token):
+        from consultations.views import respond
+
+        return respond.confirm(request, self, token)
+
+    @path("responses/", name="published_responses")
+    def published_responses(self, request):
+        from consultations.views import published
+
+        return published.published_responses(request, self)
+
+    @path("follow/", name="follow")
+    def follow(self, request):
+        from consultations.views import published
+
+        return published.follow(request, self)
+
+
+class ConsultationGapLink(Orderable):
+    page = ParentalKey(
+        ConsultationPage, on_delete=models.CASCADE, related_name="gap_links"
+    )
+    data_gap = models.ForeignKey(
+        "gaps.DataGap", on_delete=models.CASCADE, related_name="consultation_links"
+    )
+
+    panels = [FieldPanel("data_gap")]
+
+
+class ConsultationThreadLink(Orderable):
+    page = ParentalKey(
+        ConsultationPage, on_delete=models.CASCADE, related_name="thread_links"
+    )
+    thread = models.ForeignKey(
+        "forums.Thread", on_delete=models.CASCADE, related_name="consultation_links"
+    )
+
+    panels = [FieldPanel("thread")]

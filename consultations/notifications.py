@@ -1,0 +1,170 @@
+"""The emails consultations send, through the accounts notification backbone."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from accounts.emails import queue_email, render_email
+from accounts.notifications import NotificationKind, notify
+from consultations.models import ConsultationPage, ConsultationResponse
+from consultations.permissions import APPROVE_CONSULTATION
+
+Response = ConsultationResponse
+
+KINDS = [
+    NotificationKind(
+        key="consultation_opened",
+        label="New consultations",
+        description="When a consultation opens in a theme you have joined.",
+        per_theme=True,
+    ),
+    NotificationKind(
+        key="consultation_response",
+        label="Your consultation responses",
+        description="A copy of each response you submit or change.",
+        optional=False,
+    ),
+    NotificationKind(
+        key="consultation_outcome",
+        label="Consultation outcomes",
+        description="When the outcome of a consultation you responded to or follow "
+        "is published.",
+        per_theme=True,
+    ),
+    NotificationKind(
+        key="consultation_outcome_overdue",
+        label="Overdue consultation outcomes",
+        description="For producers and editors: when a consultation's outcome is "
+        "still unpublished 12 weeks after it closed.",
+    ),
+]
+
+
+def consultation_context(consultation):
+    from consultations.services import local_date, local_time
+
+    return {
+        "title": consultation.title,
+        "summary": consultation.summary,
+        "theme_title": consultation.theme.title,
+        "url": consultation.full_url,
+        "opens": local_time(consultation.opens_at),
+        "closes": local_time(consultation.closes_at),
+        "outcome_due": f"{consultation.outcome_due:%-d %B %Y}",
+        "outcome_date": (
+            local_date_of(consultation.outcome_date)
+            if consultation.outcome_date
+            else ""
+        ),
+        "closes_date": local_date(consultation.closes_at),
+    }
+
+
+def local_date_of(day):
+    return f"{day:%-d %B %Y}"
+
+
+def tell_members_opened(consultation_id):
+    consultation = ConsultationPage.objects.get(pk=consultation_id)
+    theme = consultation.theme
+    context = consultation_context(consultation)
+    people = get_user_model().objects.filter(memberships__theme=theme).order_by("pk")
+    for person in people:
+        notify(person, "consultation_opened", "consultation_opened", context, theme)
+
+
+def answers_context(response):
+    from consultations.services import answered
+
+    return [
+        {
+            "heading": section.heading,
+            "answers": [
+                {"question": question.question, "answer": answer}
+                for question, answer in pairs
+            ],
+        }
+        for section, pairs in answered(response.consultation, response)
+    ]
+
+
+def send_response_copy(response_id, resubmission=False):
+    response = Response.objects.select_related("consultation", "user").get(
+        pk=response_id
+    )
+    consultation = response.consultation
+    context = {
+        **consultation_context(consultation),
+        "resubmission": resubmission,
+        "sections": answers_context(response),
+        "respond_as": response.get_respond_as_display(),
+        "organisation_name": response.organisation_name,
+        "publication": response.get_publication_display(),
+        "change_url": consultation.full_url + "respond/",
+    }
+    if response.user_id:
+        notify(response.user, "consultation_response", "consultation_response", context)
+    else:
+        email_without_account(response, "consultation_response", context)
+
+
+def email_without_account(response, template, context):
+    """Someone who responded without an account has no preferences to honour."""
+    subject, text, html = render_email(
+        f"notifications/{template}",
+        {**context, "recipient_name": response.name, "unsubscribe_url": None},
+    )
+    queue_email([response.email], subject, text, html)
+
+
+def ask_to_confirm_response(response_id):
+    response = Response.objects.select_related("consultation").get(pk=response_id)
+    consultation = response.consultation
+    confirm_url = consultation.full_url + f"confirm/{response.token}/"
+    email_without_account(
+        response,
+        "consultation_confirm",
+        {**consultation_context(consultation), "confirm_url": confirm_url},
+    )
+
+
+def tell_of_outcome(consultation_id):
+    consultation = ConsultationPage.objects.get(pk=consultation_id)
+    theme = consultation.theme
+    context = consultation_context(consultation)
+    submitted = consultation.responses.submitted()
+    respondents = submitted.exclude(user=None).values_list("user", flat=True)
+    followers = consultation.follows.values_list("user", flat=True)
+    people = get_user_model().objects.filter(pk__in={*respondents, *followers})
+    for person in people.order_by("pk"):
+        notify(person, "consultation_outcome", "consultation_outcome", context, theme)
+    for response in submitted.filter(user=None).exclude(email=""):
+        email_without_account(response, "consultation_outcome", context)
+
+
+def tell_of_overdue_outcome(consultation_id):
+    from themes.models import Role
+
+    consultation = ConsultationPage.objects.get(pk=consultation_id)
+    theme = consultation.theme
+    context = {
+        **consultation_context(consultation),
+        "edit_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+        + reverse("wagtailadmin_pages:edit", args=[consultation.pk]),
+    }
+    producers = theme.roles.filter(role=Role.PRODUCER).values_list("user", flat=True)
+    editors = get_user_model().objects.with_perm(
+        APPROVE_CONSULTATION,
+        include_superusers=False,
+        backend="django.contrib.auth.backends.ModelBackend",
+    )
+    people = get_user_model().objects.filter(
+        pk__in={*producers, *editors.values_list("pk", flat=True)}
+    )
+    for person in people.order_by("pk"):
+        notify(
+            person,
+            "consultation_outcome_overdue",
+            "consultation_outcome_overdue",
+            context,
+        )

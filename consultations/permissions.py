@@ -1,0 +1,48 @@
+"""Producers draft consultations; editors, through "Consultation approval", publish.
+
+Wagtail grants publishing per subtree, not per page type, so a chair who may publish
+meetings in their theme could publish a consultation too. Publishing one needs
+`consultations.approve_consultation`, which the Editors group has.
+
+Responses are personal data: only the theme's producers and editors see them.
+"""
+
+from wagtail.models import PagePermissionTester
+
+APPROVE_CONSULTATION = "consultations.approve_consultation"
+SEE_ALL_RESPONSES = "consultations.see_all_responses"
+
+
+def may_approve_consultations(user):
+    return user.is_active and user.has_perm(APPROVE_CONSULTATION)
+
+
+def may_see_responses(user, consultation):
+    from themes.models import Role, ThemeRole
+
+    if not (user.is_authenticated and user.is_active):
+        return False
+    if user.has_perm(SEE_ALL_RESPONSES):
+        return True
+    return ThemeRole.objects.filter(
+        user=user,
+        role=Role.PRODUCER,
+        theme__path=consultation.path[: -consultation.steplen],
+    ).exists()
+
+
+def may_add_consultation(user, theme):
+    """The theme's producers and editors post consultations."""
+    from themes.models import Role, ThemeRole
+
+    return may_approve_consultations(user) or (
+        ThemeRole.objects.filter(user=user, theme=theme, role=Role.PRODUCER).exists()
+    )
+
+
+class ConsultationPermissionTester(PagePermissionTester):
+    def can_publish(self):
+        return super().can_publish() and may_approve_consultations(self.user)
+
+    def can_unpublish(self):
+        return super().can_unpublish() and may_approve_consultations(self.user)

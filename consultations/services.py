@@ -1,0 +1,303 @@
+"""What happens to a consultation and its responses, whoever asks for it."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+
+from consultations import tasks
+from consultations.forms import ABOUT_YOU, ResponseForm
+from consultations.models import (
+    ConsultationFollow,
+    ConsultationPage,
+    ConsultationResponse,
+    State,
+)
+from consultations.models.pages import OUTCOME_DUE_AFTER
+from consultations.questions import snapshot_of
+
+Response = ConsultationResponse
+SESSION_KEY = "consultation_responses"
+
+
+class ResponseRefused(Exception):
+    """The consultation does not take this response now; the message says why."""
+
+
+@dataclass(frozen=True)
+class Step:
+    number: int
+    sections: tuple
+    about_you: bool
+
+    @property
+    def heading(self):
+        if self.sections and len(self.sections) == 1 and not self.about_you:
+            return self.sections[0].heading
+        return "About you" if not self.sections else "Your response"
+
+
+def steps_of(consultation):
+    """One page per section then 'about you', or everything on one page."""
+    sections = tuple(consultation.sections)
+    if not consultation.one_page_per_section:
+        return [Step(1, sections, about_you=True)]
+    steps = [Step(n, (section,), False) for n, section in enumerate(sections, 1)]
+    return [*steps, Step(len(steps) + 1, (), about_you=True)]
+
+
+def local_date(moment):
+    return date_format(timezone.localtime(moment), "j F Y")
+
+
+def local_time(moment):
+    return date_format(timezone.localtime(moment), "g:ia, j F Y").replace(":00", "")
+
+
+def check_taking_responses(consultation):
+    state = consultation.state
+    if state == State.FORTHCOMING:
+        raise ResponseRefused(
+            f"This consultation opens at {local_time(consultation.opens_at)}. "
+            "You can respond from then."
+        )
+    if state != State.OPEN:
+        raise ResponseRefused(
+            f"This consultation closed at {local_time(consultation.closes_at)}. "
+            "It no longer takes responses."
+        )
+
+
+# Finding a response
+
+
+def response_of(request, consultation):
+    """The visitor's own response: by account, or by this browser's session."""
+    if request.user.is_authenticated:
+        return Response.objects.filter(
+            consultation=consultation, user=request.user
+        ).first()
+    response_id = request.session.get(SESSION_KEY, {}).get(str(consultation.pk))
+    if response_id is None:
+        return None
+    return Response.objects.filter(
+        pk=response_id, consultation=consultation, user__isnull=True
+    ).first()
+
+
+def owns(request, response):
+    if response.user_id:
+        return request.user.is_authenticated and response.user_id == request.user.pk
+    return (
+        request.session.get(SESSION_KEY, {}).get(str(response.consultation_id))
+        == response.pk
+    )
+
+
+def remember_in_session(request, response):
+    responses = request.session.get(SESSION_KEY, {})
+    responses[str(response.consultation_id)] = response.pk
+    request.session[SESSION_KEY] = responses
+
+
+# Answering
+
+
+@transaction.atomic
+def save_step(request, consultation, response, form):
+    """Keep this step's answers (and details), replacing what it held before."""
+    check_taking_responses(consultation)
+    if response is None:
+        response = Response(
+            consultation=consultation,
+            user=request.user if request.user.is_authenticated else None,
+        )
+    for question in form.questions:
+        response.answers.pop(question.id, None)
+    response.answers.update(form.answers())
+    for name, value in form.respondent_details().items():
+        setattr(response, name, value)
+    if response.respond_as != Response.RespondAs.ORGANISATION:
+        response.organisation_name = ""
+    response.save()
+    if not response.user_id:
+        remember_in_session(request, response)
+    return response
+
+
+def first_incomplete_step(consultation, response, anonymous):
+    """The first step whose saved answers would not pass, or None when all do."""
+    data = {**response.answers, **respondent_data(response)}
+    for step in steps_of(consultation):
+        form = ResponseForm(
+            data,
+            sections=step.sections,
+            about_you=step.about_you,
+            anonymous=anonymous,
+        )
+        if not form.is_valid():
+            return step
+    return None
+
+
+def respondent_data(response):
+    return {
+        name: getattr(response, name) for name in ABOUT_YOU if getattr(response, name)
+    }
+
+
+@transaction.atomic
+def submit(consultation, response):
+    """Submit (or resubmit, after changes) a complete response.
+
+    A member's response counts at once; someone without an account confirms by
+    email first. Returns the response.
+    """
+    check_taking_responses(consultation)
+    if response.user_id or response.status == Response.Status.SUBMITTED:
+        resubmission = response.status == Response.Status.SUBMITTED
+        response.status = Response.Status.SUBMITTED
+        response.submitted_at = response.submitted_at or timezone.now()
+        response.save()
+        transaction.on_commit(
+            lambda: tasks.send_response_copy.enqueue(response.pk, resubmission)
+        )
+    else:
+        response.status = Response.Status.UNCONFIRMED
+        response.save()
+        transaction.on_commit(
+            lambda: tasks.ask_to_confirm_response.enqueue(response.pk)
+        )
+    return response
+
+
+@transaction.atomic
+def confirm(consultation, token):
+    """Someone without an account confirms their response from the email link."""
+    response = (
+        Response.objects.select_for_update()
+        .filter(consultation=consultation, token=token, user__isnull=True)
+        .first()
+    )
+    if response is None:
+        raise ResponseRefused(
+            "This confirmation link is not right. Check you copied all of it."
+        )
+    if response.status == Response.Status.SUBMITTED:
+        return response
+    check_taking_responses(consultation)
+    if response.status == Response.Status.DRAFT:
+        raise ResponseRefused("Submit your response before you confirm it.")
+    response.status = Response.Status.SUBMITTED
+    response.submitted_at = timezone.now()
+    response.save()
+    transaction.on_commit(lambda: tasks.send_response_copy.enqueue(response.pk, False))
+    return response
+
+
+def answered(consultation, response):
+    """Each section with (question, answer as text) pairs, for copies and lists."""
+    return [
+        (
+            section,
+            [
+                (question, question.display(response.answers.get(question.id)))
+                for question in section.questions
+            ],
+        )
+        for section in consultation.sections
+    ]
+
+
+def published_responses(consultation):
+    return (
+        consultation.responses.published()
+        .select_related("user")
+        .order_by("submitted_at", "pk")
+    )
+
+
+# Following
+
+
+def is_following(user, consultation):
+    return (
+        user.is_authenticated
+        and ConsultationFollow.objects.filter(
+            user=user, consultation=consultation
+        ).exists()
+    )
+
+
+def follow(user, consultation):
+    ConsultationFollow.objects.get_or_create(user=user, consultation=consultation)
+
+
+def unfollow(user, consultation):
+    ConsultationFollow.objects.filter(user=user, consultation=consultation).delete()
+
+
+# What happens with time
+
+
+def open_if_due(consultation, now=None):
+    """Freeze the questions and tell the theme, once, when a live one opens."""
+    now = now or timezone.now()
+    if consultation.opened_at or not consultation.live or consultation.opens_at > now:
+        return False
+    snapshot = snapshot_of(consultation.questions)
+    won = ConsultationPage.objects.filter(
+        pk=consultation.pk, opened_at__isnull=True
+    ).update(opened_at=now, questions_at_opening=snapshot)
+    consultation.opened_at, consultation.questions_at_opening = now, snapshot
+    consultation.__dict__.pop("sections", None)
+    if won and consultation.closes_at > now and not consultation.outcome_date:
+        transaction.on_commit(
+            lambda: tasks.tell_members_opened.enqueue(consultation.pk)
+        )
+    return bool(won)
+
+
+def announce_outcome(consultation):
+    """The first time a published page carries an outcome, tell everyone involved."""
+    if not (consultation.live and consultation.outcome_date):
+        return False
+    if consultation.outcome_announced_at:
+        return False
+    won = ConsultationPage.objects.filter(
+        pk=consultation.pk, outcome_announced_at__isnull=True
+    ).update(outcome_announced_at=timezone.now())
+    if won:
+        transaction.on_commit(lambda: tasks.tell_of_outcome.enqueue(consultation.pk))
+    return bool(won)
+
+
+def overdue_outcomes(now=None):
+    now = now or timezone.now()
+    return ConsultationPage.objects.live().filter(
+        outcome_date__isnull=True,
+        closes_at__lt=now - OUTCOME_DUE_AFTER,
+    )
+
+
+def flag_overdue_outcomes(now=None):
+    """Tell producers and editors, once, of each outcome past its 12 weeks."""
+    now = now or timezone.now()
+    flagged = 0
+    for consultation in overdue_outcomes(now).filter(overdue_flagged_at__isnull=True):
+        won = ConsultationPage.objects.filter(
+            pk=consultation.pk, overdue_flagged_at__isnull=True
+        ).update(overdue_flagged_at=now)
+        if won:
+            tasks.tell_of_overdue_outcome.enqueue(consultation.pk)
+            flagged += 1
+    return flagged
+
+
+def open_due_consultations(now=None):
+    now = now or timezone.now()
+    due = ConsultationPage.objects.live().filter(
+        opened_at__isnull=True, opens_at__lte=now
+    )
+    return sum(open_if_due(consultation, now) for consultation in due)

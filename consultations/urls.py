@@ -1,0 +1,5 @@
+from consultations.views import listing
+
+app_name = "consultations"
+
+urlpatterns = listing.urlpatterns

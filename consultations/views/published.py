@@ -1,0 +1,56 @@
+"""What a consultation shows everyone: its published responses; and following it."""
+
+from allauth.account.decorators import verified_email_required
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
+
+from consultations import services
+from consultations.questions import all_questions
+
+RESPONSES_PER_PAGE = 20
+
+
+def published_responses(request, consultation):
+    """After closing, the responses whose authors agreed, as they agreed."""
+    if not consultation.has_closed:
+        return TemplateResponse(
+            request,
+            "consultations/refused.html",
+            {
+                "page": consultation,
+                "message": "Responses are published after the consultation closes, "
+                f"at {services.local_time(consultation.closes_at)}.",
+            },
+            status=404,
+        )
+    page = Paginator(
+        services.published_responses(consultation), RESPONSES_PER_PAGE
+    ).get_page(request.GET.get("page"))
+    questions = all_questions(consultation.sections)
+    for response in page:
+        response.pairs = [
+            (question, question.display(response.answers.get(question.id)))
+            for question in questions
+        ]
+    return TemplateResponse(
+        request,
+        "consultations/published_responses.html",
+        {"page": consultation, "responses": page},
+    )
+
+
+@require_POST
+@verified_email_required
+def follow(request, consultation):
+    if request.POST.get("follow") == "no":
+        services.unfollow(request.user, consultation)
+        messages.success(request, "You no longer follow this consultation.")
+    else:
+        services.follow(request.user, consultation)
+        messages.success(
+            request, "You follow this consultation: we will email you its outcome."
+        )
+    return redirect(consultation.url)

@@ -1,0 +1,169 @@
+"""Responding to a consultation: step by step, saving drafts, until it closes."""
+
+from allauth.account.decorators import verified_email_required
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import (
+    routablepageurl,
+)
+
+from consultations import services
+from consultations.forms import ResponseForm, initial_from
+from consultations.models import ConsultationPage
+
+Response = services.Response
+
+
+def refused(request, consultation, message, status=403):
+    return TemplateResponse(
+        request,
+        "consultations/refused.html",
+        {"page": consultation, "message": message},
+        status=status,
+    )
+
+
+def step_url(request, consultation, step):
+    return routablepageurl({"request": request}, consultation, "respond_step", step)
+
+
+def respond(request, consultation, step):
+    # Members respond as themselves, with a verified address; some consultations
+    # also take responses from anyone, who confirm theirs by email.
+    needs_account = (
+        consultation.who_may_respond == ConsultationPage.WhoMayRespond.MEMBERS
+    )
+    if needs_account or request.user.is_authenticated:
+        return verified_email_required(respond_to)(request, consultation, step)
+    return respond_to(request, consultation, step)
+
+
+def respond_to(request, consultation, step_number):
+    try:
+        services.check_taking_responses(consultation)
+    except services.ResponseRefused as refusal:
+        return refused(request, consultation, str(refusal))
+    steps = services.steps_of(consultation)
+    if not 1 <= step_number <= len(steps):
+        raise Http404
+    step = steps[step_number - 1]
+    response = services.response_of(request, consultation)
+    anonymous = not request.user.is_authenticated
+    options = {
+        "sections": step.sections,
+        "about_you": step.about_you,
+        "anonymous": anonymous,
+    }
+    if request.method == "POST":
+        action = request.POST.get("action", "continue")
+        form = ResponseForm(request.POST, draft=action == "draft", **options)
+        if form.is_valid():
+            try:
+                response = services.save_step(request, consultation, response, form)
+            except services.ResponseRefused as refusal:
+                return refused(request, consultation, str(refusal))
+            return after_saving(request, consultation, response, step, steps, action)
+    elif request.GET.get("check") and response:
+        # Sent back from submitting: show what this step still needs.
+        form = ResponseForm(
+            {**response.answers, **services.respondent_data(response)}, **options
+        )
+        form.is_valid()
+    else:
+        initial = initial_from(response) if response else None
+        form = ResponseForm(initial=initial, **options)
+    return TemplateResponse(
+        request,
+        "consultations/respond.html",
+        {
+            "page": consultation,
+            "form": form,
+            "step": step,
+            "steps": steps,
+            "is_last": step.number == len(steps),
+            "response": response,
+            "back_url": step_url(request, consultation, step.number - 1)
+            if step.number > 1
+            else consultation.url,
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def after_saving(request, consultation, response, step, steps, action):
+    if action == "draft":
+        messages.success(
+            request,
+            "Your answers are saved. Come back to this page to carry on: you can "
+            f"change them until {services.local_time(consultation.closes_at)}.",
+        )
+        return redirect(consultation.url)
+    if step.number < len(steps):
+        return redirect(step_url(request, consultation, step.number + 1))
+    incomplete = services.first_incomplete_step(
+        consultation, response, anonymous=not response.user_id
+    )
+    if incomplete is not None:
+        messages.error(request, "Some answers are missing. Answer them to submit.")
+        return redirect(step_url(request, consultation, incomplete.number) + "?check=1")
+    was_submitted = response.is_submitted
+    try:
+        services.submit(consultation, response)
+    except services.ResponseRefused as refusal:
+        return refused(request, consultation, str(refusal))
+    if response.status == Response.Status.UNCONFIRMED:
+        messages.success(
+            request,
+            f"Nearly done: we have emailed {response.email} a link. Your response "
+            "counts once you follow it.",
+        )
+    elif was_submitted:
+        messages.success(request, "Your changes are saved. We have emailed you a copy.")
+    else:
+        messages.success(
+            request, "Your response is submitted. We have emailed you a copy."
+        )
+    return redirect(your_response_url(request, consultation, response))
+
+
+def your_response_url(request, consultation, response):
+    return routablepageurl(
+        {"request": request}, consultation, "your_response", response.pk
+    )
+
+
+def your_response(request, consultation, response_id):
+    """A respondent's own answers, and the way back in to change them."""
+    response = Response.objects.filter(
+        pk=response_id, consultation=consultation
+    ).first()
+    if response is None:
+        raise Http404
+    if not services.owns(request, response):
+        return refused(
+            request,
+            consultation,
+            "This response is someone else's. You can only see and change your "
+            "own: sign in with the account you responded with.",
+        )
+    return TemplateResponse(
+        request,
+        "consultations/your_response.html",
+        {
+            "page": consultation,
+            "response": response,
+            "answered": services.answered(consultation, response),
+        },
+    )
+
+
+def confirm(request, consultation, token):
+    try:
+        response = services.confirm(consultation, token)
+    except services.ResponseRefused as refusal:
+        return refused(request, consultation, str(refusal))
+    services.remember_in_session(request, response)
+    messages.success(request, "Thank you: your response is confirmed.")
+    return redirect(your_response_url(request, consultation, response))

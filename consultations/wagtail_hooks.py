@@ -1,0 +1,73 @@
+from django.core.exceptions import PermissionDenied
+from django.urls import path
+from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
+
+from consultations import admin_views
+from consultations.models import ConsultationPage
+from consultations.permissions import may_add_consultation, may_see_responses
+
+
+class ResponsesButton(PageMenuItem):
+    label = "Responses"
+    icon_name = "form"
+    url_name = "consultations_responses"
+
+    def is_shown(self, user):
+        # Explorer listings hand over plain Pages; the content type says what it is.
+        page_class = self.page.specific_class
+        return (
+            page_class is not None
+            and issubclass(page_class, ConsultationPage)
+            and may_see_responses(user, self.page)
+        )
+
+
+@hooks.register("register_admin_urls")
+def register_response_urls():
+    return [
+        path(
+            "consultations/<int:page_id>/responses/",
+            admin_views.ResponseListView.as_view(),
+            name="consultations_responses",
+        ),
+        path(
+            "consultations/<int:page_id>/responses/<int:response_id>/",
+            admin_views.ResponseDetailView.as_view(),
+            name="consultations_response",
+        ),
+        path(
+            "consultations/<int:page_id>/downloads/<int:export_id>/",
+            admin_views.download_export,
+            name="consultations_download",
+        ),
+    ]
+
+
+@hooks.register("register_page_listing_buttons")
+def responses_listing_button(page, user, next_url=None):
+    yield ResponsesButton(page=page, priority=40)
+
+
+@hooks.register("register_page_header_buttons")
+def responses_header_button(page, user, view_name, next_url=None):
+    yield ResponsesButton(page=page, priority=12)
+
+
+@hooks.register("register_log_actions")
+def register_consultation_log_actions(actions):
+    actions.register_action(
+        admin_views.EXPORT_RESPONSES,
+        "Download responses",
+        "Downloaded the responses",
+    )
+
+
+@hooks.register("before_create_page")
+def only_producers_and_editors_consult(request, parent_page, page_class):
+    # Wagtail grants "add" per subtree, not per page type: a theme's chairs may add
+    # pages there too. Consultations come from its producers (and editors).
+    if issubclass(page_class, ConsultationPage) and not may_add_consultation(
+        request.user, parent_page
+    ):
+        raise PermissionDenied("Only the theme's producers and editors consult.")

@@ -1,0 +1,192 @@
+from datetime import date, timedelta
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from consultations.factories import ConsultationPageFactory, ResponseFactory
+from consultations.models import ConsultationPage, State
+
+pytestmark = pytest.mark.django_db
+
+
+def days(n):
+    return timezone.now() + timedelta(days=n)
+
+
+@pytest.fixture
+def every_state(labour, housing):
+    """One consultation in each state, made in an order that is not the listing's."""
+    return {
+        State.OUTCOME: ConsultationPageFactory(
+            parent=labour,
+            title="Decided",
+            opens_at=days(-60),
+            closes_at=days(-30),
+            outcome_date=date.today(),
+            outcome_summary="<p>You told us monthly matters.</p>",
+        ),
+        State.CLOSED: ConsultationPageFactory(
+            parent=housing, title="Analysing", opens_at=days(-30), closes_at=days(-2)
+        ),
+        State.FORTHCOMING: ConsultationPageFactory(
+            parent=labour, title="Coming", opens_at=days(5), closes_at=days(30)
+        ),
+        State.OPEN: ConsultationPageFactory(
+            parent=labour, title="Open now", opens_at=days(-1), closes_at=days(20)
+        ),
+    }
+
+
+def test_state_follows_from_the_dates_and_the_outcome(every_state):
+    for state, consultation in every_state.items():
+        assert consultation.state == state
+    annotated = {
+        page.title: page.state for page in ConsultationPage.objects.with_state()
+    }
+    assert annotated == {page.title: state for state, page in every_state.items()}
+
+
+def test_outcome_is_due_twelve_weeks_after_closing_and_overdue_after(labour):
+    closed = ConsultationPageFactory(
+        parent=labour, opens_at=days(-120), closes_at=days(-85)
+    )
+    assert closed.outcome_due == timezone.localdate(closed.closes_at) + timedelta(
+        weeks=12
+    )
+    assert closed.outcome_is_overdue
+    recent = ConsultationPageFactory(
+        parent=labour, opens_at=days(-30), closes_at=days(-2)
+    )
+    assert not recent.outcome_is_overdue
+
+
+def test_consultation_lives_under_its_theme_at_one_address(
+    client, consultation, member
+):
+    assert consultation.url == "/themes/labour/consultations/frequency/"
+    page = client.get(consultation.url)
+    assert page.status_code == 200
+    assert b"Monthly or quarterly?" in page.content
+    assert b"to respond" in page.content
+    client.force_login(member)
+    assert b"Respond to this consultation" in client.get(consultation.url).content
+    assert client.get("/themes/labour/frequency/").status_code == 404
+    assert client.get("/themes/labour/meetings/frequency/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("state", "says"),
+    [
+        (State.FORTHCOMING, "You can read it now and respond from then"),
+        (State.OPEN, "This consultation is open until"),
+        (State.CLOSED, "We are analysing your feedback and will publish the outcome"),
+        (State.OUTCOME, "Outcome: you said, we did"),
+    ],
+)
+def test_each_state_says_what_happens_next(client, every_state, state, says):
+    page = client.get(every_state[state].url)
+    assert says in page.content.decode()
+
+
+def test_an_overdue_outcome_is_shown_on_the_page(client, labour):
+    late = ConsultationPageFactory(
+        parent=labour, opens_at=days(-120), closes_at=days(-90)
+    )
+    content = client.get(late.url).content.decode()
+    assert "The outcome is overdue" in content
+    assert "Outcome overdue" in content
+
+
+def test_list_puts_open_ones_first_and_filters(client, every_state):
+    page = client.get("/consultations/")
+    titles = [c.title for c in page.context["consultations"]]
+    assert titles == ["Open now", "Coming", "Analysing", "Decided"]
+
+    by_state = client.get("/consultations/", {"state": "closed"})
+    assert [c.title for c in by_state.context["consultations"]] == ["Analysing"]
+    by_theme = client.get("/consultations/", {"theme": "housing"})
+    assert [c.title for c in by_theme.context["consultations"]] == ["Analysing"]
+    # A filter value that is not one is ignored, not an error.
+    odd = client.get("/consultations/", {"state": "nonsense", "theme": "nowhere"})
+    assert odd.status_code == 200
+    assert len(odd.context["consultations"]) == 4
+
+
+def test_drafts_are_not_listed(client, labour):
+    ConsultationPageFactory(parent=labour, title="Secret draft", live=False)
+    assert b"Secret draft" not in client.get("/consultations/").content
+
+
+def test_theme_page_shows_its_open_consultations_only(client, every_state, labour):
+    content = client.get(labour.url).content.decode()
+    assert "Open now" in content
+    assert "Coming" not in content
+    assert "Decided" not in content
+
+
+def test_published_responses_appear_after_closing_as_consented(client, labour):
+    consultation = ConsultationPageFactory(
+        parent=labour, opens_at=days(-30), closes_at=days(-1)
+    )
+    named = ResponseFactory(
+        consultation=consultation,
+        user__first_name="Grace",
+        user__last_name="Hopper",
+        organisation_name="Users Group",
+        respond_as="organisation",
+    )
+    ResponseFactory(consultation=consultation, publication="anonymous")
+    ResponseFactory(
+        consultation=consultation,
+        publication="not_published",
+        answers={"impact": "Keep this private"},
+    )
+    ResponseFactory(
+        consultation=consultation,
+        status="draft",
+        answers={"impact": "Only a draft"},
+    )
+    page = client.get(consultation.url + "responses/")
+    content = page.content.decode()
+    assert page.status_code == 200
+    assert f"{named.user.public_name}, for Users Group" in content
+    assert "Anonymous respondent" in content
+    assert "Keep this private" not in content
+    assert "Only a draft" not in content
+    assert (
+        "Read the 2 published responses"
+        in client.get(consultation.url).content.decode()
+    )
+
+
+def test_no_responses_are_published_while_open(client, consultation):
+    ResponseFactory(consultation=consultation)
+    assert client.get(consultation.url + "responses/").status_code == 404
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_page_and_list_keep_to_a_query_budget(client, member, consultation, labour):
+    client.force_login(member)
+    ResponseFactory(consultation=consultation, user=member)
+    few = [
+        queries_for(client, consultation.url),
+        queries_for(client, "/consultations/"),
+    ]
+    for _ in range(25):
+        ConsultationPageFactory(parent=labour)
+        ResponseFactory(consultation=consultation)
+    many = [
+        queries_for(client, consultation.url),
+        queries_for(client, "/consultations/"),
+    ]
+    assert few == many
+    page_queries, list_queries = many
+    assert page_queries <= 25
+    assert list_queries <= 16
