@@ -160,15 +160,11 @@ def submit(consultation, response):
         response.status = Response.Status.SUBMITTED
         response.submitted_at = response.submitted_at or timezone.now()
         response.save()
-        transaction.on_commit(
-            lambda: tasks.send_response_copy.enqueue(response.pk, resubmission)
-        )
+        tasks.send_response_copy.enqueue(response.pk, resubmission)
     else:
         response.status = Response.Status.UNCONFIRMED
         response.save()
-        transaction.on_commit(
-            lambda: tasks.ask_to_confirm_response.enqueue(response.pk)
-        )
+        tasks.ask_to_confirm_response.enqueue(response.pk)
     return response
 
 
@@ -192,7 +188,7 @@ def confirm(consultation, token):
     response.status = Response.Status.SUBMITTED
     response.submitted_at = timezone.now()
     response.save()
-    transaction.on_commit(lambda: tasks.send_response_copy.enqueue(response.pk, False))
+    tasks.send_response_copy.enqueue(response.pk, False)
     return response
 
 
@@ -253,9 +249,7 @@ def open_if_due(consultation, now=None):
     consultation.opened_at, consultation.questions_at_opening = now, snapshot
     consultation.__dict__.pop("sections", None)
     if won and consultation.closes_at > now and not consultation.outcome_date:
-        transaction.on_commit(
-            lambda: tasks.tell_members_opened.enqueue(consultation.pk)
-        )
+        tasks.tell_members_opened.enqueue(consultation.pk)
     return bool(won)
 
 
@@ -269,7 +263,7 @@ def announce_outcome(consultation):
         pk=consultation.pk, outcome_announced_at__isnull=True
     ).update(outcome_announced_at=timezone.now())
     if won:
-        transaction.on_commit(lambda: tasks.tell_of_outcome.enqueue(consultation.pk))
+        tasks.tell_of_outcome.enqueue(consultation.pk)
     return bool(won)
 
 

@@ -21,6 +21,7 @@ def published_responses(request, consultation):
             "consultations/refused.html",
             {
                 "page": consultation,
+                "heading": "No responses are published yet",
                 "message": "Responses are published after the consultation closes, "
                 f"at {services.local_time(consultation.closes_at)}.",
             },

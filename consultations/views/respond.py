@@ -16,12 +16,15 @@ from consultations.models import ConsultationPage
 Response = services.Response
 
 
-def refused(request, consultation, message, status=403):
+NOT_TAKING_RESPONSES = "This consultation is not taking responses"
+
+
+def refused(request, consultation, message, heading=NOT_TAKING_RESPONSES):
     return TemplateResponse(
         request,
         "consultations/refused.html",
-        {"page": consultation, "message": message},
-        status=status,
+        {"page": consultation, "heading": heading, "message": message},
+        status=403,
     )
 
 
@@ -147,6 +150,7 @@ def your_response(request, consultation, response_id):
             consultation,
             "This response is someone else's. You can only see and change your "
             "own: sign in with the account you responded with.",
+            heading="This is not your response",
         )
     return TemplateResponse(
         request,
@@ -163,7 +167,9 @@ def confirm(request, consultation, token):
     try:
         response = services.confirm(consultation, token)
     except services.ResponseRefused as refusal:
-        return refused(request, consultation, str(refusal))
+        return refused(
+            request, consultation, str(refusal), "We could not confirm your response"
+        )
     services.remember_in_session(request, response)
     messages.success(request, "Thank you: your response is confirmed.")
     return redirect(your_response_url(request, consultation, response))

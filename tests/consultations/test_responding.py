@@ -1,0 +1,284 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from accounts.factories import UserFactory
+from consultations import services
+from consultations.factories import (
+    COMPLETE_ANSWERS,
+    ConsultationPageFactory,
+    ResponseFactory,
+)
+from consultations.models import ConsultationPage, ConsultationResponse
+
+pytestmark = pytest.mark.django_db
+Response = ConsultationResponse
+
+ABOUT_ME = {"respond_as": "individual", "publication": "anonymous"}
+
+
+def respond_url(consultation, step=None):
+    return consultation.url + (f"respond/{step}/" if step else "respond/")
+
+
+def form_data(answers=COMPLETE_ANSWERS, action="continue", **more):
+    return {**answers, **ABOUT_ME, "action": action, **more}
+
+
+def copies(mailoutbox):
+    return [m for m in mailoutbox if m.subject.startswith("Your ")]
+
+
+def test_a_member_responds_on_one_page_and_gets_a_copy(
+    client, member, consultation, mailoutbox
+):
+    client.force_login(member)
+    page = client.get(respond_url(consultation))
+    assert page.status_code == 200
+    content = page.content.decode()
+    assert "How often do you use these statistics?" in content
+    assert "Which breakdowns do you need? (optional)" in content
+    assert 'data-maxlength="500"' in content
+
+    done = client.post(respond_url(consultation), form_data())
+    response = Response.objects.get(user=member)
+    assert done.url == consultation.url + f"response/{response.pk}/"
+    assert response.status == Response.Status.SUBMITTED
+    assert response.answers == COMPLETE_ANSWERS
+    assert response.publication == "anonymous"
+    [copy] = copies(mailoutbox)
+    assert copy.to == [member.email]
+    assert "We would lose the monthly signal" in copy.body
+    assert "Region; Age" in copy.body
+    assert "The outcome is due by" in copy.body
+    assert "Response submitted" in client.get(done.url).content.decode()
+
+
+def test_errors_keep_every_answer_and_save_nothing(client, member, consultation):
+    client.force_login(member)
+    answers = {**COMPLETE_ANSWERS, "how-often": "", "impact": "x" * 501}
+    page = client.post(respond_url(consultation), form_data(answers))
+    assert page.status_code == 400
+    content = page.content.decode()
+    assert "There is a problem" in content
+    assert "Select an answer to ‘How often do you use these statistics?’" in content
+    assert "must be 500 characters or fewer" in content
+    assert 'href="#id_how-often_0"' in content
+    # What they typed and ticked is still there.
+    assert "x" * 501 in content
+    assert 'value="Region" checked' in content
+    assert 'value="Disagree" checked' in content
+    assert not Response.objects.exists()
+
+
+def test_an_option_that_was_never_offered_is_refused(client, member, consultation):
+    client.force_login(member)
+    answers = {**COMPLETE_ANSWERS, "how-often": "Hourly"}
+    page = client.post(respond_url(consultation), form_data(answers))
+    assert page.status_code == 400
+    assert "Select one of the answers to" in page.content.decode()
+    assert not Response.objects.exists()
+
+
+def test_responding_for_an_organisation_needs_its_name(client, member, consultation):
+    client.force_login(member)
+    page = client.post(respond_url(consultation), form_data(respond_as="organisation"))
+    assert page.status_code == 400
+    assert "Enter the organisation you are responding for" in page.content.decode()
+
+
+def test_a_draft_is_saved_with_gaps_and_comes_back(client, member, consultation):
+    client.force_login(member)
+    partial = {"how-often": "Every month"}
+    saved = client.post(respond_url(consultation), {**partial, "action": "draft"})
+    assert saved.url == consultation.url
+    response = Response.objects.get(user=member)
+    assert response.status == Response.Status.DRAFT
+    assert response.answers == partial
+
+    page = client.get(consultation.url).content.decode()
+    assert "Continue your response" in page
+    again = client.get(respond_url(consultation)).content.decode()
+    assert 'value="Every month" checked' in again
+
+
+def test_one_page_per_section_walks_the_steps(client, member, consultation, mailoutbox):
+    ConsultationPage.objects.filter(pk=consultation.pk).update(
+        one_page_per_section=True
+    )
+    client.force_login(member)
+    first = client.get(respond_url(consultation))
+    assert "Step 1 of 3" in first.content.decode()
+    assert "What is your job title?" not in first.content.decode()
+
+    step_one = {"how-often": "Every week", "agree-quarterly": "Agree"}
+    to_two = client.post(respond_url(consultation), {**step_one, "action": "continue"})
+    assert to_two.url == respond_url(consultation, 2)
+    step_two = {"impact": "Planning", "breakdowns": ["Sex"]}
+    to_three = client.post(to_two.url, {**step_two, "action": "continue"})
+    assert to_three.url == respond_url(consultation, 3)
+    assert Response.objects.get().status == Response.Status.DRAFT
+
+    done = client.post(to_three.url, {**ABOUT_ME, "action": "continue"})
+    response = Response.objects.get()
+    assert done.url.endswith(f"response/{response.pk}/")
+    assert response.status == Response.Status.SUBMITTED
+    assert response.answers == {**step_one, **step_two}
+    assert len(copies(mailoutbox)) == 1
+
+
+def test_submitting_with_an_earlier_step_unanswered_goes_back_to_it(
+    client, member, consultation
+):
+    ConsultationPage.objects.filter(pk=consultation.pk).update(
+        one_page_per_section=True
+    )
+    client.force_login(member)
+    client.post(respond_url(consultation, 2), {"impact": "x", "action": "continue"})
+    back = client.post(respond_url(consultation, 3), {**ABOUT_ME, "action": "continue"})
+    assert back.url == respond_url(consultation, 1) + "?check=1"
+    assert Response.objects.get().status == Response.Status.DRAFT
+    page = client.get(back.url)
+    assert page.status_code == 400
+    assert "Select an answer to" in page.content.decode()
+
+
+def test_a_submitted_response_can_be_changed_until_closing(
+    client, member, consultation, mailoutbox
+):
+    response = ResponseFactory(consultation=consultation, user=member)
+    first_submitted = response.submitted_at
+    client.force_login(member)
+    page = client.get(respond_url(consultation)).content.decode()
+    assert "Changes count once you submit again" in page
+    changed = {**COMPLETE_ANSWERS, "agree-quarterly": "Strongly agree"}
+    client.post(respond_url(consultation), form_data(changed))
+    response.refresh_from_db()
+    assert response.answers["agree-quarterly"] == "Strongly agree"
+    assert response.submitted_at == first_submitted
+    [copy] = copies(mailoutbox)
+    assert copy.subject.startswith("Your changed response")
+
+    ConsultationPage.objects.filter(pk=consultation.pk).update(
+        closes_at=timezone.now() - timedelta(minutes=1)
+    )
+    late = client.post(respond_url(consultation), form_data(COMPLETE_ANSWERS))
+    assert late.status_code == 403
+    assert "It no longer takes responses" in late.content.decode()
+    response.refresh_from_db()
+    assert response.answers["agree-quarterly"] == "Strongly agree"
+
+
+def test_no_response_before_opening(client, member, labour):
+    forthcoming = ConsultationPageFactory(
+        parent=labour, opens_at=timezone.now() + timedelta(days=3)
+    )
+    client.force_login(member)
+    for page in [
+        client.get(respond_url(forthcoming)),
+        client.post(respond_url(forthcoming), form_data()),
+    ]:
+        assert page.status_code == 403
+        assert "You can respond from then" in page.content.decode()
+    assert not Response.objects.exists()
+
+
+def test_someone_elses_response_is_refused(client, member, consultation):
+    theirs = ResponseFactory(
+        consultation=consultation, status="draft", answers={"impact": "Mine"}
+    )
+    client.force_login(member)
+    page = client.get(consultation.url + f"response/{theirs.pk}/")
+    assert page.status_code == 403
+    assert "This response is someone else&#x27;s" in page.content.decode()
+    assert "Mine" not in page.content.decode()
+    # Responding touches only your own.
+    client.post(respond_url(consultation), form_data())
+    theirs.refresh_from_db()
+    assert theirs.answers == {"impact": "Mine"}
+    assert Response.objects.filter(user=member).exists()
+
+
+def test_signed_out_visitors_are_asked_to_sign_in(client, consultation):
+    page = client.get(respond_url(consultation))
+    assert page.status_code == 302
+    assert page.url.startswith("/accounts/login/")
+
+
+def test_unverified_members_must_confirm_their_address(client, consultation):
+    client.force_login(UserFactory(verified=False))
+    client.post(respond_url(consultation), form_data())
+    assert not Response.objects.exists()
+
+
+def test_anyone_may_respond_confirming_by_email(client, consultation, mailoutbox):
+    ConsultationPage.objects.filter(pk=consultation.pk).update(
+        who_may_respond=ConsultationPage.WhoMayRespond.ANYONE
+    )
+    missing_email = client.post(respond_url(consultation), form_data(name="Sam Lee"))
+    assert missing_email.status_code == 400
+    assert "Enter your email address" in missing_email.content.decode()
+
+    client.post(
+        respond_url(consultation), form_data(name="Sam Lee", email="sam@example.net")
+    )
+    response = Response.objects.get()
+    assert response.user is None
+    assert response.status == Response.Status.UNCONFIRMED
+    [ask] = mailoutbox
+    assert ask.to == ["sam@example.net"]
+    confirm_url = consultation.url + f"confirm/{response.token}/"
+    assert confirm_url in ask.body
+
+    assert client.get(consultation.url + "confirm/wrong-token/").status_code == 403
+    confirmed = client.get(confirm_url)
+    response.refresh_from_db()
+    assert response.status == Response.Status.SUBMITTED
+    assert confirmed.url.endswith(f"response/{response.pk}/")
+    assert copies(mailoutbox)[0].to == ["sam@example.net"]
+
+
+def test_answers_are_checked_against_the_questions_at_opening(
+    client, member, consultation, editor
+):
+    services.open_if_due(consultation)
+    response = ResponseFactory(consultation=consultation)
+    # An editor rewrites the questions after responses have come in.
+    consultation.questions = [
+        {
+            "type": "section",
+            "id": "new-section",
+            "value": {
+                "heading": "Rewritten",
+                "introduction": "",
+                "questions": [
+                    {
+                        "type": "short_text",
+                        "id": "new-question",
+                        "value": {
+                            "question": "A question added later",
+                            "help_text": "",
+                            "required": True,
+                        },
+                    }
+                ],
+            },
+        }
+    ]
+    consultation.save_revision(user=editor).publish(user=editor)
+    consultation = ConsultationPage.objects.get(pk=consultation.pk)
+    assert consultation.questions_changed_since_opening
+
+    client.force_login(member)
+    form = client.get(respond_url(consultation)).content.decode()
+    assert "How often do you use these statistics?" in form
+    assert "A question added later" not in form
+    client.post(respond_url(consultation), form_data())
+    assert Response.objects.get(user=member).is_submitted
+    # Earlier answers still read against the questions they answered.
+    answered = dict(services.answered(consultation, response)[0][1])
+    assert [q.question for q in answered] == [
+        "How often do you use these statistics?",
+        "Should the statistics be published quarterly?",
+    ]
