@@ -1,7 +1,9 @@
 import pytest
+from django.core import mail
 from django.core.management import CommandError, call_command
 
 from accounts.models import User
+from consultations.models import ConsultationPage, ConsultationResponse
 from events.models import ActionItem, EventPage, MeetingRegistration, MinutesPage
 from forums.models import Thread
 from gaps.models import DataGap, GapUpdate
@@ -70,13 +72,60 @@ def test_seed_demo_builds_the_demo_site(settings, client):
     assert client.get("/themes/migration/").status_code == 200
 
 
+def test_seed_demo_adds_a_consultation_in_each_state_and_emails_no_one(
+    settings, client
+):
+    settings.DEBUG = True
+
+    call_command("seed_demo", stdout=None)
+
+    consultations = ConsultationPage.objects.live()
+    states = sorted(page.state for page in consultations)
+    assert states == ["closed", "closed", "forthcoming", "open", "outcome"]
+    closed = [page for page in consultations if page.state == "closed"]
+    assert [page.outcome_is_overdue for page in closed].count(True) == 1
+    outcome = consultations.get(outcome_date__isnull=False)
+    assert outcome.outcome_summary and outcome.outcome_changes
+    # Opened ones answer against their frozen questions, as if opened on time.
+    for page in consultations:
+        assert bool(page.opened_at) == (page.state != "forthcoming")
+        assert not page.questions_changed_since_opening
+        kinds = {question.kind for question in page.all_questions}
+        assert len(page.sections) == 2
+        assert kinds == {
+            "short_text",
+            "long_text",
+            "single_choice",
+            "multiple_choice",
+            "agreement",
+        }
+    responses = ConsultationResponse.objects.submitted()
+    for page in consultations:
+        assert responses.filter(consultation=page).count() >= (
+            3 if page.state != "forthcoming" else 0
+        )
+    assert {r.publication for r in responses} == {"named", "anonymous", "not_published"}
+    assert {r.respond_as for r in responses} == {"individual", "organisation"}
+    assert consultations.filter(gap_links__isnull=False).count() == 1
+    assert consultations.filter(thread_links__isnull=False).count() == 1
+    assert mail.outbox == []
+    listing = client.get("/consultations/").content.decode()
+    assert "Labour market overview: publishing quarterly" in listing
+
+
 def test_seed_demo_run_again_changes_nothing_that_exists(settings, monkeypatch):
     settings.DEBUG = True
     call_command("seed_demo")
     theme = ThemePage.objects.get(slug="migration")
     theme.title = "Migration (edited)"
     theme.save_revision().publish()
-    counts = (ThemePage.objects.count(), User.objects.count(), HomePage.objects.count())
+    counts = (
+        ThemePage.objects.count(),
+        User.objects.count(),
+        HomePage.objects.count(),
+        ConsultationPage.objects.count(),
+        ConsultationResponse.objects.count(),
+    )
 
     monkeypatch.setenv("DEMO_PASSWORD", "a-different-password")
     call_command("seed_demo")
@@ -86,6 +135,8 @@ def test_seed_demo_run_again_changes_nothing_that_exists(settings, monkeypatch):
         ThemePage.objects.count(),
         User.objects.count(),
         HomePage.objects.count(),
+        ConsultationPage.objects.count(),
+        ConsultationResponse.objects.count(),
     )
     assert User.objects.get(email="member@example.org").check_password(
         "statsforum-demo"

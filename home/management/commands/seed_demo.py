@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.demo import DEMO_USERS, create_demo_users
+from consultations.demo import create_demo_consultations
 from events.demo import create_demo_meetings, create_demo_past_meetings
 from forums.demo import create_demo_members, create_demo_threads
 from gaps.demo import create_demo_gaps
@@ -24,9 +25,9 @@ DEFAULT_DEMO_PASSWORD = "statsforum-demo"  # noqa: S105
 class Command(BaseCommand):
     help = (
         "Build the demo site: themes, organisations, contacts, standard pages, "
-        "demo users, and discussions with replies. Safe to run again: it adds "
-        "what is missing and changes nothing that exists. Refuses to run unless "
-        "DEBUG is on."
+        "demo users, discussions with replies, meetings, data gaps and "
+        "consultations. Safe to run again: it adds what is missing and changes "
+        "nothing that exists. Refuses to run unless DEBUG is on."
     )
 
     def handle(self, *args, **options):
@@ -50,6 +51,7 @@ class Command(BaseCommand):
             create_demo_meetings(everyone)
             create_demo_past_meetings()
             create_demo_gaps(everyone)
+            create_demo_consultations(everyone)
 
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
         self.stdout.write(f"Demo sign-ins, each with the password '{password}':")

@@ -1,0 +1,193 @@
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+from wagtail.models import PageLogEntry
+
+from consultations import exports
+from consultations.factories import ResponseFactory
+from consultations.models import ResponseExport
+from themes.factories import appoint
+from themes.models import Role
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def responses(consultation):
+    return [
+        ResponseFactory(
+            consultation=consultation,
+            answers={
+                "how-often": "Every week",
+                "agree-quarterly": "Disagree",
+                "breakdowns": ["Region", "Age"],
+                "impact": '=HYPERLINK("http://evil.example")',
+            },
+        ),
+        ResponseFactory(
+            consultation=consultation,
+            answers={
+                "how-often": "Every month",
+                "agree-quarterly": "Disagree",
+                "breakdowns": ["Region"],
+                "impact": "Planning",
+            },
+        ),
+        ResponseFactory(consultation=consultation, status="draft", answers={}),
+    ]
+
+
+def responses_url(consultation):
+    return reverse("consultations_responses", args=[consultation.pk])
+
+
+def test_producers_of_the_theme_see_counts_per_option(
+    client, producer, consultation, responses
+):
+    client.force_login(producer)
+    page = client.get(responses_url(consultation))
+    assert page.status_code == 200
+    total, summary = (
+        page.context["total"],
+        dict(
+            (question.id, (answered, options))
+            for question, answered, options in page.context["summary"]
+        ),
+    )
+    assert total == 2
+    assert summary["how-often"] == (
+        2,
+        [("Every week", 1, 50), ("Every month", 1, 50), ("Less often", 0, 0)],
+    )
+    assert summary["breakdowns"][1][0] == ("Region", 2, 100)
+    assert summary["agree-quarterly"][1][3] == ("Disagree", 2, 100)
+    assert summary["job"] == (0, [])
+    content = page.content.decode()
+    assert "1 not yet submitted" in content
+    assert "Download CSV" in content
+
+
+def test_editors_see_every_consultations_responses(
+    client, editor, consultation, responses
+):
+    client.force_login(editor)
+    assert client.get(responses_url(consultation)).status_code == 200
+
+
+@pytest.mark.parametrize("role", [Role.PRODUCER, Role.CHAIR])
+def test_no_one_else_sees_them(client, editor, housing, labour, consultation, role):
+    ResponseFactory(consultation=consultation, answers={"impact": "Secret"})
+    other_theme_producer = appoint(housing, Role.PRODUCER, editor)
+    same_theme_chair = appoint(labour, Role.CHAIR, editor)
+    outsiders = [other_theme_producer, same_theme_chair]
+    for person in outsiders:
+        client.force_login(person)
+        for url in [
+            responses_url(consultation),
+            responses_url(consultation) + "?export=csv",
+            reverse(
+                "consultations_response",
+                args=[consultation.pk, consultation.responses.get().pk],
+            ),
+        ]:
+            page = client.get(url)
+            # Wagtail's admin sends a refusal to the dashboard with a message.
+            assert page.status_code == 302
+            assert b"Secret" not in page.content
+
+
+def test_one_response_in_full(client, producer, consultation, responses):
+    client.force_login(producer)
+    page = client.get(
+        reverse("consultations_response", args=[consultation.pk, responses[1].pk])
+    )
+    assert page.status_code == 200
+    assert "Planning" in page.content.decode()
+    draft = client.get(
+        reverse("consultations_response", args=[consultation.pk, responses[2].pk])
+    )
+    assert draft.status_code == 404
+
+
+def test_csv_holds_each_submitted_response_and_is_safe_to_open(
+    client, producer, consultation, responses
+):
+    client.force_login(producer)
+    download = client.get(responses_url(consultation) + "?export=csv")
+    assert download["Content-Type"].startswith("text/csv")
+    rows = list(
+        csv.reader(
+            io.StringIO(b"".join(download.streaming_content).decode("utf-8-sig"))
+        )
+    )
+    header, *body = rows
+    assert header[:3] == ["response", "submitted at", "name"]
+    assert "What would the change mean for your work?" in header
+    assert len(body) == 2
+    impact = header.index("What would the change mean for your work?")
+    assert body[0][impact] == '\'=HYPERLINK("http://evil.example")'
+    assert body[0][header.index("Which breakdowns do you need?")] == "Region; Age"
+    assert PageLogEntry.objects.filter(
+        page=consultation, action="consultations.export_responses"
+    ).exists()
+
+
+def test_excel_download_opens_with_the_same_rows(
+    client, producer, consultation, responses
+):
+    client.force_login(producer)
+    download = client.get(responses_url(consultation) + "?export=xlsx")
+    assert download["Content-Type"] == exports.XLSX_TYPE
+    sheet = load_workbook(io.BytesIO(download.content)).active
+    rows = list(sheet.values)
+    assert len(rows) == 3
+    assert rows[1][2] == responses[0].user.public_name
+
+
+def test_large_consultations_are_downloaded_in_the_background(
+    client, producer, consultation, responses, monkeypatch
+):
+    monkeypatch.setattr(exports, "INLINE_LIMIT", 1)
+    client.force_login(producer)
+    refused = client.get(responses_url(consultation) + "?export=csv", follow=True)
+    assert b"too many to download at once" in refused.content
+    assert not hasattr(refused, "streaming_content")
+
+    client.post(responses_url(consultation), {"export": "xlsx"})
+    export = ResponseExport.objects.get()
+    assert export.is_ready  # the test task backend runs tasks at once
+    assert export.row_count == 2
+    page = client.get(responses_url(consultation)).content.decode()
+    assert "download 2 responses" in page
+    file = client.get(
+        reverse("consultations_download", args=[consultation.pk, export.pk])
+    )
+    assert len(list(load_workbook(io.BytesIO(file.content)).active.values)) == 3
+
+
+def test_only_the_person_who_asked_gets_the_background_download(
+    client, producer, editor, consultation, responses
+):
+    export = ResponseExport.objects.create(
+        consultation=consultation, requested_by=editor, format="csv"
+    )
+    exports.build_export(export.pk)
+    client.force_login(producer)
+    url = reverse("consultations_download", args=[consultation.pk, export.pk])
+    assert client.get(url).status_code == 404
+
+
+def test_summary_keeps_to_a_query_budget(
+    client, producer, consultation, django_assert_max_num_queries
+):
+    client.force_login(producer)
+    ResponseFactory(consultation=consultation)
+    with django_assert_max_num_queries(24) as few:
+        client.get(responses_url(consultation))
+    ResponseFactory.create_batch(30, consultation=consultation)
+    with django_assert_max_num_queries(24) as many:
+        client.get(responses_url(consultation))
+    assert len(few) == len(many), len(few)

@@ -1,0 +1,181 @@
+"""Who may post and publish consultations, and who is told when."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from accounts.factories import UserFactory
+from consultations import services
+from consultations.factories import ConsultationPageFactory, ResponseFactory
+from consultations.models import ConsultationPage
+from themes.factories import appoint
+from themes.models import Role
+
+pytestmark = pytest.mark.django_db
+
+
+def days(n):
+    return timezone.now() + timedelta(days=n)
+
+
+def subjects(mailoutbox, start):
+    return [m for m in mailoutbox if m.subject.startswith(start)]
+
+
+def add_url(theme):
+    return reverse(
+        "wagtailadmin_pages:add",
+        args=["consultations", "consultationpage", theme.pk],
+    )
+
+
+def test_producers_and_editors_may_add_consultations_but_chairs_may_not(
+    client, labour, producer, editor
+):
+    client.force_login(producer)
+    assert client.get(add_url(labour)).status_code == 200
+    client.force_login(editor)
+    assert client.get(add_url(labour)).status_code == 200
+    client.force_login(appoint(labour, Role.CHAIR, editor))
+    assert client.get(add_url(labour)).status_code == 302
+
+
+def test_a_producer_of_another_theme_may_not_add_one_here(
+    client, labour, housing, editor
+):
+    client.force_login(appoint(housing, Role.PRODUCER, editor))
+    assert client.get(add_url(labour)).status_code == 302
+
+
+def test_only_editors_publish_a_consultation(labour, producer, editor):
+    chair = appoint(labour, Role.CHAIR, editor)
+    draft = ConsultationPageFactory(parent=labour, live=False, owner=producer)
+    assert draft.permissions_for_user(producer).can_edit()
+    assert not draft.permissions_for_user(producer).can_publish()
+    assert not draft.permissions_for_user(chair).can_publish()
+    assert draft.permissions_for_user(editor).can_publish()
+
+
+def test_editor_approval_publishes_and_tells_the_themes_members(
+    labour, producer, editor, member, consultation_approval, mailoutbox
+):
+    draft = ConsultationPageFactory(parent=labour, live=False, owner=producer)
+    assert draft.get_workflow() == consultation_approval
+    draft.save_revision(user=producer)
+    consultation_approval.start(draft, producer)
+    state = draft.current_workflow_state.current_task_state
+    state.task.specific.on_action(state, editor, "approve")
+    page = ConsultationPage.objects.get(pk=draft.pk)
+    assert page.live
+    assert page.opened_at is not None
+    assert page.questions_at_opening[0]["heading"] == "How you use the statistics"
+    told = subjects(mailoutbox, "Consultation open")
+    # Producers are members of their theme too.
+    assert sorted(m.to[0] for m in told) == sorted([member.email, producer.email])
+    assert "It closes at" in told[0].body
+    # Publishing again tells no one again.
+    page.save_revision(user=editor).publish(user=editor)
+    assert len(subjects(mailoutbox, "Consultation open")) == 2
+
+
+def test_a_forthcoming_consultation_opens_on_the_cron_run(labour, member, mailoutbox):
+    later = ConsultationPageFactory(parent=labour, opens_at=days(1))
+    services.open_if_due(later)
+    assert not subjects(mailoutbox, "Consultation open")
+    ConsultationPage.objects.filter(pk=later.pk).update(opens_at=days(-0.01))
+    call_command("update_consultations", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    call_command("update_consultations", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert len(subjects(mailoutbox, "Consultation open")) == 1
+    assert ConsultationPage.objects.get(pk=later.pk).opened_at is not None
+
+
+def test_outcome_tells_respondents_and_followers_once(
+    labour, editor, member, mailoutbox
+):
+    closed = ConsultationPageFactory(
+        parent=labour, opens_at=days(-40), closes_at=days(-1)
+    )
+    ResponseFactory(consultation=closed, user=member)
+    ResponseFactory(consultation=closed, status="draft")  # never submitted: not told
+    follower = UserFactory()
+    services.follow(follower, closed)
+    anonymous = ResponseFactory(
+        consultation=closed, user=None, name="Sam", email="sam@example.net"
+    )
+
+    closed.outcome_summary = "<p>Most of you wanted monthly figures kept.</p>"
+    closed.outcome_changes = "<p>We will keep publishing monthly.</p>"
+    closed.outcome_date = date.today()
+    closed.save_revision(user=editor).publish(user=editor)
+    told = subjects(mailoutbox, "Outcome published")
+    assert sorted(m.to[0] for m in told) == sorted(
+        [member.email, follower.email, anonymous.email]
+    )
+    closed = ConsultationPage.objects.get(pk=closed.pk)
+    closed.save_revision(user=editor).publish(user=editor)
+    assert len(subjects(mailoutbox, "Outcome published")) == 3
+
+
+def test_an_outcome_needs_a_summary_and_a_closed_consultation(labour, consultation):
+    consultation.outcome_date = date.today()
+    with pytest.raises(Exception) as refusal:
+        consultation.full_clean()
+    errors = refusal.value.message_dict
+    assert "outcome_summary" in errors
+    assert errors["outcome_date"] == [
+        "Publish the outcome after the consultation closes."
+    ]
+
+
+def test_closing_must_follow_opening(labour):
+    page = ConsultationPageFactory.build(opens_at=days(2), closes_at=days(1))
+    with pytest.raises(Exception) as refusal:
+        page.clean()
+    assert refusal.value.message_dict["closes_at"]
+
+
+def test_overdue_outcomes_are_flagged_once_to_producers_and_editors(
+    labour, housing, producer, editor, mailoutbox
+):
+    late = ConsultationPageFactory(
+        parent=labour, opens_at=days(-120), closes_at=days(-90)
+    )
+    ConsultationPageFactory(parent=labour, opens_at=days(-30), closes_at=days(-2))
+    other_producer = appoint(housing, Role.PRODUCER, editor)
+    for _ in range(2):
+        call_command("update_consultations", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    flagged = subjects(mailoutbox, "Outcome overdue")
+    assert sorted(m.to[0] for m in flagged) == sorted([producer.email, editor.email])
+    assert other_producer.email not in {m.to[0] for m in flagged}
+    assert late.title in flagged[0].subject
+    assert ConsultationPage.objects.get(pk=late.pk).overdue_flagged_at is not None
+
+
+def test_responses_are_in_the_data_export_and_erased_with_the_account(
+    consultation, member
+):
+    from consultations.account_hooks import erase_responses, export_responses
+
+    submitted = ResponseFactory(consultation=consultation, user=member)
+    ResponseFactory(
+        consultation=ConsultationPageFactory(parent=consultation.get_parent()),
+        user=member,
+        status="draft",
+    )
+    services.follow(member, consultation)
+    exported = export_responses(member)
+    assert len(exported["responses"]) == 2
+    assert exported["responses"][0]["answers"][
+        "How often do you use these statistics?"
+    ] in {"Every week", ""}
+    assert exported["following"] == [consultation.title]
+
+    erase_responses(member, keep_public_posts=True)
+    submitted.refresh_from_db()
+    assert submitted.user is None
+    assert submitted.publication == "anonymous"
+    assert consultation.responses.count() == 1
+    assert not member.consultation_follows.exists()
