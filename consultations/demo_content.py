@@ -206,6 +206,7 @@ CONSULTATIONS = [
                         "multiple_choice",
                         "lm-series",
                         "Which series do you rely on each month?",
+                        required=False,
                         options=[
                             "Employment and unemployment rates (LFS)",
                             "Payrolled employees (PAYE RTI)",
@@ -300,7 +301,6 @@ CONSULTATIONS = [
                 6,
                 {
                     "lm-often": "Less often",
-                    "lm-series": [],
                     "lm-agree": "Don't know",
                     "lm-impact": "I read the news coverage rather than the release, "
                     "so I am not sure it would affect me.",

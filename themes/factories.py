@@ -50,6 +50,11 @@ def appoint(theme, role, granted_by, organisation=None, **user_fields):
 
     person = UserFactory(two_factor=True, **user_fields)
     grant_role(
-        theme, person, role, granted_by=granted_by, organisation=organisation, tell=False
+        theme,
+        person,
+        role,
+        granted_by=granted_by,
+        organisation=organisation,
+        tell=False,
     )
     return person

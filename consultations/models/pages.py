@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Value, When
@@ -150,7 +151,8 @@ class ConsultationPage(ThemeChildPageMixin, RoutablePageMixin, Page):
         FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], "When"),
         MultiFieldPanel(
             [
-                FieldPanel("contact_organisation"),
+                # Organisations are snippets, whose chooser producers cannot open.
+                FieldPanel("contact_organisation", widget=forms.Select),
                 FieldPanel("contact_name"),
                 FieldPanel("contact_email"),
             ],

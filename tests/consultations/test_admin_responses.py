@@ -52,10 +52,10 @@ def test_producers_of_the_theme_see_counts_per_option(
     assert page.status_code == 200
     total, summary = (
         page.context["total"],
-        dict(
-            (question.id, (answered, options))
+        {
+            question.id: (answered, options)
             for question, answered, options in page.context["summary"]
-        ),
+        },
     )
     assert total == 2
     assert summary["how-often"] == (

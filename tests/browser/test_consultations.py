@@ -1,0 +1,239 @@
+"""A producer consults, an editor approves, a member responds, everyone hears the
+outcome."""
+
+import csv
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from accounts.factories import UserFactory
+from consultations.factories import ConsultationPageFactory
+from consultations.models import ConsultationPage, ConsultationResponse
+from tests.browser.conftest import assert_accessible, settle
+from tests.browser.test_account_journeys import sign_in, sign_in_staff, sign_out
+from themes.factories import OrganisationFactory, ThemePageFactory, appoint
+from themes.models import Role
+from themes.services import join_theme
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def ons(db):
+    return OrganisationFactory(name="Office for National Statistics", acronym="ONS")
+
+
+@pytest.fixture
+def labour(theme_index):
+    return ThemePageFactory(parent=theme_index, title="Labour market", slug="labour")
+
+
+@pytest.fixture
+def producer(labour, editor, ons):
+    return appoint(labour, Role.PRODUCER, editor, ons, email="producer@example.org")
+
+
+def insert_block(page, stream, name):
+    """Insert a block from a StreamField's menu, once the new section has settled."""
+    option = page.get_by_role("option", name=name)
+    for _ in range(3):
+        stream.get_by_role("button", name="Insert a block").first.click()
+        try:
+            expect(option).to_be_visible(timeout=3000)
+            break
+        except AssertionError:
+            page.keyboard.press("Escape")
+    option.click()
+
+
+def test_a_producer_drafts_a_consultation_and_an_editor_approves_it(
+    page, labour, ons, producer, editor, consultation_approval, mailoutbox
+):
+    member = UserFactory(email="ann@example.org")
+    join_theme(member, labour)
+    sign_in_staff(page, producer)
+    page.goto(f"/admin/pages/add/consultations/consultationpage/{labour.pk}/")
+    page.get_by_role("textbox", name="Title*").fill("Quarterly labour statistics")
+    page.keyboard.press("Tab")
+    expect(page.locator("#id_slug")).to_have_value("quarterly-labour-statistics")
+    page.get_by_role("textbox", name="Summary*").fill(
+        "Should the Labour Force Survey estimates move to quarterly?"
+    )
+    opens = timezone.localtime() - timedelta(hours=1)
+    page.get_by_role("textbox", name="Opens*").fill(f"{opens:%Y-%m-%d %H:%M}")
+    # Closing before opening is the mistake to make first.
+    page.get_by_role("textbox", name="Closes*").fill(
+        f"{opens - timedelta(days=1):%Y-%m-%d %H:%M}"
+    )
+    page.get_by_role("combobox", name="Producer*").select_option(label=str(ons))
+    page.get_by_role("textbox", name="Contact name*").fill("Priya Shah")
+    page.get_by_role("textbox", name="Contact email*").fill("lfs@ons.example.org")
+    body = page.locator("#panel-child-content-body-section")
+    body.get_by_role("button", name="Insert a block").first.click()
+    page.get_by_role("option", name="Paragraph").click()
+    body.get_by_role("textbox").first.fill("We propose quarterly estimates.")
+
+    page.get_by_role("tab", name="Questions").click()
+    questions = page.locator("#panel-child-questions-questions-section")
+    # Sections are the only block here, so inserting one needs no menu.
+    questions.get_by_role("button", name="Insert a block").first.click()
+    questions.get_by_role("textbox", name="Heading*").fill("Your view")
+    # The field and each section's own list of questions are both "questions".
+    section_questions = questions.locator(
+        "[data-contentpath='questions'] [data-contentpath='questions']"
+    )
+    insert_block(page, section_questions, "Agreement scale")
+    questions.get_by_role("textbox", name="Question*").fill(
+        "Should the estimates be quarterly?"
+    )
+    page.get_by_role("button", name="Save draft").click()
+    expect(
+        page.get_by_text("The consultation must close after it opens.")
+    ).to_be_visible()
+    assert_accessible(page)
+
+    page.get_by_role("tab", name="Content").click()
+    page.get_by_role("textbox", name="Closes*").fill(
+        f"{opens + timedelta(days=28):%Y-%m-%d %H:%M}"
+    )
+    page.get_by_role("button", name="Save draft").click()
+    expect(page.get_by_text("'Quarterly labour statistics' created")).to_be_visible()
+    # A producer submits; only an editor publishes.
+    page.get_by_role("button", name="More actions").click()
+    expect(page.get_by_role("button", name="Publish")).to_have_count(0)
+    page.get_by_role("button", name="Submit to Consultation approval").click()
+    expect(page.get_by_text("has been submitted")).to_be_visible()
+    settle(page)
+    assert not [m for m in mailoutbox if m.subject.startswith("Consultation open")]
+    page.goto("/accounts/logout/")
+    page.get_by_role("button", name="Sign out").click()
+
+    sign_in_staff(page, editor)
+    page.goto("/admin/")
+    page.get_by_role("link", name="Quarterly labour statistics").first.click()
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Approve and Publish").click()
+    expect(page.get_by_text("has been updated")).to_be_visible()
+    settle(page)
+    consultation = ConsultationPage.objects.get(title="Quarterly labour statistics")
+    assert consultation.live
+    told = [m for m in mailoutbox if m.subject.startswith("Consultation open")]
+    assert "ann@example.org" in {m.to[0] for m in told}
+
+    page.goto(labour.url)
+    page.get_by_role("link", name="Quarterly labour statistics").click()
+    expect(page.get_by_text("Should the estimates be quarterly?")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_a_member_responds_after_an_error_saves_a_draft_and_hears_the_outcome(
+    page, labour, ons, producer, editor, mailoutbox
+):
+    consultation = ConsultationPageFactory(
+        parent=labour,
+        title="Monthly or quarterly?",
+        slug="frequency",
+        contact_organisation=ons,
+        one_page_per_section=True,
+    )
+    member = UserFactory(email="ann@example.org", first_name="Ann")
+    sign_in(page, member.email)
+    page.goto(consultation.url)
+    assert_accessible(page)
+    page.get_by_role("link", name="Respond to this consultation").click()
+    expect(page.get_by_text("Step 1 of 3")).to_be_visible()
+    page.get_by_label("Every week").check()
+    page.get_by_role("button", name="Save and continue").click()
+
+    # The agreement question was left out: the error is next to it, and the
+    # answer given is kept.
+    expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
+    expect(page.locator("#id_agree-quarterly-error")).to_contain_text(
+        "Select an answer to"
+    )
+    expect(page.get_by_label("Every week")).to_be_checked()
+    assert_accessible(page)
+    page.get_by_role("link", name="Select an answer to").click()
+    page.get_by_label("Disagree", exact=True).check()
+    page.get_by_role("button", name="Save and continue").click()
+
+    expect(page.get_by_text("Step 2 of 3")).to_be_visible()
+    page.get_by_label("What would the change mean for your work?").fill(
+        "We plan services from the monthly figures."
+    )
+    page.get_by_role("button", name="Save and come back later").click()
+    expect(page.get_by_text("Your answers are saved")).to_be_visible()
+    assert_accessible(page)
+
+    # Later, the member comes back to the draft.
+    page.goto(consultation.url)
+    page.get_by_role("link", name="Continue your response").click()
+    expect(page.get_by_label("Every week")).to_be_checked()
+    page.get_by_role("button", name="Save and continue").click()
+    expect(
+        page.get_by_label("What would the change mean for your work?")
+    ).to_have_value("We plan services from the monthly figures.")
+    page.get_by_label("Region").check()
+    page.get_by_role("button", name="Save and continue").click()
+    page.get_by_label("On behalf of an organisation").check()
+    page.get_by_label("Organisation (if you are responding for one)").fill(
+        "Northshire Council"
+    )
+    page.get_by_label("Yes, with my name").check()
+    assert_accessible(page)
+    page.get_by_role("button", name="Submit your response").click()
+    expect(page.get_by_role("heading", name="Response submitted")).to_be_visible()
+    assert_accessible(page)
+    settle(page)
+    [copy] = [m for m in mailoutbox if m.subject.startswith("Your response")]
+    assert "We plan services from the monthly figures." in copy.body
+    sign_out(page)
+
+    # The producer downloads the responses.
+    sign_in_staff(page, producer)
+    page.goto(f"/admin/pages/{labour.pk}/")
+    page.get_by_role("button", name="More options for 'Monthly or quarterly?'").click()
+    page.get_by_role("link", name="Responses").click()
+    expect(page.get_by_text("1 response submitted")).to_be_visible()
+    assert_accessible(page)
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name="Download CSV").click()
+    path = download_info.value.path()
+    with open(path, encoding="utf-8-sig") as file:
+        header, row = list(csv.reader(file))
+    assert row[header.index("organisation")] == "Northshire Council"
+    assert row[header.index("Which breakdowns do you need?")] == "Region"
+    page.goto("/accounts/logout/")
+    page.get_by_role("button", name="Sign out").click()
+
+    # It closes; an editor publishes the outcome.
+    ConsultationPage.objects.filter(pk=consultation.pk).update(
+        closes_at=timezone.now() - timedelta(days=1)
+    )
+    sign_in_staff(page, editor)
+    page.goto(f"/admin/pages/{consultation.pk}/edit/")
+    page.get_by_role("tab", name="Outcome").click()
+    outcome = page.locator("#panel-child-outcome-outcome_summary-section")
+    outcome.get_by_role("textbox").fill("Most respondents use the monthly figures.")
+    page.get_by_role("textbox", name="Outcome date").fill(
+        f"{timezone.localdate():%Y-%m-%d}"
+    )
+    page.keyboard.press("Tab")  # Closes the date picker.
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Publish").click()
+    expect(page.get_by_text("has been published")).to_be_visible()
+    settle(page)
+    [told] = [m for m in mailoutbox if m.subject.startswith("Outcome published")]
+    assert told.to == ["ann@example.org"]
+    page.goto(consultation.url)
+    expect(
+        page.get_by_role("heading", name="Outcome: you said, we did")
+    ).to_be_visible()
+    page.get_by_role("link", name="Read the 1 published response").click()
+    expect(
+        page.get_by_text(f"{member.public_name}, for Northshire Council")
+    ).to_be_visible()
+    assert_accessible(page)
+    assert ConsultationResponse.objects.get().is_submitted
