@@ -87,8 +87,8 @@ class ResponseListView(ConsultationAdminMixin, BaseListingView):
         tasks.build_response_export.enqueue(export.pk)
         messages.success(
             request,
-            "Your download is being prepared. It will be listed here when it is "
-            "ready: refresh this page in a minute.",
+            "Your download is being prepared. We will email you when it is ready, "
+            "and list it here.",
         )
         return redirect(self.index_url)
 

@@ -106,6 +106,7 @@ def build_export(export_id):
     export.row_count = consultation.responses.submitted().count()
     export.completed_at = timezone.now()
     export.save()
+    return export
 
 
 def export_download(export):

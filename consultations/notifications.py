@@ -37,6 +37,13 @@ KINDS = [
         description="For producers and editors: when a consultation's outcome is "
         "still unpublished 12 weeks after it closed.",
     ),
+    NotificationKind(
+        key="consultation_download_ready",
+        label="Consultation downloads",
+        description="For producers and editors: when a download of responses you "
+        "asked for is ready.",
+        optional=False,
+    ),
 ]
 
 
@@ -168,3 +175,21 @@ def tell_of_overdue_outcome(consultation_id):
             "consultation_outcome_overdue",
             context,
         )
+
+
+def tell_download_ready(export):
+    consultation = export.consultation
+    responses_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "consultations_responses", args=[consultation.pk]
+    )
+    notify(
+        export.requested_by,
+        "consultation_download_ready",
+        "consultation_download_ready",
+        {
+            "title": consultation.title,
+            "format": export.get_format_display(),
+            "row_count": export.row_count,
+            "responses_url": responses_url,
+        },
+    )

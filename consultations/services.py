@@ -1,7 +1,9 @@
 """What happens to a consultation and its responses, whoever asks for it."""
 
 from dataclasses import dataclass
+from datetime import timedelta
 
+from allauth.account.adapter import get_adapter
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -12,17 +14,29 @@ from consultations.models import (
     ConsultationFollow,
     ConsultationPage,
     ConsultationResponse,
+    ResponseExport,
     State,
 )
 from consultations.models.pages import OUTCOME_DUE_AFTER
 from consultations.questions import snapshot_of
+from core.ratelimit import seconds_to_wait, wait_in_words
 
 Response = ConsultationResponse
 SESSION_KEY = "consultation_responses"
+# Every submission sends an email: a copy, or a link to confirm. These keep a
+# script from mailing someone over and over through the form.
+SUBMISSIONS_PER_HOUR = 10
+# Downloads hold personal data: they are kept no longer than this.
+DOWNLOADS_KEPT_FOR = timedelta(days=7)
+CONFIRMATIONS_PER_ADDRESS_PER_HOUR = 3
 
 
 class ResponseRefused(Exception):
     """The consultation does not take this response now; the message says why."""
+
+
+class TooManySubmissions(ResponseRefused):
+    """This person, or this address, has submitted too often: try again later."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +80,31 @@ def check_taking_responses(consultation):
         raise ResponseRefused(
             f"This consultation closed at {local_time(consultation.closes_at)}. "
             "It no longer takes responses."
+        )
+
+
+def check_submission_rate(request, email=""):
+    """Count a submission by this person (or address); refuse one too many."""
+    if request.user.is_authenticated:
+        who = f"user:{request.user.pk}"
+    else:
+        who = f"ip:{get_adapter().get_client_ip(request)}"
+    wait = seconds_to_wait(
+        f"consultation-submit:{who}", limit=SUBMISSIONS_PER_HOUR, period=3600
+    )
+    if email:
+        wait = max(
+            wait,
+            seconds_to_wait(
+                f"consultation-confirm:{email.lower()}",
+                limit=CONFIRMATIONS_PER_ADDRESS_PER_HOUR,
+                period=3600,
+            ),
+        )
+    if wait:
+        raise TooManySubmissions(
+            "You have submitted responses too many times in the last hour. Try "
+            f"again in {wait_in_words(wait)}: your answers are still here."
         )
 
 
@@ -295,3 +334,12 @@ def open_due_consultations(now=None):
         opened_at__isnull=True, opens_at__lte=now
     )
     return sum(open_if_due(consultation, now) for consultation in due)
+
+
+def delete_old_downloads(now=None):
+    """Prepared downloads of responses are personal data: delete them after a week."""
+    now = now or timezone.now()
+    deleted, _ = ResponseExport.objects.filter(
+        requested_at__lt=now - DOWNLOADS_KEPT_FOR
+    ).delete()
+    return deleted

@@ -32,4 +32,5 @@ def tell_of_overdue_outcome(consultation_id):
 
 @task()
 def build_response_export(export_id):
-    exports.build_export(export_id)
+    export = exports.build_export(export_id)
+    notifications.tell_download_ready(export)

@@ -20,3 +20,10 @@ def seconds_to_wait(key, *, limit, period):
     if attempts <= limit:
         return 0
     return int((window + 1) * period - now) + 1
+
+
+def wait_in_words(seconds):
+    """How long to wait, as a refusal message says it."""
+    if seconds < 90:
+        return f"{seconds} seconds"
+    return f"{round(seconds / 60)} minutes"

@@ -80,14 +80,7 @@ def meeting_list(request):
     if meeting_format in EventPage.Format.values:
         meetings = meetings.filter(format=meeting_format)
     page = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
-    parents = {
-        theme.path: theme
-        for theme in ThemePage.objects.filter(
-            path__in={meeting.path[: -ThemePage.steplen] for meeting in page}
-        )
-    }
-    for meeting in page:
-        meeting.theme = parents.get(meeting.path[: -ThemePage.steplen])
+    EventPage.attach_themes(page)
     return render(
         request,
         "events/meeting_list.html",

@@ -16,7 +16,7 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import LIKEDIT_FLAG, XtdComment
 
 from accounts.notifications import notify
-from core.ratelimit import seconds_to_wait
+from core.ratelimit import seconds_to_wait, wait_in_words
 from forums import tasks
 from forums.models import HiddenReply, ReplyEdit, Thread, ThreadFollow
 from themes.models import Role, ThemeRole
@@ -69,7 +69,7 @@ def check_may_post(user):
     if wait:
         raise PostingRefused(
             f"You have posted {POSTS_PER_MINUTE} times in the last minute. "
-            f"Try again in {wait} seconds: what you wrote is still here."
+            f"Try again in {wait_in_words(wait)}: what you wrote is still here."
         )
 
 

@@ -27,14 +27,7 @@ def consultation_list(request):
     page = Paginator(consultations, CONSULTATIONS_PER_PAGE).get_page(
         request.GET.get("page")
     )
-    parents = {
-        theme.path: theme
-        for theme in ThemePage.objects.filter(
-            path__in={item.path[: -ThemePage.steplen] for item in page}
-        )
-    }
-    for consultation in page:
-        consultation.theme = parents.get(consultation.path[: -ThemePage.steplen])
+    ConsultationPage.attach_themes(page)
     return render(
         request,
         "consultations/consultation_list.html",

@@ -64,7 +64,14 @@ def respond_to(request, consultation, step_number):
         form = ResponseForm(request.POST, draft=action == "draft", **options)
         if form.is_valid():
             try:
+                if action != "draft" and step.number == len(steps):
+                    services.check_submission_rate(
+                        request, form.cleaned_data.get("email", "")
+                    )
                 response = services.save_step(request, consultation, response, form)
+            except services.TooManySubmissions as refusal:
+                form.add_error(None, str(refusal))
+                return render_step(request, consultation, form, step, response, 429)
             except services.ResponseRefused as refusal:
                 return refused(request, consultation, str(refusal))
             return after_saving(request, consultation, response, step, steps, action)
@@ -77,6 +84,12 @@ def respond_to(request, consultation, step_number):
     else:
         initial = initial_from(response) if response else None
         form = ResponseForm(initial=initial, **options)
+    status = 400 if form.errors else 200
+    return render_step(request, consultation, form, step, response, status)
+
+
+def render_step(request, consultation, form, step, response, status):
+    steps = services.steps_of(consultation)
     return TemplateResponse(
         request,
         "consultations/respond.html",
@@ -91,7 +104,7 @@ def respond_to(request, consultation, step_number):
             if step.number > 1
             else consultation.url,
         },
-        status=400 if form.errors else 200,
+        status=status,
     )
 
 

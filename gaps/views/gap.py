@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.search.backends import get_search_backend
 
 from accounts.models import User
-from core.ratelimit import seconds_to_wait
+from core.ratelimit import seconds_to_wait, wait_in_words
 from gaps import services
 from gaps.forms import GapForm, SupportForm, TriageForm
 from gaps.models import DataGap, GapFollow, GapSupport, Status
@@ -62,15 +62,9 @@ def check_may_contribute(user, *, action, limit, period, done):
     wait = seconds_to_wait(f"{action}:{user.pk}", limit=limit, period=period)
     if wait:
         raise Refused(
-            f"You have {done}. Try again in {in_words(wait)}: what you wrote is "
+            f"You have {done}. Try again in {wait_in_words(wait)}: what you wrote is "
             "still here."
         )
-
-
-def in_words(seconds):
-    if seconds < 90:
-        return f"{seconds} seconds"
-    return f"{round(seconds / 60)} minutes"
 
 
 def get_theme(theme_slug):

@@ -148,7 +148,7 @@ def test_excel_download_opens_with_the_same_rows(
 
 
 def test_large_consultations_are_downloaded_in_the_background(
-    client, producer, consultation, responses, monkeypatch
+    client, producer, consultation, responses, monkeypatch, mailoutbox
 ):
     monkeypatch.setattr(exports, "INLINE_LIMIT", 1)
     client.force_login(producer)
@@ -166,6 +166,11 @@ def test_large_consultations_are_downloaded_in_the_background(
         reverse("consultations_download", args=[consultation.pk, export.pk])
     )
     assert len(list(load_workbook(io.BytesIO(file.content)).active.values)) == 3
+    # The producer need not wait on the page: they are told when it is ready.
+    [ready] = [m for m in mailoutbox if "is ready" in m.subject]
+    assert ready.to == [producer.email]
+    assert "The Excel download of 2 responses" in ready.body
+    assert responses_url(consultation) in ready.body
 
 
 def test_only_the_person_who_asked_gets_the_background_download(

@@ -6,7 +6,14 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from consultations.factories import ConsultationPageFactory, ResponseFactory
-from consultations.models import ConsultationPage, State
+from consultations.models import (
+    ConsultationGapLink,
+    ConsultationPage,
+    ConsultationThreadLink,
+    State,
+)
+from forums.factories import ThreadFactory
+from gaps.factories import DataGapFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -124,6 +131,26 @@ def test_theme_page_shows_its_open_consultations_only(client, every_state, labou
     assert "Open now" in content
     assert "Coming" not in content
     assert "Decided" not in content
+
+
+def test_gaps_and_threads_show_the_consultations_about_them(
+    client, consultation, labour
+):
+    gap = DataGapFactory(theme=labour, title="Monthly local estimates")
+    thread = ThreadFactory(theme=labour, title="Why quarterly?")
+    ConsultationGapLink.objects.create(page=consultation, data_gap=gap)
+    ConsultationThreadLink.objects.create(page=consultation, thread=thread)
+    draft = ConsultationPageFactory(parent=labour, title="Draft about gaps", live=False)
+    ConsultationGapLink.objects.create(page=draft, data_gap=gap)
+
+    on_consultation = client.get(consultation.url).content.decode()
+    assert "Monthly local estimates" in on_consultation
+    assert "Why quarterly?" in on_consultation
+    for other_half in (gap, thread):
+        content = client.get(other_half.get_absolute_url()).content.decode()
+        assert "Consultations about this" in content
+        assert "Monthly or quarterly?" in content
+        assert "Draft about gaps" not in content
 
 
 def test_published_responses_appear_after_closing_as_consented(client, labour):

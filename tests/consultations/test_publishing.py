@@ -1,5 +1,6 @@
 """Who may post and publish consultations, and who is told when."""
 
+import io
 from datetime import date, timedelta
 
 import pytest
@@ -10,11 +11,17 @@ from django.utils import timezone
 from accounts.factories import UserFactory
 from consultations import services
 from consultations.factories import ConsultationPageFactory, ResponseFactory
-from consultations.models import ConsultationPage
+from consultations.models import ConsultationPage, ResponseExport
 from themes.factories import appoint
 from themes.models import Role
 
 pytestmark = pytest.mark.django_db
+
+
+def run_cron():
+    out = io.StringIO()
+    call_command("update_consultations", stdout=out)
+    return out.getvalue()
 
 
 def days(n):
@@ -86,8 +93,8 @@ def test_a_forthcoming_consultation_opens_on_the_cron_run(labour, member, mailou
     services.open_if_due(later)
     assert not subjects(mailoutbox, "Consultation open")
     ConsultationPage.objects.filter(pk=later.pk).update(opens_at=days(-0.01))
-    call_command("update_consultations", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    call_command("update_consultations", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    run_cron()
+    run_cron()
     assert len(subjects(mailoutbox, "Consultation open")) == 1
     assert ConsultationPage.objects.get(pk=later.pk).opened_at is not None
 
@@ -146,12 +153,26 @@ def test_overdue_outcomes_are_flagged_once_to_producers_and_editors(
     ConsultationPageFactory(parent=labour, opens_at=days(-30), closes_at=days(-2))
     other_producer = appoint(housing, Role.PRODUCER, editor)
     for _ in range(2):
-        call_command("update_consultations", stdout=open("/dev/null", "w"))  # noqa: SIM115
+        run_cron()
     flagged = subjects(mailoutbox, "Outcome overdue")
     assert sorted(m.to[0] for m in flagged) == sorted([producer.email, editor.email])
     assert other_producer.email not in {m.to[0] for m in flagged}
     assert late.title in flagged[0].subject
     assert ConsultationPage.objects.get(pk=late.pk).overdue_flagged_at is not None
+
+
+def test_prepared_downloads_are_deleted_after_a_week(consultation, producer):
+    old, recent = (
+        ResponseExport.objects.create(
+            consultation=consultation, requested_by=producer, format="csv"
+        )
+        for _ in range(2)
+    )
+    ResponseExport.objects.filter(pk=old.pk).update(requested_at=days(-7.1))
+    ResponseExport.objects.filter(pk=recent.pk).update(requested_at=days(-6.9))
+
+    assert "deleted 1 old download." in run_cron()
+    assert list(ResponseExport.objects.all()) == [recent]
 
 
 def test_responses_are_in_the_data_export_and_erased_with_the_account(

@@ -282,3 +282,45 @@ def test_answers_are_checked_against_the_questions_at_opening(
         "How often do you use these statistics?",
         "Should the statistics be published quarterly?",
     ]
+
+
+def test_submitting_too_often_is_refused_keeping_the_answers(
+    client, member, consultation, mailoutbox
+):
+    client.force_login(member)
+    for _ in range(services.SUBMISSIONS_PER_HOUR):
+        client.post(respond_url(consultation), form_data())
+    sent = len(mailoutbox)
+
+    changed = {**COMPLETE_ANSWERS, "impact": "One change too many"}
+    refused = client.post(respond_url(consultation), form_data(changed))
+
+    html = refused.content.decode()
+    assert refused.status_code == 429
+    assert "Try again in" in html
+    assert "One change too many" in html
+    assert Response.objects.get(user=member).answers == COMPLETE_ANSWERS
+    assert len(mailoutbox) == sent
+
+
+def test_one_address_is_asked_to_confirm_only_a_few_times(
+    client, consultation, mailoutbox
+):
+    ConsultationPage.objects.filter(pk=consultation.pk).update(
+        who_may_respond=ConsultationPage.WhoMayRespond.ANYONE
+    )
+    about_sam = {"name": "Sam Lee", "email": "Sam@Example.net"}
+    for _ in range(services.CONFIRMATIONS_PER_ADDRESS_PER_HOUR):
+        # Each from a new browser, as a script clearing its cookies would.
+        client.cookies.clear()
+        client.post(respond_url(consultation), form_data(**about_sam))
+    client.cookies.clear()
+
+    refused = client.post(
+        respond_url(consultation), form_data(name="Sam Lee", email="sam@example.net")
+    )
+
+    assert refused.status_code == 429
+    assert "Try again in" in refused.content.decode()
+    assert len(mailoutbox) == services.CONFIRMATIONS_PER_ADDRESS_PER_HOUR
+    assert Response.objects.count() == services.CONFIRMATIONS_PER_ADDRESS_PER_HOUR

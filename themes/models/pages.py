@@ -39,6 +39,15 @@ class ThemeChildPageMixin:
     def theme(self):
         return ThemePage.objects.parent_of(self).get()
 
+    @staticmethod
+    def attach_themes(pages):
+        """Give each page in a listing its theme, all in one query."""
+        parent_paths = {page: page.path[: -ThemePage.steplen] for page in pages}
+        themes = ThemePage.objects.filter(path__in=set(parent_paths.values()))
+        by_path = {theme.path: theme for theme in themes}
+        for page, parent_path in parent_paths.items():
+            page.theme = by_path.get(parent_path)
+
 
 class ThemeIndexPage(Page):
     intro = models.TextField(
