@@ -8,6 +8,7 @@ from accounts.emails import queue_email, render_email
 from accounts.notifications import NotificationKind, notify
 from consultations.models import ConsultationPage, ConsultationResponse
 from consultations.permissions import APPROVE_CONSULTATION
+from core.dates import long_date, time_and_date
 
 Response = ConsultationResponse
 
@@ -48,27 +49,19 @@ KINDS = [
 
 
 def consultation_context(consultation):
-    from consultations.services import local_date, local_time
-
     return {
         "title": consultation.title,
         "summary": consultation.summary,
         "theme_title": consultation.theme.title,
         "url": consultation.full_url,
-        "opens": local_time(consultation.opens_at),
-        "closes": local_time(consultation.closes_at),
-        "outcome_due": f"{consultation.outcome_due:%-d %B %Y}",
+        "opens": time_and_date(consultation.opens_at),
+        "closes": time_and_date(consultation.closes_at),
+        "outcome_due": long_date(consultation.outcome_due),
         "outcome_date": (
-            local_date_of(consultation.outcome_date)
-            if consultation.outcome_date
-            else ""
+            long_date(consultation.outcome_date) if consultation.outcome_date else ""
         ),
-        "closes_date": local_date(consultation.closes_at),
+        "closes_date": long_date(consultation.closes_at),
     }
-
-
-def local_date_of(day):
-    return f"{day:%-d %B %Y}"
 
 
 def tell_members_opened(consultation_id):

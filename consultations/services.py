@@ -6,7 +6,6 @@ from datetime import timedelta
 from allauth.account.adapter import get_adapter
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 
 from consultations import tasks
 from consultations.forms import ABOUT_YOU, ResponseForm
@@ -19,6 +18,7 @@ from consultations.models import (
 )
 from consultations.models.pages import OUTCOME_DUE_AFTER
 from consultations.questions import snapshot_of
+from core.dates import time_and_date
 from core.ratelimit import seconds_to_wait, wait_in_words
 
 Response = ConsultationResponse
@@ -61,24 +61,16 @@ def steps_of(consultation):
     return [*steps, Step(len(steps) + 1, (), about_you=True)]
 
 
-def local_date(moment):
-    return date_format(timezone.localtime(moment), "j F Y")
-
-
-def local_time(moment):
-    return date_format(timezone.localtime(moment), "g:ia, j F Y").replace(":00", "")
-
-
 def check_taking_responses(consultation):
     state = consultation.state
     if state == State.FORTHCOMING:
         raise ResponseRefused(
-            f"This consultation opens at {local_time(consultation.opens_at)}. "
+            f"This consultation opens at {time_and_date(consultation.opens_at)}. "
             "You can respond from then."
         )
     if state != State.OPEN:
         raise ResponseRefused(
-            f"This consultation closed at {local_time(consultation.closes_at)}. "
+            f"This consultation closed at {time_and_date(consultation.closes_at)}. "
             "It no longer takes responses."
         )
 

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from consultations import services
 from consultations.questions import all_questions
+from core.dates import time_and_date
 
 RESPONSES_PER_PAGE = 20
 
@@ -23,7 +24,7 @@ def published_responses(request, consultation):
                 "page": consultation,
                 "heading": "No responses are published yet",
                 "message": "Responses are published after the consultation closes, "
-                f"at {services.local_time(consultation.closes_at)}.",
+                f"at {time_and_date(consultation.closes_at)}.",
             },
             status=404,
         )

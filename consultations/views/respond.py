@@ -12,6 +12,7 @@ from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import 
 from consultations import services
 from consultations.forms import ResponseForm, initial_from
 from consultations.models import ConsultationPage
+from core.dates import time_and_date
 
 Response = services.Response
 
@@ -113,7 +114,7 @@ def after_saving(request, consultation, response, step, steps, action):
         messages.success(
             request,
             "Your answers are saved. Come back to this page to carry on: you can "
-            f"change them until {services.local_time(consultation.closes_at)}.",
+            f"change them until {time_and_date(consultation.closes_at)}.",
         )
         return redirect(consultation.url)
     if step.number < len(steps):
