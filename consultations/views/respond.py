@@ -62,6 +62,9 @@ def respond_to(request, consultation, step_number):
     }
     if request.method == "POST":
         action = request.POST.get("action", "continue")
+        if response and response.is_submitted:
+            # A submitted response stays complete: no draft with answers missing.
+            action = "continue"
         form = ResponseForm(request.POST, draft=action == "draft", **options)
         if form.is_valid():
             try:

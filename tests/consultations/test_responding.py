@@ -151,7 +151,16 @@ def test_a_submitted_response_can_be_changed_until_closing(
     first_submitted = response.submitted_at
     client.force_login(member)
     page = client.get(respond_url(consultation)).content.decode()
-    assert "Changes count once you submit again" in page
+    assert "we email you a copy when you submit it again" in page
+    assert "Save and come back later" not in page
+    # A submitted response cannot be turned back into a draft with gaps.
+    blank = client.post(
+        respond_url(consultation),
+        form_data({**COMPLETE_ANSWERS, "how-often": ""}, action="draft"),
+    )
+    assert blank.status_code == 400
+    response.refresh_from_db()
+    assert response.answers == COMPLETE_ANSWERS
     changed = {**COMPLETE_ANSWERS, "agree-quarterly": "Strongly agree"}
     client.post(respond_url(consultation), form_data(changed))
     response.refresh_from_db()
