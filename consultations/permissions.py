@@ -17,18 +17,25 @@ def may_approve_consultations(user):
     return user.is_active and user.has_perm(APPROVE_CONSULTATION)
 
 
-def may_see_responses(user, consultation):
+def is_producer_for(user, consultation):
+    """Is `user` one of the producers of the consultation's theme?"""
     from themes.models import Role, ThemeRole
 
+    return (
+        user.is_authenticated
+        and user.is_active
+        and ThemeRole.objects.filter(
+            user=user,
+            role=Role.PRODUCER,
+            theme__path=consultation.path[: -consultation.steplen],
+        ).exists()
+    )
+
+
+def may_see_responses(user, consultation):
     if not (user.is_authenticated and user.is_active):
         return False
-    if user.has_perm(SEE_ALL_RESPONSES):
-        return True
-    return ThemeRole.objects.filter(
-        user=user,
-        role=Role.PRODUCER,
-        theme__path=consultation.path[: -consultation.steplen],
-    ).exists()
+    return user.has_perm(SEE_ALL_RESPONSES) or is_producer_for(user, consultation)
 
 
 def may_add_consultation(user, theme):
@@ -41,6 +48,11 @@ def may_add_consultation(user, theme):
 
 
 class ConsultationPermissionTester(PagePermissionTester):
+    # Wagtail lets a producer ("add" permission) edit only the pages they created;
+    # a theme's producers share its consultations, outcome and all.
+    def can_edit(self):
+        return super().can_edit() or is_producer_for(self.user, self.page)
+
     def can_publish(self):
         return super().can_publish() and may_approve_consultations(self.user)
 

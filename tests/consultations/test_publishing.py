@@ -66,6 +66,22 @@ def test_only_editors_publish_a_consultation(labour, producer, editor):
     assert draft.permissions_for_user(editor).can_publish()
 
 
+def test_the_themes_producers_share_its_consultations(
+    client, labour, housing, producer, editor
+):
+    draft = ConsultationPageFactory(parent=labour, live=False, owner=producer)
+    colleague = appoint(labour, Role.PRODUCER, editor)
+    elsewhere = appoint(housing, Role.PRODUCER, editor)
+    edit_url = reverse("wagtailadmin_pages:edit", args=[draft.pk])
+
+    client.force_login(colleague)
+    assert client.get(edit_url).status_code == 200
+    assert not draft.permissions_for_user(colleague).can_publish()
+    client.force_login(elsewhere)
+    assert client.get(edit_url).status_code == 302
+    assert not draft.permissions_for_user(elsewhere).can_edit()
+
+
 def test_editor_approval_publishes_and_tells_the_themes_members(
     labour, producer, editor, member, consultation_approval, mailoutbox
 ):
