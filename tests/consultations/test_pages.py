@@ -217,3 +217,9 @@ def test_page_and_list_keep_to_a_query_budget(client, member, consultation, labo
     page_queries, list_queries = many
     assert page_queries <= 25
     assert list_queries <= 16
+
+
+def test_search_finds_consultations(client, consultation):
+    found = client.get("/search/", {"query": "quarterly"}).content.decode()
+    assert "Monthly or quarterly?" in found
+    assert "We propose to publish these statistics quarterly" in found
