@@ -126,6 +126,15 @@ def owns(request, response):
     )
 
 
+def responses_of(user, count=10):
+    """A member's latest responses, drafts included, for their account page."""
+    return (
+        Response.objects.filter(user=user, consultation__live=True)
+        .select_related("consultation")
+        .order_by("-updated_at")[:count]
+    )
+
+
 def remember_in_session(request, response):
     responses = request.session.get(SESSION_KEY, {})
     responses[str(response.consultation_id)] = response.pk

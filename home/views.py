@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from wagtail.models import Page, Site
 
+from consultations.services import responses_of
 from events.services import my_calendar_url
 from themes import services as theme_services
 
@@ -37,5 +38,6 @@ def dashboard(request):
                 "theme", "organisation"
             )[:10],
             "meetings_calendar_url": my_calendar_url(request.user),
+            "consultation_responses": responses_of(request.user),
         },
     )

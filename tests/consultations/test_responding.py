@@ -1,6 +1,8 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.factories import UserFactory
@@ -333,3 +335,43 @@ def test_one_address_is_asked_to_confirm_only_a_few_times(
     assert "Try again in" in refused.content.decode()
     assert len(mailoutbox) == services.CONFIRMATIONS_PER_ADDRESS_PER_HOUR
     assert Response.objects.count() == services.CONFIRMATIONS_PER_ADDRESS_PER_HOUR
+
+
+def test_a_members_account_page_lists_their_responses(
+    client, member, consultation, labour
+):
+    ResponseFactory(consultation=consultation, user=member)
+    closed = ConsultationPageFactory(
+        parent=labour,
+        title="Closed before I finished",
+        opens_at=timezone.now() - timedelta(days=30),
+        closes_at=timezone.now() - timedelta(days=1),
+    )
+    ResponseFactory(consultation=closed, user=member, status="draft")
+    client.force_login(member)
+
+    content = client.get("/my/").content.decode()
+
+    assert "Your consultation responses" in content
+    assert "See your response" in content
+    assert "You did not submit your response before the consultation closed" in content
+
+
+def test_the_account_page_costs_the_same_for_one_response_or_ten(
+    client, member, labour
+):
+    client.force_login(member)
+    ResponseFactory(consultation=ConsultationPageFactory(parent=labour), user=member)
+    client.get("/my/")
+    with CaptureQueriesContext(connection) as one:
+        client.get("/my/")
+    for _ in range(9):
+        ResponseFactory(
+            consultation=ConsultationPageFactory(parent=labour),
+            user=member,
+            status="draft",
+        )
+    with CaptureQueriesContext(connection) as ten:
+        content = client.get("/my/").content.decode()
+    assert content.count("Continue your response") == 9
+    assert len(ten) == len(one)
