@@ -77,4 +77,5 @@ def test_the_member_list_stays_within_budget(client, theme_index):
     large = count_queries(client, theme.url + "members/")
 
     assert large == small
-    assert large <= BUDGET
+    # One more than the account pages: the breadcrumbs above the theme.
+    assert large <= BUDGET + 1

@@ -602,4 +602,5 @@ def test_the_registers_and_downloads_stay_within_budget(
     large = [count_queries(client, url) for url in urls]
 
     assert large == small
-    assert max(large) <= 12
+    # The theme's register also finds the pages above the theme, for breadcrumbs.
+    assert max(large) <= 13
