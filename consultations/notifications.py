@@ -1,8 +1,12 @@
 """The emails consultations send, through the accounts notification backbone."""
 
+from html import unescape
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
 
 from accounts.emails import queue_email, render_email
 from accounts.notifications import NotificationKind, notify
@@ -131,7 +135,12 @@ def ask_to_confirm_response(response_id):
 def tell_of_outcome(consultation_id):
     consultation = ConsultationPage.objects.get(pk=consultation_id)
     theme = consultation.theme
-    context = consultation_context(consultation)
+    context = {
+        **consultation_context(consultation),
+        "what_we_did": in_brief(
+            consultation.outcome_changes or consultation.outcome_summary
+        ),
+    }
     submitted = consultation.responses.submitted()
     respondents = submitted.exclude(user=None).values_list("user", flat=True)
     followers = consultation.follows.values_list("user", flat=True)
@@ -140,6 +149,12 @@ def tell_of_outcome(consultation_id):
         notify(person, "consultation_outcome", "consultation_outcome", context, theme)
     for response in submitted.filter(user=None).exclude(email=""):
         email_without_account(response, "consultation_outcome", context)
+
+
+def in_brief(rich_text, words=80):
+    """Rich text as a plain-text excerpt, for an email to tell the gist."""
+    text = strip_tags(rich_text.replace("</p>", "</p> ").replace("<br/>", " "))
+    return Truncator(unescape(" ".join(text.split()))).words(words)
 
 
 def tell_of_overdue_outcome(consultation_id):

@@ -344,3 +344,15 @@ def delete_old_downloads(now=None):
         requested_at__lt=now - DOWNLOADS_KEPT_FOR
     ).delete()
     return deleted
+
+
+def delete_unconfirmed_responses(now=None):
+    """After closing, responses never confirmed by email can no longer count: their
+    names and addresses are not kept. (Members' drafts stay in their account.)"""
+    now = now or timezone.now()
+    deleted, _ = (
+        Response.objects.filter(user=None, consultation__closes_at__lt=now)
+        .exclude(status=Response.Status.SUBMITTED)
+        .delete()
+    )
+    return deleted

@@ -11,7 +11,11 @@ from django.utils import timezone
 from accounts.factories import UserFactory
 from consultations import services
 from consultations.factories import ConsultationPageFactory, ResponseFactory
-from consultations.models import ConsultationPage, ResponseExport
+from consultations.models import (
+    ConsultationPage,
+    ConsultationResponse,
+    ResponseExport,
+)
 from themes.factories import appoint
 from themes.models import Role
 
@@ -130,12 +134,18 @@ def test_outcome_tells_respondents_and_followers_once(
     )
 
     closed.outcome_summary = "<p>Most of you wanted monthly figures kept.</p>"
-    closed.outcome_changes = "<p>We will keep publishing monthly.</p>"
+    closed.outcome_changes = (
+        "<p>We will keep publishing monthly.</p><p>Quarterly &amp; annual too.</p>"
+    )
     closed.outcome_date = date.today()
     closed.save_revision(user=editor).publish(user=editor)
     told = subjects(mailoutbox, "Outcome published")
     assert sorted(m.to[0] for m in told) == sorted(
         [member.email, follower.email, anonymous.email]
+    )
+    # What changed is in the email itself, as plain text.
+    assert "In brief: We will keep publishing monthly. Quarterly & annual too." in (
+        told[0].body
     )
     closed = ConsultationPage.objects.get(pk=closed.pk)
     closed.save_revision(user=editor).publish(user=editor)
@@ -187,8 +197,31 @@ def test_prepared_downloads_are_deleted_after_a_week(consultation, producer):
     ResponseExport.objects.filter(pk=old.pk).update(requested_at=days(-7.1))
     ResponseExport.objects.filter(pk=recent.pk).update(requested_at=days(-6.9))
 
-    assert "deleted 1 old download." in run_cron()
+    assert "deleted 1 old download and" in run_cron()
     assert list(ResponseExport.objects.all()) == [recent]
+
+
+def test_unconfirmed_responses_are_deleted_once_closed(labour, member):
+    closed = ConsultationPageFactory(
+        parent=labour, opens_at=days(-30), closes_at=days(-0.1)
+    )
+    still_open = ConsultationPageFactory(parent=labour)
+    for consultation in (closed, still_open):
+        for status in ("draft", "unconfirmed"):
+            ResponseFactory(
+                consultation=consultation,
+                user=None,
+                name="Sam",
+                email="sam@example.net",
+                status=status,
+            )
+    confirmed = ResponseFactory(consultation=closed, user=None, email="jo@example.net")
+    members_draft = ResponseFactory(consultation=closed, user=member, status="draft")
+
+    assert "and 2 unconfirmed responses." in run_cron()
+    left = set(ConsultationResponse.objects.filter(consultation=closed))
+    assert left == {confirmed, members_draft}
+    assert still_open.responses.count() == 2
 
 
 def test_responses_are_in_the_data_export_and_erased_with_the_account(

@@ -2,26 +2,34 @@ from django.core.management.base import BaseCommand
 
 from consultations.services import (
     delete_old_downloads,
+    delete_unconfirmed_responses,
     flag_overdue_outcomes,
     open_due_consultations,
 )
+
+
+def counted(number, thing):
+    return f"{number} {thing}{'s' if number != 1 else ''}"
 
 
 class Command(BaseCommand):
     help = (
         "Open the consultations whose time has come (freezing their questions and "
         "telling their themes' members), flag outcomes more than 12 weeks overdue "
-        "to producers and editors, and delete prepared downloads of responses "
-        "older than a week. Run it every 15 minutes from cron: each is done once, "
-        "however often or overlapping the runs."
+        "to producers and editors, delete prepared downloads of responses older "
+        "than a week, and delete responses never confirmed by email once their "
+        "consultation has closed. Run it every 15 minutes from cron: each is done "
+        "once, however often or overlapping the runs."
     )
 
     def handle(self, *args, **options):
         opened = open_due_consultations()
         flagged = flag_overdue_outcomes()
-        deleted = delete_old_downloads()
+        downloads = delete_old_downloads()
+        unconfirmed = delete_unconfirmed_responses()
         self.stdout.write(
-            f"Opened {opened} consultation{'s' if opened != 1 else ''}; flagged "
-            f"{flagged} overdue outcome{'s' if flagged != 1 else ''}; deleted "
-            f"{deleted} old download{'s' if deleted != 1 else ''}."
+            f"Opened {counted(opened, 'consultation')}; flagged "
+            f"{counted(flagged, 'overdue outcome')}; deleted "
+            f"{counted(downloads, 'old download')} and "
+            f"{counted(unconfirmed, 'unconfirmed response')}."
         )
