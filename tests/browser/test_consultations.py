@@ -11,7 +11,12 @@ from playwright.sync_api import expect
 
 from accounts.factories import UserFactory
 from consultations.factories import ConsultationPageFactory
-from consultations.models import ConsultationPage, ConsultationResponse
+from consultations.models import (
+    ConsultationGapLink,
+    ConsultationPage,
+    ConsultationResponse,
+)
+from gaps.factories import DataGapFactory
 from tests.browser.conftest import assert_accessible, settle
 from tests.browser.test_account_journeys import sign_in, sign_in_staff, sign_out
 from themes.factories import OrganisationFactory, ThemePageFactory, appoint
@@ -139,6 +144,8 @@ def test_a_member_responds_after_an_error_saves_a_draft_and_hears_the_outcome(
         contact_organisation=ons,
         one_page_per_section=True,
     )
+    gap = DataGapFactory(theme=labour, title="Monthly figures for small areas")
+    ConsultationGapLink.objects.create(page=consultation, data_gap=gap)
     member = UserFactory(email="ann@example.org", first_name="Ann")
     sign_in(page, member.email)
     page.goto(consultation.url)
@@ -190,6 +197,14 @@ def test_a_member_responds_after_an_error_saves_a_draft_and_hears_the_outcome(
     settle(page)
     [copy] = [m for m in mailoutbox if m.subject.startswith("Your response")]
     assert "We plan services from the monthly figures." in copy.body
+    # Their account lists it, and the data gap it concerns points to it.
+    page.goto("/my/")
+    expect(page.get_by_role("link", name="See your response")).to_be_visible()
+    assert_accessible(page)
+    page.goto(gap.get_absolute_url())
+    assert_accessible(page)
+    page.get_by_role("link", name="Monthly or quarterly?").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Monthly or quarterly?")
     sign_out(page)
 
     # The producer downloads the responses.
