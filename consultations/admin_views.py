@@ -111,12 +111,8 @@ class ResponseListView(ConsultationAdminMixin, BaseListingView):
         return exports.csv_download(self.object)
 
     @cached_property
-    def summary(self):
-        return exports.option_counts(self.object)
-
-    @cached_property
     def total(self):
-        return self.summary[0]
+        return self.object.responses.submitted().count()
 
     def get_index_url(self):
         return reverse("consultations_responses", args=[self.object.pk])
@@ -144,11 +140,11 @@ class ResponseListView(ConsultationAdminMixin, BaseListingView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        total, summary = self.summary
+        total = self.total
         context.update(
             consultation=self.object,
             total=total,
-            summary=summary,
+            summary=exports.option_counts(self.object),
             drafts=self.object.responses.exclude(
                 status=Response.Status.SUBMITTED
             ).count(),

@@ -54,8 +54,9 @@ def rows(consultation):
         ]
 
 
-def filename(consultation, format):
-    return f"{consultation.slug}-responses-{timezone.localdate():%Y-%m-%d}.{format}"
+def filename(consultation, format, day=None):
+    day = day or timezone.localdate()
+    return f"{consultation.slug}-responses-{day:%Y-%m-%d}.{format}"
 
 
 def write_xlsx(consultation, file):
@@ -112,7 +113,12 @@ def build_export(export_id):
 def export_download(export):
     content_type = XLSX_TYPE if export.format == "xlsx" else "text/csv; charset=utf-8"
     response = HttpResponse(bytes(export.content), content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(True, export.filename)
+    name = filename(
+        export.consultation,
+        export.format,
+        timezone.localdate(export.requested_at),
+    )
+    response["Content-Disposition"] = content_disposition_header(True, name)
     return response
 
 
@@ -124,10 +130,8 @@ def option_counts(consultation):
     questions = consultation.all_questions
     answered = Counter()
     chosen = {question.id: Counter() for question in questions if question.is_choice}
-    total = 0
     answers = consultation.responses.submitted().values_list("answers", flat=True)
     for answer_set in answers.iterator(chunk_size=2000):
-        total += 1
         for question_id, answer in answer_set.items():
             if not answer:
                 continue
@@ -146,4 +150,4 @@ def option_counts(consultation):
                 for option in question.options
             ]
         summary.append((question, answered[question.id], options))
-    return total, summary
+    return summary

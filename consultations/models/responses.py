@@ -169,8 +169,3 @@ class ResponseExport(models.Model):
     @property
     def is_ready(self):
         return self.completed_at is not None
-
-    @property
-    def filename(self):
-        stamp = self.requested_at.strftime("%Y-%m-%d")
-        return f"{self.consultation.slug}-responses-{stamp}.{self.format}"

@@ -166,6 +166,8 @@ def test_large_consultations_are_downloaded_in_the_background(
         reverse("consultations_download", args=[consultation.pk, export.pk])
     )
     assert len(list(load_workbook(io.BytesIO(file.content)).active.values)) == 3
+    assert f"{consultation.slug}-responses-" in file["Content-Disposition"]
+    assert file["Content-Disposition"].endswith('.xlsx"')
     # The producer need not wait on the page: they are told when it is ready.
     [ready] = [m for m in mailoutbox if "is ready" in m.subject]
     assert ready.to == [producer.email]
