@@ -3,13 +3,13 @@ the downloads. Responses are personal data: only the theme's producers and edito
 see them (permissions.may_see_responses).
 """
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import View
+from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.generic.base import BaseListingView, WagtailAdminTemplateMixin
 from wagtail.admin.views.pages.utils import GenericPageBreadcrumbsMixin
@@ -17,6 +17,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 
 from consultations import exports, services, tasks
+from consultations.forms import WithholdForm
 from consultations.models import ConsultationPage, ConsultationResponse, ResponseExport
 from consultations.permissions import may_see_responses
 
@@ -60,7 +61,7 @@ class ResponseListView(ConsultationAdminMixin, BaseListingView):
         ),
         Column("responding_as", label="Responding", accessor="get_respond_as_display"),
         Column("organisation", label="Organisation", accessor="organisation_name"),
-        Column("publication", label="May publish", accessor="get_publication_display"),
+        Column("publication", label="Publication", accessor="publication_status"),
         Column("submitted_at", label="Submitted", accessor=submitted_at),
     ]
 
@@ -158,14 +159,45 @@ class ResponseListView(ConsultationAdminMixin, BaseListingView):
 
 
 class ResponseDetailView(ConsultationAdminMixin, WagtailAdminTemplateMixin, View):
-    """One submitted response, as its author gave it."""
+    """One submitted response, as its author gave it; and keeping it off the site."""
 
     template_name = "consultations/admin/response.html"
     page_title = "Response"
     header_icon = "form"
 
+    @cached_property
+    def response(self):
+        return get_object_or_404(
+            self.object.responses.submitted().select_related("user"),
+            pk=self.kwargs["response_id"],
+        )
+
     def get(self, request, *args, **kwargs):
-        return self.render_to_response(self.get_context_data())
+        return self.render_to_response(self.get_context_data(form=WithholdForm()))
+
+    def post(self, request, *args, **kwargs):
+        response = self.response
+        if response.publication == Response.Publication.NOT_PUBLISHED:
+            return redirect(request.path)
+        if response.withheld_at:
+            services.publish_again(response, request.user)
+            messages.success(
+                request, "This response is no longer withheld: it is published again."
+            )
+            return redirect(request.path)
+        form = WithholdForm(request.POST)
+        if not form.is_valid():
+            messages.validation_error(
+                request, "The response was not withheld. Fix the error below.", form
+            )
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        services.withhold_from_publication(
+            response, request.user, form.cleaned_data["reason"]
+        )
+        messages.success(
+            request, "This response is withheld from publication. It still counts."
+        )
+        return redirect(request.path)
 
     def get_breadcrumbs_items(self):
         return [
@@ -179,14 +211,10 @@ class ResponseDetailView(ConsultationAdminMixin, WagtailAdminTemplateMixin, View
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        response = get_object_or_404(
-            self.object.responses.submitted().select_related("user"),
-            pk=self.kwargs["response_id"],
-        )
         context.update(
             consultation=self.object,
-            response=response,
-            answered=services.answered(self.object, response),
+            response=self.response,
+            answered=services.answered(self.object, self.response),
             back_url=reverse("consultations_responses", args=[self.object.pk]),
         )
         return context

@@ -25,7 +25,7 @@ DETAILS = [
     "email",
     "responding as",
     "organisation",
-    "may publish",
+    "publication",
 ]
 
 
@@ -49,7 +49,7 @@ def rows(consultation):
             response.respondent_email,
             response.get_respond_as_display(),
             response.organisation_name,
-            response.get_publication_display(),
+            response.publication_status,
             *(q.display(response.answers.get(q.id)) for q in questions),
         ]
 

@@ -164,3 +164,14 @@ def initial_from(response):
     for name in ABOUT_YOU:
         initial[name] = getattr(response, name)
     return initial
+
+
+class WithholdForm(forms.Form):
+    reason = forms.CharField(
+        label="Why are you withholding it from publication?",
+        help_text="For the audit log and the other producers, not the respondent. "
+        "The response still counts, and is still in the downloads.",
+        max_length=500,
+        widget=forms.Textarea({"rows": 3}),
+        error_messages={"required": "Say why you are withholding this response"},
+    )

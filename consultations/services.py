@@ -4,8 +4,10 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from allauth.account.adapter import get_adapter
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
+from wagtail.log_actions import log
 
 from consultations import tasks
 from consultations.forms import ABOUT_YOU, ResponseForm
@@ -17,6 +19,7 @@ from consultations.models import (
     State,
 )
 from consultations.models.pages import OUTCOME_DUE_AFTER
+from consultations.permissions import may_see_responses
 from consultations.questions import snapshot_of
 from core.dates import time_and_date
 from core.ratelimit import seconds_to_wait, wait_in_words
@@ -244,6 +247,43 @@ def answered(consultation, response):
         )
         for section in consultation.sections
     ]
+
+
+# Withholding from publication
+
+WITHHOLD_RESPONSE = "consultations.withhold_response"
+PUBLISH_RESPONSE_AGAIN = "consultations.publish_response_again"
+
+
+@transaction.atomic
+def withhold_from_publication(response, user, reason):
+    """Keep a response off the site, for a reason the audit log keeps."""
+    if not may_see_responses(user, response.consultation):
+        raise PermissionDenied
+    response.withheld_at = timezone.now()
+    response.withheld_reason = reason
+    response.save(update_fields=["withheld_at", "withheld_reason"])
+    log(
+        instance=response.consultation,
+        action=WITHHOLD_RESPONSE,
+        user=user,
+        data={"response": response.pk, "reason": reason},
+    )
+
+
+@transaction.atomic
+def publish_again(response, user):
+    if not may_see_responses(user, response.consultation):
+        raise PermissionDenied
+    response.withheld_at = None
+    response.withheld_reason = ""
+    response.save(update_fields=["withheld_at", "withheld_reason"])
+    log(
+        instance=response.consultation,
+        action=PUBLISH_RESPONSE_AGAIN,
+        user=user,
+        data={"response": response.pk},
+    )
 
 
 def published_responses(consultation):

@@ -3,7 +3,7 @@ from django.urls import path
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from consultations import admin_views
+from consultations import admin_views, services
 from consultations.models import ConsultationPage
 from consultations.permissions import may_add_consultation, may_see_responses
 
@@ -60,6 +60,16 @@ def register_consultation_log_actions(actions):
         admin_views.EXPORT_RESPONSES,
         "Download responses",
         "Downloaded the responses",
+    )
+    actions.register_action(
+        services.WITHHOLD_RESPONSE,
+        "Withhold a response from publication",
+        "Withheld a response from publication",
+    )
+    actions.register_action(
+        services.PUBLISH_RESPONSE_AGAIN,
+        "Publish a withheld response again",
+        "Published a withheld response again",
     )
 
 

@@ -12,10 +12,14 @@ class ResponseQuerySet(models.QuerySet):
     def submitted(self):
         return self.filter(status=ConsultationResponse.Status.SUBMITTED)
 
-    def published(self):
+    def may_be_published(self):
+        """Submitted, and its author agreed to publication."""
         return self.submitted().exclude(
             publication=ConsultationResponse.Publication.NOT_PUBLISHED
         )
+
+    def published(self):
+        return self.may_be_published().filter(withheld_at__isnull=True)
 
 
 class ConsultationResponse(models.Model):
@@ -61,6 +65,10 @@ class ConsultationResponse(models.Model):
     publication = models.CharField(
         max_length=20, choices=Publication.choices, blank=True
     )
+    # A producer or editor may keep a response off the site (for what it says of
+    # other people, say); it still counts. Who did it is in the audit log.
+    withheld_at = models.DateTimeField(null=True, blank=True)
+    withheld_reason = models.CharField(max_length=500, blank=True)
     # The secret in the confirmation link of someone without an account.
     token = models.CharField(max_length=64, unique=True, default=new_token)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -103,6 +111,13 @@ class ConsultationResponse(models.Model):
         if self.respond_as == self.RespondAs.ORGANISATION and self.organisation_name:
             return f"{name}, for {self.organisation_name}"
         return name
+
+    @property
+    def publication_status(self):
+        """What its author agreed to, unless it was withheld from publication."""
+        if self.withheld_at:
+            return "Withheld from publication"
+        return self.get_publication_display()
 
     @property
     def is_submitted(self):

@@ -40,7 +40,13 @@ def published_responses(request, consultation):
     return TemplateResponse(
         request,
         "consultations/published_responses.html",
-        {"page": consultation, "responses": page},
+        {
+            "page": consultation,
+            "responses": page,
+            "withheld": consultation.responses.may_be_published()
+            .exclude(withheld_at=None)
+            .count(),
+        },
     )
 
 

@@ -10,7 +10,11 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.factories import UserFactory
-from consultations.factories import ConsultationPageFactory
+from consultations.factories import (
+    COMPLETE_ANSWERS,
+    ConsultationPageFactory,
+    ResponseFactory,
+)
 from consultations.models import (
     ConsultationGapLink,
     ConsultationPage,
@@ -260,3 +264,32 @@ def test_a_member_responds_after_an_error_saves_a_draft_and_hears_the_outcome(
     ).to_be_visible()
     assert_accessible(page)
     assert ConsultationResponse.objects.get().is_submitted
+
+
+def test_a_producer_withholds_a_response_from_publication(page, labour, ons, producer):
+    consultation = ConsultationPageFactory(
+        parent=labour, title="Monthly or quarterly?", contact_organisation=ons
+    )
+    ResponseFactory(
+        consultation=consultation,
+        user=UserFactory(first_name="Ann", last_name="Lee"),
+        answers={**COMPLETE_ANSWERS, "impact": "My manager Bob is useless."},
+    )
+    sign_in_staff(page, producer)
+    page.goto(f"/admin/consultations/{consultation.pk}/responses/")
+    page.get_by_role("link", name="Ann Lee").click()
+    expect(page.get_by_text("My manager Bob is useless.")).to_be_visible()
+
+    page.get_by_role("button", name="Withhold from publication").click()
+    no_reason = page.get_by_text("Say why you are withholding this response")
+    expect(no_reason).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Why are you withholding it from publication?").fill(
+        "It names a colleague."
+    )
+    page.get_by_role("button", name="Withhold from publication").click()
+    withheld = page.get_by_text("withheld from publication. It still counts")
+    expect(withheld).to_be_visible()
+    expect(page.get_by_role("button", name="Publish it again")).to_be_visible()
+    assert_accessible(page)
+    assert not consultation.responses.published().exists()

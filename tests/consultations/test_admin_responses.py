@@ -1,14 +1,17 @@
 import csv
 import io
+from datetime import timedelta
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import PageLogEntry
 
-from consultations import exports
+from consultations import exports, services
 from consultations.factories import ResponseFactory
-from consultations.models import ResponseExport
+from consultations.models import ConsultationPage, ResponseExport
 from themes.factories import appoint
 from themes.models import Role
 
@@ -198,3 +201,77 @@ def test_summary_keeps_to_a_query_budget(
     with django_assert_max_num_queries(24) as many:
         client.get(responses_url(consultation))
     assert len(few) == len(many), len(few)
+
+
+def response_url(response):
+    return reverse(
+        "consultations_response", args=[response.consultation_id, response.pk]
+    )
+
+
+def test_a_producer_withholds_a_response_from_publication_with_a_reason(
+    client, producer, consultation, responses
+):
+    named, _, _ = responses
+    client.force_login(producer)
+
+    no_reason = client.post(response_url(named), {"reason": "  "})
+    assert no_reason.status_code == 400
+    assert "Say why you are withholding this response" in no_reason.content.decode()
+    named.refresh_from_db()
+    assert named.withheld_at is None
+
+    client.post(response_url(named), {"reason": "Names a colleague."})
+    named.refresh_from_db()
+    assert named.withheld_at is not None
+    assert named.withheld_reason == "Names a colleague."
+    assert named not in consultation.responses.published()
+    # It still counts, and the producer's downloads say it was withheld.
+    assert named in consultation.responses.submitted()
+    download = client.get(responses_url(consultation) + "?export=csv")
+    rows = list(csv.DictReader(io.StringIO(b"".join(download).decode("utf-8-sig"))))
+    assert rows[0]["publication"] == "Withheld from publication"
+    entry = PageLogEntry.objects.get(action="consultations.withhold_response")
+    assert entry.user == producer
+    assert entry.data == {"response": named.pk, "reason": "Names a colleague."}
+
+    client.post(response_url(named))
+    named.refresh_from_db()
+    assert named.withheld_at is None
+    assert named in consultation.responses.published()
+
+
+def test_the_public_page_says_how_many_were_withheld(
+    client, producer, consultation, responses
+):
+    named, other, _ = responses
+    services.withhold_from_publication(named, producer, "Abusive.")
+    ConsultationPage.objects.filter(pk=consultation.pk).update(
+        opens_at=timezone.now() - timedelta(days=30),
+        closes_at=timezone.now() - timedelta(days=1),
+    )
+
+    page = client.get(consultation.url + "responses/").content.decode()
+
+    assert "withheld 1 response from publication" in page
+    assert other.answers["impact"] in page
+    assert "evil.example" not in page
+
+
+def test_no_one_else_withholds_a_response(
+    client, editor, housing, labour, consultation, responses
+):
+    named = responses[0]
+    for outsider in [
+        appoint(housing, Role.PRODUCER, editor),
+        appoint(labour, Role.CHAIR, editor),
+    ]:
+        client.force_login(outsider)
+        client.post(response_url(named), {"reason": "Not mine to say."})
+        with pytest.raises(PermissionDenied):
+            services.withhold_from_publication(named, outsider, "Not mine to say.")
+    named.refresh_from_db()
+    assert named.withheld_at is None
+    assert not PageLogEntry.objects.filter(
+        action="consultations.withhold_response"
+    ).exists()
