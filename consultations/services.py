@@ -29,9 +29,9 @@ SESSION_KEY = "consultation_responses"
 # Every submission sends an email: a copy, or a link to confirm. These keep a
 # script from mailing someone over and over through the form.
 SUBMISSIONS_PER_HOUR = 10
+CONFIRMATIONS_PER_ADDRESS_PER_HOUR = 3
 # Downloads hold personal data: they are kept no longer than this.
 DOWNLOADS_KEPT_FOR = timedelta(days=7)
-CONFIRMATIONS_PER_ADDRESS_PER_HOUR = 3
 
 
 class ResponseRefused(Exception):
@@ -255,34 +255,26 @@ WITHHOLD_RESPONSE = "consultations.withhold_response"
 PUBLISH_RESPONSE_AGAIN = "consultations.publish_response_again"
 
 
-@transaction.atomic
 def withhold_from_publication(response, user, reason):
     """Keep a response off the site, for a reason the audit log keeps."""
-    if not may_see_responses(user, response.consultation):
-        raise PermissionDenied
-    response.withheld_at = timezone.now()
-    response.withheld_reason = reason
-    response.save(update_fields=["withheld_at", "withheld_reason"])
-    log(
-        instance=response.consultation,
-        action=WITHHOLD_RESPONSE,
-        user=user,
-        data={"response": response.pk, "reason": reason},
-    )
+    set_withheld(response, user, timezone.now(), reason, WITHHOLD_RESPONSE)
+
+
+def publish_again(response, user):
+    set_withheld(response, user, None, "", PUBLISH_RESPONSE_AGAIN)
 
 
 @transaction.atomic
-def publish_again(response, user):
+def set_withheld(response, user, withheld_at, reason, action):
     if not may_see_responses(user, response.consultation):
         raise PermissionDenied
-    response.withheld_at = None
-    response.withheld_reason = ""
+    response.withheld_at, response.withheld_reason = withheld_at, reason
     response.save(update_fields=["withheld_at", "withheld_reason"])
     log(
         instance=response.consultation,
-        action=PUBLISH_RESPONSE_AGAIN,
+        action=action,
         user=user,
-        data={"response": response.pk},
+        data={"response": response.pk, "reason": reason},
     )
 
 
