@@ -104,7 +104,7 @@ def send_response_copy(response_id, resubmission=False):
         "respond_as": response.get_respond_as_display(),
         "organisation_name": response.organisation_name,
         "publication": response.get_publication_display(),
-        "change_url": consultation.full_url + "respond/",
+        "change_url": change_url(response),
     }
     if response.user_id:
         notify(response.user, "consultation_response", "consultation_response", context)
@@ -121,14 +121,27 @@ def email_without_account(response, template, context):
     queue_email([response.email], subject, text, html)
 
 
+def confirm_url(response):
+    return response.consultation.full_url + f"confirm/{response.token}/"
+
+
+def change_url(response):
+    """Members sign in to change theirs; anyone else follows their own link back,
+    from whichever browser, which the confirmation link is."""
+    if response.user_id:
+        return response.consultation.full_url + "respond/"
+    return confirm_url(response)
+
+
 def ask_to_confirm_response(response_id):
     response = Response.objects.select_related("consultation").get(pk=response_id)
-    consultation = response.consultation
-    confirm_url = consultation.full_url + f"confirm/{response.token}/"
     email_without_account(
         response,
         "consultation_confirm",
-        {**consultation_context(consultation), "confirm_url": confirm_url},
+        {
+            **consultation_context(response.consultation),
+            "confirm_url": confirm_url(response),
+        },
     )
 
 

@@ -247,7 +247,17 @@ def test_anyone_may_respond_confirming_by_email(client, consultation, mailoutbox
     response.refresh_from_db()
     assert response.status == Response.Status.SUBMITTED
     assert confirmed.url.endswith(f"response/{response.pk}/")
-    assert copies(mailoutbox)[0].to == ["sam@example.net"]
+    [copy] = copies(mailoutbox)
+    assert copy.to == ["sam@example.net"]
+
+    # Later, from another browser, the link in the copy brings Sam back to change it.
+    assert confirm_url in copy.body
+    client.cookies.clear()
+    assert client.get(respond_url(consultation)).context["response"] is None
+    client.get(confirm_url)
+    form = client.get(respond_url(consultation))
+    assert form.context["response"] == response
+    assert "We would lose the monthly signal" in form.content.decode()
 
 
 def test_answers_are_checked_against_the_questions_at_opening(
