@@ -24,9 +24,27 @@ def refused(request, consultation, message, heading=NOT_TAKING_RESPONSES):
     return TemplateResponse(
         request,
         "consultations/refused.html",
-        {"page": consultation, "heading": heading, "message": message},
+        {
+            "page": consultation,
+            "heading": heading,
+            "message": message,
+            "typed": typed_answers(request, consultation),
+        },
         status=403,
     )
+
+
+def typed_answers(request, consultation):
+    """What a form sent too late said, so its writer can keep a copy."""
+    if request.method != "POST":
+        return []
+    typed = []
+    for question in consultation.all_questions:
+        values = [value for value in request.POST.getlist(question.id) if value.strip()]
+        if values:
+            answer = values if question.is_multiple else values[0]
+            typed.append((question, question.display(answer)))
+    return typed
 
 
 def step_url(request, consultation, step):

@@ -174,9 +174,15 @@ def test_a_submitted_response_can_be_changed_until_closing(
     ConsultationPage.objects.filter(pk=consultation.pk).update(
         closes_at=timezone.now() - timedelta(minutes=1)
     )
-    late = client.post(respond_url(consultation), form_data(COMPLETE_ANSWERS))
+    late_answers = {**COMPLETE_ANSWERS, "impact": "Written <as> it closed."}
+    late = client.post(respond_url(consultation), form_data(late_answers))
     assert late.status_code == 403
-    assert "It no longer takes responses" in late.content.decode()
+    html = late.content.decode()
+    assert "It no longer takes responses" in html
+    # What they typed is shown back (escaped), so it is not lost.
+    assert "Your answers were not saved" in html
+    assert "Written &lt;as&gt; it closed." in html
+    assert "Region; Age" in html
     response.refresh_from_db()
     assert response.answers["agree-quarterly"] == "Strongly agree"
 
