@@ -2,7 +2,6 @@
 
 from html import unescape
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.html import strip_tags
@@ -13,6 +12,7 @@ from accounts.notifications import NotificationKind, notify
 from consultations.models import ConsultationPage, ConsultationResponse
 from consultations.permissions import APPROVE_CONSULTATION
 from core.dates import long_date, time_and_date
+from core.links import full_url
 
 Response = ConsultationResponse
 
@@ -177,8 +177,9 @@ def tell_of_overdue_outcome(consultation_id):
     theme = consultation.theme
     context = {
         **consultation_context(consultation),
-        "edit_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-        + reverse("wagtailadmin_pages:edit", args=[consultation.pk]),
+        "edit_url": full_url(
+            reverse("wagtailadmin_pages:edit", args=[consultation.pk])
+        ),
     }
     producers = theme.roles.filter(role=Role.PRODUCER).values_list("user", flat=True)
     editors = get_user_model().objects.with_perm(
@@ -200,9 +201,7 @@ def tell_of_overdue_outcome(consultation_id):
 
 def tell_download_ready(export):
     consultation = export.consultation
-    responses_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "consultations_responses", args=[consultation.pk]
-    )
+    responses_url = full_url(reverse("consultations_responses", args=[consultation.pk]))
     notify(
         export.requested_by,
         "consultation_download_ready",

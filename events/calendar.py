@@ -3,8 +3,9 @@
 from zoneinfo import ZoneInfo
 
 import icalendar
-from django.conf import settings
 from django.utils import timezone
+
+from core.links import full_url
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -18,7 +19,7 @@ def _event(meeting):
     event.add("dtend", meeting.end.astimezone(LONDON))
     event.add("summary", meeting.title)
     event.add("description", meeting.summary)
-    event.add("url", settings.WAGTAILADMIN_BASE_URL.rstrip("/") + meeting.url)
+    event.add("url", full_url(meeting.url))
     where = ", ".join(part for part in [meeting.venue, meeting.address] if part)
     if where:
         event.add("location", where.replace("\n", ", "))

@@ -1,6 +1,5 @@
 """Rules for registering for meetings: capacity, the waiting list, cancellations."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -9,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.notifications import notify
+from core.links import full_url
 from events.calendar import LONDON, calendar_for
 from events.models import EventPage, MeetingFeed, MeetingRegistration
 
@@ -151,4 +151,4 @@ def my_calendar_url(user):
     """The full secret address of the member's meetings calendar, made on first use."""
     feed, _ = MeetingFeed.objects.get_or_create(user=user)
     path = reverse("events:my_calendar", args=[feed.token])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return full_url(path)

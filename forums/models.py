@@ -6,6 +6,7 @@ from django.utils.text import slugify
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
+from core.links import full_url
 from forums.markdown import render_markdown
 
 
@@ -94,7 +95,7 @@ class Thread(models.Model):
 
     def get_full_url(self):
         """The address to put in an email."""
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + self.get_absolute_url()
+        return full_url(self.get_absolute_url())
 
     @property
     def slug(self):

@@ -5,6 +5,8 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 from wagtail.search import index
 
+from core.links import full_url
+
 
 class Status(models.TextChoices):
     RAISED = "raised", "Raised"
@@ -158,7 +160,7 @@ class DataGap(index.Indexed, models.Model):
         )
 
     def get_full_url(self):
-        return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + self.get_absolute_url()
+        return full_url(self.get_absolute_url())
 
     @property
     def is_closed(self):

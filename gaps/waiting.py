@@ -7,12 +7,12 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import holidays
-from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.notifications import notify
+from core.links import full_url
 from gaps.models import DataGap, Status
 from gaps.services import TRIAGE_ROLES
 from themes.models import ThemeRole
@@ -134,11 +134,11 @@ def triagers(theme):
 
 
 def tell_triagers(theme, people, gaps):
-    site = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     context = {
         "theme_title": theme.title,
-        "register_url": site
-        + reverse("gaps:register", kwargs={"theme_slug": theme.slug}),
+        "register_url": full_url(
+            reverse("gaps:register", kwargs={"theme_slug": theme.slug})
+        ),
         "count": len(gaps),
         "gaps": [
             {

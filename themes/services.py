@@ -1,6 +1,5 @@
 """Rules that change who belongs to a theme and what they may do there."""
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -10,6 +9,7 @@ from django.utils import timezone
 from wagtail.models import GroupPagePermission
 
 from accounts.notifications import notify
+from core.links import full_url
 from themes.models import (
     ProducerRequest,
     Role,
@@ -188,7 +188,7 @@ def request_producer_status(user, theme, *, organisation, job_title, reason=""):
 
 def producer_request_admin_url(producer_request):
     path = reverse("producer_requests:edit", args=[producer_request.pk])
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+    return full_url(path)
 
 
 @transaction.atomic
