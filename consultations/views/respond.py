@@ -93,7 +93,9 @@ def respond_to(request, consultation, step_number):
                 response = services.save_step(request, consultation, response, form)
             except services.TooManySubmissions as refusal:
                 form.add_error(None, str(refusal))
-                return render_step(request, consultation, form, step, response, 429)
+                return render_step(
+                    request, consultation, form, step, steps, response, 429
+                )
             except services.ResponseRefused as refusal:
                 return refused(request, consultation, str(refusal))
             return after_saving(request, consultation, response, step, steps, action)
@@ -107,11 +109,10 @@ def respond_to(request, consultation, step_number):
         initial = initial_from(response) if response else None
         form = ResponseForm(initial=initial, **options)
     status = 400 if form.errors else 200
-    return render_step(request, consultation, form, step, response, status)
+    return render_step(request, consultation, form, step, steps, response, status)
 
 
-def render_step(request, consultation, form, step, response, status):
-    steps = services.steps_of(consultation)
+def render_step(request, consultation, form, step, steps, response, status):
     return TemplateResponse(
         request,
         "consultations/respond.html",
