@@ -42,7 +42,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-$(CSS): node_modules/.installed $(wildcard site/static/scss/*.scss)
+$(CSS): node_modules/.installed package.json $(wildcard site/static/scss/*.scss)
 	npm run --silent build
 
 # Browser tests drive Debian's Chromium. Root on Debian gets it installed; anyone
