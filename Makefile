@@ -9,6 +9,8 @@ CSS := site/static/dist/statsforum.css
 
 .PHONY: run test setup browser lint clean
 
+# Links in emails and calendars, and the demo site's address, use the port served.
+run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
 run: setup
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo

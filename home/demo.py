@@ -4,6 +4,7 @@ import datetime
 
 from wagtail.models import Page, Site
 
+from core.links import site_address
 from home.demo_content import HOME_BODY, HOME_INTRO, HOME_TITLE, STANDARD_PAGES
 from home.models import HomePage, StandardPage
 
@@ -20,12 +21,15 @@ def create_demo_home_page():
         )
         root.add_child(instance=home_page)
         home_page.save_revision().publish()
-    # Deleting the welcome page also deleted the site that pointed at it.
-    Site.objects.get_or_create(
+    # Deleting the welcome page also deleted the site that pointed at it. Its address
+    # follows the one being served (PORT=9000 make run), as links in emails do.
+    hostname, port = site_address()
+    Site.objects.update_or_create(
         is_default_site=True,
-        defaults={
-            "hostname": "localhost",
-            "port": 80,
+        defaults={"hostname": hostname, "port": port},
+        create_defaults={
+            "hostname": hostname,
+            "port": port,
             "site_name": "statsforum",
             "root_page": home_page,
         },
