@@ -2,6 +2,7 @@ from django.urls import path
 from django.views.generic import RedirectView
 
 from accounts import views
+from accounts.two_factor import ActivateAuthenticatorAppView
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="dashboard")),
@@ -19,4 +20,10 @@ urlpatterns = [
         name="download_data_export",
     ),
     path("delete/", views.delete_account_view, name="delete_account"),
+    # Before allauth's own, which it replaces.
+    path(
+        "2fa/totp/activate/",
+        ActivateAuthenticatorAppView.as_view(),
+        name="mfa_activate_totp",
+    ),
 ]

@@ -218,7 +218,8 @@ MFA_TOTP_ISSUER = "statsforum"
 # Accept the code either side of the current one: a code typed as it rolls over
 # (or on a phone whose clock drifts) is still good, as RFC 6238 advises.
 MFA_TOTP_TOLERANCE = 1
-# Accounts that may use the admin without two-factor authentication: dev demo only.
+# Accounts that may use the admin without two-factor authentication: dev demo only,
+# honoured only with DEBUG on.
 STATSFORUM_MFA_WAIVED_EMAILS = []
 
 # Replies are django-comments-xtd comments on a Thread: a reply, or a reply to a reply.
@@ -238,6 +239,7 @@ def _public_name(user):
 COMMENTS_XTD_API_USER_REPR = _public_name
 
 WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 WAGTAIL_SITE_NAME = "statsforum"
