@@ -1,4 +1,6 @@
-from django.urls import path
+from allauth.account import views as allauth_views
+from allauth.decorators import rate_limit
+from django.urls import path, re_path
 from django.views.generic import RedirectView
 
 from accounts import views
@@ -20,7 +22,13 @@ urlpatterns = [
         name="download_data_export",
     ),
     path("delete/", views.delete_account_view, name="delete_account"),
-    # Before allauth's own, which it replaces.
+    # These two come before allauth's own, which they replace. A confirmation link
+    # signs in the browser that signed up: limited, like allauth's reset links.
+    re_path(
+        r"^confirm-email/(?P<key>[-:\w]+)/$",
+        rate_limit(action="confirm_email_link")(allauth_views.confirm_email),
+        name="account_confirm_email",
+    ),
     path(
         "2fa/totp/activate/",
         ActivateAuthenticatorAppView.as_view(),

@@ -212,6 +212,8 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "statsforum: "
 ACCOUNT_RATE_LIMITS = {
     # At most 10 failed sign-ins per account in 5 minutes, and 30 a minute per address.
     "login_failed": "30/m/ip,10/5m/key",
+    # Following confirmation links (allauth limits only sending them), as reset links.
+    "confirm_email_link": "20/m/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "statsforum"
