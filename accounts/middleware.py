@@ -1,34 +1,37 @@
-from allauth.mfa.models import Authenticator
-from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import reverse
 
-
-def needs_two_factor(user):
-    """Anyone who can reach the Wagtail admin must sign in with a second factor."""
-    return (
-        user.is_authenticated
-        and user.has_perm("wagtailadmin.access_admin")
-        and user.email not in settings.STATSFORUM_MFA_WAIVED_EMAILS
-        and not Authenticator.objects.filter(
-            user=user, type=Authenticator.Type.TOTP
-        ).exists()
-    )
+from accounts.two_factor import has_authenticator_app, needs_two_factor
 
 
 class AdminRequiresTwoFactorMiddleware:
+    """The admin asks for this session's second factor on every URL under /admin/:
+    pages, snippets, consultation responses and their downloads alike."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         if request.path.startswith(reverse("wagtailadmin_home")) and needs_two_factor(
-            request.user
+            request
         ):
-            messages.warning(
-                request,
-                "Set up two-factor authentication before you use the admin: "
-                "editors, chairs and producers all need it.",
-            )
-            return redirect("mfa_activate_totp")
+            return second_factor_first(request)
         return self.get_response(request)
+
+
+def second_factor_first(request):
+    if not has_authenticator_app(request.user):
+        messages.warning(
+            request,
+            "Set up two-factor authentication before you use the admin: "
+            "editors, chairs and producers all need it.",
+        )
+        return redirect("mfa_activate_totp")
+    # An authenticator, but this session never asked for its code (signed in
+    # before it was set up, or through a door that is now closed).
+    messages.warning(
+        request, "Enter the code from your authenticator app to use the admin."
+    )
+    return redirect_to_login(request.get_full_path(), "mfa_reauthenticate")

@@ -1,7 +1,10 @@
-from django.urls import path
+from allauth.account import views as allauth_views
+from allauth.decorators import rate_limit
+from django.urls import path, re_path
 from django.views.generic import RedirectView
 
 from accounts import views
+from accounts.two_factor import ActivateAuthenticatorAppView
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="dashboard")),
@@ -19,4 +22,16 @@ urlpatterns = [
         name="download_data_export",
     ),
     path("delete/", views.delete_account_view, name="delete_account"),
+    # These two come before allauth's own, which they replace. A confirmation link
+    # signs in the browser that signed up: limited, like allauth's reset links.
+    re_path(
+        r"^confirm-email/(?P<key>[-:\w]+)/$",
+        rate_limit(action="confirm_email_link")(allauth_views.confirm_email),
+        name="account_confirm_email",
+    ),
+    path(
+        "2fa/totp/activate/",
+        ActivateAuthenticatorAppView.as_view(),
+        name="mfa_activate_totp",
+    ),
 ]

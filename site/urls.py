@@ -46,4 +46,12 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's front-end sign-in (for private pages) is Django's LoginView: it
+    # would skip allauth's rate limits, verification and two-factor check.
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="account_login", query_string=True),
+    ),
+    path("", include(wagtail_urls)),
+]

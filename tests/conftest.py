@@ -1,8 +1,11 @@
 import pytest
+from allauth.account.internal.flows.login import record_authentication
+from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.db.models import Q
+from django.test import Client, RequestFactory
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import (
     GroupApprovalTask,
@@ -17,6 +20,34 @@ from wagtail.models import (
 from accounts.factories import UserFactory
 from home.factories import HomePageFactory
 from themes.factories import ThemeIndexPageFactory
+
+
+class SignedInClient(Client):
+    """`force_login(user)` stands for a whole sign-in through allauth.
+
+    allauth records in the session how it signed someone in: their password and,
+    when they have an authenticator, the code they typed. The admin asks for that
+    second record, so a test that skips the forms records what they would have.
+    A plain `django.test.Client` signs in with no record, like Django's own forms.
+    """
+
+    def force_login(self, user, backend=None):
+        super().force_login(user, backend)
+        request = RequestFactory().get("/")
+        request.session, request.user = self.session, user
+        record_authentication(request, user, "password", email=user.email)
+        for authenticator in Authenticator.objects.filter(
+            user=user, type=Authenticator.Type.TOTP
+        ):
+            record_authentication(
+                request, user, "mfa", id=authenticator.pk, type=authenticator.type
+            )
+        request.session.save()
+
+
+@pytest.fixture
+def client():
+    return SignedInClient()
 
 
 @pytest.fixture(autouse=True)

@@ -212,13 +212,16 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = "statsforum: "
 ACCOUNT_RATE_LIMITS = {
     # At most 10 failed sign-ins per account in 5 minutes, and 30 a minute per address.
     "login_failed": "30/m/ip,10/5m/key",
+    # Following confirmation links (allauth limits only sending them), as reset links.
+    "confirm_email_link": "20/m/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "statsforum"
 # Accept the code either side of the current one: a code typed as it rolls over
 # (or on a phone whose clock drifts) is still good, as RFC 6238 advises.
 MFA_TOTP_TOLERANCE = 1
-# Accounts that may use the admin without two-factor authentication: dev demo only.
+# Accounts that may use the admin without two-factor authentication: dev demo only,
+# honoured only with DEBUG on.
 STATSFORUM_MFA_WAIVED_EMAILS = []
 
 # Replies are django-comments-xtd comments on a Thread: a reply, or a reply to a reply.
@@ -238,6 +241,7 @@ def _public_name(user):
 COMMENTS_XTD_API_USER_REPR = _public_name
 
 WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 WAGTAIL_SITE_NAME = "statsforum"
