@@ -269,7 +269,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF, NONCE],
         "style-src": [SELF],
-        "img-src": [SELF],
+        # allauth draws the authenticator's QR code as a data: image.
+        "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],
@@ -291,7 +292,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "script-src-elem": [SELF, UNSAFE_INLINE],
         # Draftail (rich text) adds <style> elements for its placeholders and lists.
         "style-src-elem": [SELF, UNSAFE_INLINE],
-        # jQuery UI's menus use a data: image; image uploads preview from blob: URLs.
+        # Image uploads preview the chosen file from blob: URLs.
         "img-src": [SELF, "data:", "blob:"],
         # The live preview and content checks frame the admin's own preview view.
         "frame-ancestors": [SELF],
