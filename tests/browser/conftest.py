@@ -1,8 +1,15 @@
-"""Playwright driving Debian's Chromium against the live server, with axe-core."""
+"""Playwright driving Debian's Chromium against the live server, with axe-core.
 
+Every page a test visits is also held to the site's promises about third parties and
+the Content-Security-Policy: a request to any other host, or a CSP violation, fails
+the test.
+"""
+
+import functools
 import json
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.core.servers.basehttp import WSGIServer
@@ -24,6 +31,19 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+# Runs in every document and frame before the page's own scripts, so no violation
+# (an inline script at the top of <body> included) goes unseen.
+REPORT_CSP_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.reportCspViolation({
+    page: document.location.href,
+    directive: event.effectiveDirective,
+    blocked: event.blockedURI,
+    source: `${event.sourceFile}:${event.lineNumber}`,
+    sample: event.sample,
+  });
+}, true);
+"""
 
 
 class SerialWSGIServer(WSGIServer):
@@ -60,10 +80,30 @@ def browser():
 def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url)
     context.set_default_timeout(10_000)
+    site = urlsplit(live_server.url).netloc
+    offsite = []
+
+    def record_offsite(request):
+        url = urlsplit(request.url)
+        if url.scheme in {"http", "https", "ws", "wss"} and url.netloc != site:
+            offsite.append(request.url)
+
+    violations = []
+
+    def record_violation(violation):
+        violations.append(violation)
+
+    context.on("request", record_offsite)
+    context.expose_function("reportCspViolation", record_violation)
+    context.add_init_script(REPORT_CSP_VIOLATIONS)
     page = context.new_page()
     yield page
     settle(page)  # Nothing may still be querying when the database is flushed.
     context.close()
+    assert not offsite, f"Pages asked another host than {site} for: {offsite}"
+    assert not violations, "Content-Security-Policy violations:\n" + json.dumps(
+        violations, indent=2
+    )
 
 
 def assert_accessible(page):
@@ -75,7 +115,9 @@ def assert_accessible(page):
         ".filter(a => a.effect.getTiming().iterations !== Infinity)"
         ".forEach(a => a.finish())"
     )
-    page.add_script_tag(path=str(AXE))
+    # Evaluated as DevTools code, which the page's CSP does not govern:
+    # add_script_tag would add an inline <script>, which the CSP rightly refuses.
+    page.evaluate(axe_source())
     results = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
     )
@@ -91,6 +133,11 @@ def assert_accessible(page):
     assert not violations, (
         f"axe-core found problems on {page.url}:\n{json.dumps(violations, indent=2)}"
     )
+
+
+@functools.cache
+def axe_source():
+    return AXE.read_text()
 
 
 def settle(page):

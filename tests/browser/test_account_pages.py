@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from accounts.factories import UserFactory
 from tests.browser.conftest import assert_accessible
-from tests.browser.test_account_journeys import sign_in
+from tests.browser.test_account_journeys import PASSWORD, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -58,4 +58,19 @@ def test_a_bad_password_change_is_explained_next_to_the_field(page, home_page):
 
     expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     expect(page.locator("#id_oldpassword-error")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_a_member_setting_up_an_authenticator_sees_its_qr_code(page, home_page):
+    UserFactory(email="member@example.org")
+    sign_in(page, "member@example.org")
+    page.goto("/accounts/2fa/totp/activate/")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Confirm").click()
+
+    qr_code = page.locator("img.sf-qr-code")
+    expect(qr_code).to_be_visible()
+    # The code is a data: image: a policy that refused it would leave it blank.
+    assert qr_code.get_attribute("src").startswith("data:image/svg+xml")
+    assert qr_code.evaluate("img => img.complete && img.naturalWidth > 0")
     assert_accessible(page)
