@@ -18,6 +18,7 @@ from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 from wagtail.log_actions import log
 
+from accounts.models import ThemeSuspension
 from forums import tasks
 from forums.models import HiddenReply, Report, Thread
 from forums.services import APPROVALS_TO_TRUST, replies_to_any_thread
@@ -218,15 +219,49 @@ def move_thread(thread, theme, *, moderator):
     )
 
 
+def suspension_scope(moderator, member, theme):
+    """Where the moderator may suspend the member, seen from this theme: everywhere
+    (None) for an editor, this theme for its chairs. PermissionDenied otherwise.
+
+    Nobody suspends themselves; only an editor suspends an editor; a chair suspends
+    only people with no role in their theme (its chairs and producers answer to the
+    editors who appointed them), and a chair or producer elsewhere only here.
+    """
+    if not may_moderate(moderator, theme):
+        raise PermissionDenied("Only this theme's chairs and the editors suspend.")
+    if member.pk == moderator.pk:
+        raise PermissionDenied("You cannot suspend yourself.")
+    if moderator.has_perm(MODERATE_ALL):
+        return None
+    if member.has_perm(MODERATE_ALL):
+        raise PermissionDenied("Only an editor suspends an editor.")
+    if ThemeRole.objects.filter(theme=theme, user=member).exists():
+        raise PermissionDenied(
+            "Ask an editor: this theme's chairs and producers answer to them."
+        )
+    return theme
+
+
 @transaction.atomic
 def suspend_member(member, *, moderator, thread):
-    """Stop a member posting for a week, from the thread where they misbehaved."""
-    _check(moderator, thread)
-    member.suspended_until = timezone.now() + SUSPENSION
-    member.save(update_fields=["suspended_until"])
+    """Stop a member posting for a week, from the thread where they misbehaved:
+    in its theme when a chair suspends them, everywhere when an editor does.
+    Returns the theme, or None for everywhere."""
+    theme = suspension_scope(moderator, member, thread.theme)
+    until = timezone.now() + SUSPENSION
+    if theme is None:
+        member.suspended_until = until
+        member.save(update_fields=["suspended_until"])
+    else:
+        ThemeSuspension.objects.update_or_create(
+            user=member,
+            theme=theme,
+            defaults={"until": until, "suspended_by": moderator},
+        )
     log(
         instance=thread,
         action="forums.suspend_member",
         user=moderator,
-        data={"member": member.pk},
+        data={"member": member.pk, "theme": theme and theme.pk},
     )
+    return theme

@@ -57,12 +57,12 @@ def must_wait_for_approval(user, text):
     return is_new and len(LINK.findall(text)) > LINKS_FROM_NEW_ACCOUNTS
 
 
-def check_may_post(user):
+def check_may_post(user, theme):
     """Called by the views: members posting by hand, not imports or the demo."""
-    if user.is_suspended:
+    if until := user.suspended_until_in(theme):
         raise Suspended(
-            "A moderator has suspended your account until "
-            f"{timezone.localtime(user.suspended_until):%-d %B %Y, %H:%M}. "
+            f"A moderator has suspended you from posting in {theme.title} until "
+            f"{timezone.localtime(until):%-d %B %Y, %H:%M}. "
             "You can read, but not post, until then."
         )
     wait = seconds_to_wait(f"post:{user.pk}", limit=POSTS_PER_MINUTE, period=60)

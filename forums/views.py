@@ -19,8 +19,9 @@ MODERATION_DONE = {
     "lock": "The thread is locked: nobody can reply.",
     "unlock": "The thread is open for replies again.",
     "move": "The thread has been moved.",
-    "suspend": "The member cannot post for a week.",
 }
+SUSPENDED_HERE = "The member cannot post in this theme for a week."
+SUSPENDED_EVERYWHERE = "The member cannot post anywhere on the site for a week."
 SORTS = {
     "latest": ["-is_pinned", "-last_activity_at"],
     "newest": ["-is_pinned", "-created_at"],
@@ -71,7 +72,7 @@ def new_thread(request, theme_slug):
             preview = form.cleaned_data["body"]
         else:
             try:
-                services.check_may_post(request.user)
+                services.check_may_post(request.user, theme)
                 thread = services.start_thread(
                     request.user,
                     theme,
@@ -121,6 +122,7 @@ def thread_detail(request, theme_slug, pk, slug, reply_form=None, status=200):
             reply_form=reply_form or ReplyForm(initial=quote_from(thread, request)),
             follow_state=services.follow_state(thread, request.user),
             may_moderate=may_moderate,
+            suspends_everywhere=request.user.has_perm(moderation.MODERATE_ALL),
             move_to=moderation.themes_moderated_by(request.user)
             .exclude(pk=thread.theme_id)
             .order_by("title")
@@ -141,7 +143,7 @@ def reply(request, theme_slug, pk, slug):
     if not form.is_valid():
         return thread_detail(request, theme_slug, pk, thread.slug, reply_form=form)
     try:
-        services.check_may_post(request.user)
+        services.check_may_post(request.user, thread.theme)
         services.post_reply(
             thread,
             request.user,
@@ -264,7 +266,9 @@ def moderate_thread(request, theme_slug, pk, slug):
         thread.refresh_from_db()
     elif action == "suspend":
         member = get_object_or_404(get_user_model(), pk=request.POST.get("member") or 0)
-        moderation.suspend_member(member, moderator=request.user, thread=thread)
+        theme = moderation.suspend_member(member, moderator=request.user, thread=thread)
+        messages.success(request, SUSPENDED_HERE if theme else SUSPENDED_EVERYWHERE)
+        return redirect(thread)
     else:
         return HttpResponseBadRequest("Unknown moderation action.")
     messages.success(request, MODERATION_DONE[action])

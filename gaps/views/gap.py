@@ -51,12 +51,12 @@ class Suspended(Refused):
     status = 403
 
 
-def check_may_contribute(user, *, action, limit, period, done):
+def check_may_contribute(user, theme, *, action, limit, period, done):
     """Forum suspensions hold here too; each action has its own rate limit."""
-    if user.is_suspended:
+    if until := user.suspended_until_in(theme):
         raise Suspended(
-            "A moderator has suspended your account until "
-            f"{timezone.localtime(user.suspended_until):%-d %B %Y, %H:%M}. "
+            f"A moderator has suspended you from posting in {theme.title} until "
+            f"{timezone.localtime(until):%-d %B %Y, %H:%M}. "
             "You can read, but not add to the register, until then."
         )
     wait = seconds_to_wait(f"{action}:{user.pk}", limit=limit, period=period)
@@ -141,6 +141,7 @@ def new_gap(request, theme_slug):
             try:
                 check_may_contribute(
                     request.user,
+                    theme,
                     action="raise-gap",
                     limit=GAPS_PER_WINDOW,
                     period=GAP_WINDOW,
@@ -247,6 +248,7 @@ def support(request, theme_slug, pk):
         try:
             check_may_contribute(
                 request.user,
+                gap.theme,
                 action="support-gap",
                 limit=SUPPORTS_PER_MINUTE,
                 period=60,
