@@ -19,37 +19,28 @@ from django_comments_xtd.models import XtdComment
 from wagtail.log_actions import log
 
 from accounts.models import ThemeSuspension
+from accounts.trust import trust_if_enough_approved
 from forums import tasks
 from forums.models import HiddenReply, Report, Thread
-from forums.services import APPROVALS_TO_TRUST, replies_to_any_thread
-from themes.models import Role, ThemePage, ThemeRole
+from forums.services import replies_to_any_thread
+from forums.visibility import (
+    MODERATE_ALL,
+    check_sees,
+    may_moderate,
+    themes_moderated_by,
+    thread_of,
+)
+from themes.models import ThemeRole
 
-MODERATE_ALL = "forums.moderate_all_themes"
 # A reply reported by this many different members is hidden until a moderator looks.
 HIDE_AFTER_REPORTS = 3
-
-
-def themes_moderated_by(user):
-    if user.has_perm(MODERATE_ALL):
-        return ThemePage.objects.all()
-    return ThemePage.objects.filter(roles__user=user, roles__role=Role.CHAIR)
-
-
-def may_moderate(user, theme):
-    return user.is_authenticated and (
-        user.has_perm(MODERATE_ALL)
-        or ThemeRole.objects.filter(theme=theme, user=user, role=Role.CHAIR).exists()
-    )
-
-
-def thread_of(reply):
-    return Thread.objects.select_related("theme").get(pk=int(reply.object_pk))
 
 
 @transaction.atomic
 def report(reporter, *, reason, detail="", reply=None, thread=None):
     """Record a report on a reply or a thread. The third member to report the same
     post hides it until a moderator looks."""
+    check_sees(reporter, thread or thread_of(reply), reply)
     post = {"reply": reply} if reply is not None else {"thread": thread}
     report, _ = Report.objects.get_or_create(
         reporter=reporter, **post, defaults={"reason": reason, "detail": detail}
@@ -162,18 +153,6 @@ def approve_thread(thread, *, moderator):
     if not thread.is_public:  # it was held: the theme's members hear of it now
         tasks.tell_theme_members.enqueue(thread.pk)
     log(instance=thread, action="forums.approve_thread", user=moderator)
-
-
-def trust_if_enough_approved(user):
-    if user is None or user.trusted_since:
-        return
-    approved = (
-        Thread.objects.filter(author=user, is_public=True).count()
-        + XtdComment.objects.filter(user=user, is_public=True, is_removed=False).count()
-    )
-    if approved >= APPROVALS_TO_TRUST:
-        user.trusted_since = timezone.now()
-        user.save(update_fields=["trusted_since"])
 
 
 @transaction.atomic
