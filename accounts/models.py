@@ -97,7 +97,7 @@ class User(AbstractUser):
     suspended_until = models.DateTimeField(
         null=True,
         blank=True,
-        help_text="A moderator has stopped the member posting until this time.",
+        help_text="An editor has stopped the member posting anywhere until this time.",
     )
     erased_at = models.DateTimeField(
         null=True,
@@ -132,9 +132,20 @@ class User(AbstractUser):
             return "A former member"
         return self.display_name or self.get_full_name() or "A member"
 
-    @property
-    def is_suspended(self):
-        return bool(self.suspended_until and self.suspended_until > timezone.now())
+    def suspended_until_in(self, theme):
+        """When the member may post in this theme again, or None if they may now.
+
+        The one check of suspension: an editor's holds everywhere (suspended_until),
+        a chair's in their theme only (ThemeSuspension).
+        """
+        now = timezone.now()
+        ends = [
+            self.suspended_until,
+            *self.theme_suspensions.filter(theme_id=theme.pk).values_list(
+                "until", flat=True
+            ),
+        ]
+        return max((end for end in ends if end and end > now), default=None)
 
     @property
     def organisation_label(self):
@@ -142,6 +153,40 @@ class User(AbstractUser):
 
     def get_absolute_url(self):
         return reverse("public_profile", args=[self.pk])
+
+
+class ThemeSuspension(models.Model):
+    """A chair has stopped a member posting in their theme for a while."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="theme_suspensions",
+    )
+    # A ThemePage; accounts refers to no app of ours.
+    theme = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+"
+    )
+    until = models.DateTimeField()
+    suspended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "theme"], name="accounts_one_suspension_per_theme"
+            )
+        ]
+
+    def __str__(self):
+        return (
+            f"{self.user} suspended in {self.theme} until {self.until:%Y-%m-%d %H:%M}"
+        )
 
 
 class NotificationPreference(models.Model):

@@ -62,7 +62,9 @@ def public_threads(user):
         PublicContribution(
             text=f"{thread.title} ({thread.theme.title})", url=thread.get_absolute_url()
         )
-        for thread in Thread.objects.filter(author=user).select_related("theme")[:10]
+        for thread in Thread.objects.filter(author=user, is_public=True).select_related(
+            "theme"
+        )[:10]
     ]
 
 
@@ -73,3 +75,13 @@ DISCUSSIONS_DATA = PersonalData(
     erase=erase_discussions,
     public=public_threads,
 )
+
+
+def posts_others_see(user):
+    """Threads and replies by the member that others can see, for accounts.trust."""
+    return (
+        Thread.objects.filter(author=user, is_public=True).count()
+        + replies_to_any_thread()
+        .filter(user=user, is_public=True, is_removed=False)
+        .count()
+    )

@@ -18,37 +18,29 @@ from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 from wagtail.log_actions import log
 
+from accounts.models import ThemeSuspension
+from accounts.trust import trust_if_enough_approved
 from forums import tasks
 from forums.models import HiddenReply, Report, Thread
-from forums.services import APPROVALS_TO_TRUST, replies_to_any_thread
-from themes.models import Role, ThemePage, ThemeRole
+from forums.services import replies_to_any_thread
+from forums.visibility import (
+    MODERATE_ALL,
+    check_sees,
+    may_moderate,
+    themes_moderated_by,
+    thread_of,
+)
+from themes.models import ThemeRole
 
-MODERATE_ALL = "forums.moderate_all_themes"
 # A reply reported by this many different members is hidden until a moderator looks.
 HIDE_AFTER_REPORTS = 3
-
-
-def themes_moderated_by(user):
-    if user.has_perm(MODERATE_ALL):
-        return ThemePage.objects.all()
-    return ThemePage.objects.filter(roles__user=user, roles__role=Role.CHAIR)
-
-
-def may_moderate(user, theme):
-    return user.is_authenticated and (
-        user.has_perm(MODERATE_ALL)
-        or ThemeRole.objects.filter(theme=theme, user=user, role=Role.CHAIR).exists()
-    )
-
-
-def thread_of(reply):
-    return Thread.objects.select_related("theme").get(pk=int(reply.object_pk))
 
 
 @transaction.atomic
 def report(reporter, *, reason, detail="", reply=None, thread=None):
     """Record a report on a reply or a thread. The third member to report the same
     post hides it until a moderator looks."""
+    check_sees(reporter, thread or thread_of(reply), reply)
     post = {"reply": reply} if reply is not None else {"thread": thread}
     report, _ = Report.objects.get_or_create(
         reporter=reporter, **post, defaults={"reason": reason, "detail": detail}
@@ -163,18 +155,6 @@ def approve_thread(thread, *, moderator):
     log(instance=thread, action="forums.approve_thread", user=moderator)
 
 
-def trust_if_enough_approved(user):
-    if user is None or user.trusted_since:
-        return
-    approved = (
-        Thread.objects.filter(author=user, is_public=True).count()
-        + XtdComment.objects.filter(user=user, is_public=True, is_removed=False).count()
-    )
-    if approved >= APPROVALS_TO_TRUST:
-        user.trusted_since = timezone.now()
-        user.save(update_fields=["trusted_since"])
-
-
 @transaction.atomic
 def delete_thread(thread, *, moderator):
     _check(moderator, thread)
@@ -218,15 +198,49 @@ def move_thread(thread, theme, *, moderator):
     )
 
 
+def suspension_scope(moderator, member, theme):
+    """Where the moderator may suspend the member, seen from this theme: everywhere
+    (None) for an editor, this theme for its chairs. PermissionDenied otherwise.
+
+    Nobody suspends themselves; only an editor suspends an editor; a chair suspends
+    only people with no role in their theme (its chairs and producers answer to the
+    editors who appointed them), and a chair or producer elsewhere only here.
+    """
+    if not may_moderate(moderator, theme):
+        raise PermissionDenied("Only this theme's chairs and the editors suspend.")
+    if member.pk == moderator.pk:
+        raise PermissionDenied("You cannot suspend yourself.")
+    if moderator.has_perm(MODERATE_ALL):
+        return None
+    if member.has_perm(MODERATE_ALL):
+        raise PermissionDenied("Only an editor suspends an editor.")
+    if ThemeRole.objects.filter(theme=theme, user=member).exists():
+        raise PermissionDenied(
+            "Ask an editor: this theme's chairs and producers answer to them."
+        )
+    return theme
+
+
 @transaction.atomic
 def suspend_member(member, *, moderator, thread):
-    """Stop a member posting for a week, from the thread where they misbehaved."""
-    _check(moderator, thread)
-    member.suspended_until = timezone.now() + SUSPENSION
-    member.save(update_fields=["suspended_until"])
+    """Stop a member posting for a week, from the thread where they misbehaved:
+    in its theme when a chair suspends them, everywhere when an editor does.
+    Returns the theme, or None for everywhere."""
+    theme = suspension_scope(moderator, member, thread.theme)
+    until = timezone.now() + SUSPENSION
+    if theme is None:
+        member.suspended_until = until
+        member.save(update_fields=["suspended_until"])
+    else:
+        ThemeSuspension.objects.update_or_create(
+            user=member,
+            theme=theme,
+            defaults={"until": until, "suspended_by": moderator},
+        )
     log(
         instance=thread,
         action="forums.suspend_member",
         user=moderator,
-        data={"member": member.pk},
+        data={"member": member.pk, "theme": theme and theme.pk},
     )
+    return theme

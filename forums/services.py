@@ -1,8 +1,6 @@
 """Rules for starting threads and replying to them."""
 
-import re
 from collections import defaultdict
-from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -16,21 +14,16 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import LIKEDIT_FLAG, XtdComment
 
 from accounts.notifications import notify
+from accounts.trust import must_wait_for_approval
 from core.ratelimit import seconds_to_wait, wait_in_words
 from forums import tasks
 from forums.models import HiddenReply, ReplyEdit, Thread, ThreadFollow
+from forums.visibility import check_sees, thread_of
 from themes.models import Role, ThemeRole
 
 REPLIES_PER_PAGE = 20
 # Threads and replies together, per member.
 POSTS_PER_MINUTE = 5
-# New members' posts wait for a moderator until this many have been approved.
-APPROVALS_TO_TRUST = 2
-# Posts from accounts younger than this with more links than LINKS_FROM_NEW_ACCOUNTS
-# wait too: the usual shape of spam.
-NEW_ACCOUNT_AGE = timedelta(days=7)
-LINKS_FROM_NEW_ACCOUNTS = 2
-LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
 
 
 class ReplyRefused(ValidationError):
@@ -50,19 +43,12 @@ class Suspended(PostingRefused):
     status = 403
 
 
-def must_wait_for_approval(user, text):
-    if user.trusted_since is None:
-        return True
-    is_new = timezone.now() - user.date_joined < NEW_ACCOUNT_AGE
-    return is_new and len(LINK.findall(text)) > LINKS_FROM_NEW_ACCOUNTS
-
-
-def check_may_post(user):
+def check_may_post(user, theme):
     """Called by the views: members posting by hand, not imports or the demo."""
-    if user.is_suspended:
+    if until := user.suspended_until_in(theme):
         raise Suspended(
-            "A moderator has suspended your account until "
-            f"{timezone.localtime(user.suspended_until):%-d %B %Y, %H:%M}. "
+            f"A moderator has suspended you from posting in {theme.title} until "
+            f"{timezone.localtime(until):%-d %B %Y, %H:%M}. "
             "You can read, but not post, until then."
         )
     wait = seconds_to_wait(f"post:{user.pk}", limit=POSTS_PER_MINUTE, period=60)
@@ -102,6 +88,7 @@ def replies_to(thread):
 @transaction.atomic
 def post_reply(thread, user, text, parent_id=None, tell=True):
     """Reply to the thread, or to a reply to it: never deeper, never when locked."""
+    check_sees(user, thread)
     if thread.is_locked:
         raise ReplyRefused("This thread is locked: nobody can reply to it.")
     parent = None
@@ -177,6 +164,7 @@ def mark_answer(thread, reply, *, marked_by, tell=True):
     )
     if role is None:
         raise PermissionDenied("Only producers in this theme mark answers.")
+    check_sees(marked_by, thread)
     if not thread.is_question:
         raise ReplyRefused("Only questions have answers.")
     if reply is None or reply.object_pk != str(thread.pk) or reply.is_removed:
@@ -205,6 +193,7 @@ def is_producer_in(user, theme):
 
 
 def follow(thread, user, muted=False):
+    check_sees(user, thread)
     ThreadFollow.objects.update_or_create(
         thread=thread, user=user, defaults={"muted": muted}
     )
@@ -274,6 +263,7 @@ def toggle_like(reply, user):
     """Like a reply, or take the like back. Nobody likes their own."""
     if reply.user_id == user.pk or reply.is_removed or not reply.is_public:
         raise ReplyRefused("You cannot like this reply.")
+    check_sees(user, thread_of(reply), reply)
     like, created = CommentFlag.objects.get_or_create(
         comment=reply, user=user, flag=LIKEDIT_FLAG
     )

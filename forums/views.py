@@ -3,11 +3,11 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseBadRequest
+from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from forums import moderation, services
+from forums import moderation, services, visibility
 from forums.forms import ReplyForm, ReportForm, ThreadForm
 from forums.models import Thread
 from themes.models import ThemePage
@@ -19,8 +19,9 @@ MODERATION_DONE = {
     "lock": "The thread is locked: nobody can reply.",
     "unlock": "The thread is open for replies again.",
     "move": "The thread has been moved.",
-    "suspend": "The member cannot post for a week.",
 }
+SUSPENDED_HERE = "The member cannot post in this theme for a week."
+SUSPENDED_EVERYWHERE = "The member cannot post anywhere on the site for a week."
 SORTS = {
     "latest": ["-is_pinned", "-last_activity_at"],
     "newest": ["-is_pinned", "-created_at"],
@@ -71,7 +72,7 @@ def new_thread(request, theme_slug):
             preview = form.cleaned_data["body"]
         else:
             try:
-                services.check_may_post(request.user)
+                services.check_may_post(request.user, theme)
                 thread = services.start_thread(
                     request.user,
                     theme,
@@ -95,14 +96,13 @@ def new_thread(request, theme_slug):
 
 def thread_detail(request, theme_slug, pk, slug, reply_form=None, status=200):
     thread = get_object_or_404(
-        Thread.objects.select_related("theme", "author", "answered_by"),
+        visibility.threads_visible_to(request.user).select_related(
+            "theme", "author", "answered_by"
+        ),
         pk=pk,
         theme__slug=theme_slug,
-        theme__live=True,
     )
     may_moderate = moderation.may_moderate(request.user, thread.theme)
-    if not (thread.is_public or thread.author == request.user or may_moderate):
-        raise Http404("This thread is waiting for a moderator.")
     if slug != thread.slug:
         return redirect(thread, permanent=True)
     replies = services.reply_page(thread, request.GET.get("page"), request.user)
@@ -121,6 +121,7 @@ def thread_detail(request, theme_slug, pk, slug, reply_form=None, status=200):
             reply_form=reply_form or ReplyForm(initial=quote_from(thread, request)),
             follow_state=services.follow_state(thread, request.user),
             may_moderate=may_moderate,
+            suspends_everywhere=request.user.has_perm(moderation.MODERATE_ALL),
             move_to=moderation.themes_moderated_by(request.user)
             .exclude(pk=thread.theme_id)
             .order_by("title")
@@ -136,12 +137,12 @@ def thread_detail(request, theme_slug, pk, slug, reply_form=None, status=200):
 @require_POST
 @verified_email_required
 def reply(request, theme_slug, pk, slug):
-    thread = get_object_or_404(Thread, pk=pk, theme__slug=theme_slug)
+    thread = get_thread(request, theme_slug, pk)
     form = ReplyForm(request.POST)
     if not form.is_valid():
         return thread_detail(request, theme_slug, pk, thread.slug, reply_form=form)
     try:
-        services.check_may_post(request.user)
+        services.check_may_post(request.user, thread.theme)
         services.post_reply(
             thread,
             request.user,
@@ -168,23 +169,26 @@ def thread_context(thread, **extra):
 
 def own_reply(request, theme_slug, pk, reply_id):
     """The thread and one of the signed-in member's own, undeleted replies in it."""
-    thread = get_thread(theme_slug, pk)
+    thread = get_thread(request, theme_slug, pk)
     reply = get_object_or_404(services.replies_to(thread), pk=reply_id)
     if reply.user_id != request.user.pk or reply.is_removed:
         raise PermissionDenied
     return thread, reply
 
 
-def get_thread(theme_slug, pk):
+def get_thread(request, theme_slug, pk):
+    """The thread, 404 unless the person sees it (visibility's one rule)."""
     return get_object_or_404(
-        Thread.objects.select_related("theme"), pk=pk, theme__slug=theme_slug
+        visibility.threads_visible_to(request.user).select_related("theme"),
+        pk=pk,
+        theme__slug=theme_slug,
     )
 
 
 @require_POST
 @verified_email_required
 def follow(request, theme_slug, pk, slug):
-    thread = get_thread(theme_slug, pk)
+    thread = get_thread(request, theme_slug, pk)
     muted = request.POST.get("muted") == "true"
     services.follow(thread, request.user, muted=muted)
     messages.success(
@@ -199,7 +203,7 @@ def follow(request, theme_slug, pk, slug):
 @require_POST
 @verified_email_required
 def mark_answer(request, theme_slug, pk, slug):
-    thread = get_thread(theme_slug, pk)
+    thread = get_thread(request, theme_slug, pk)
     reply = services.reply_in(thread, request.POST.get("reply"))
     try:
         services.mark_answer(thread, reply, marked_by=request.user)
@@ -239,8 +243,8 @@ def delete_reply(request, theme_slug, pk, slug, reply_id):
 
 @verified_email_required
 def report_reply(request, theme_slug, pk, slug, reply_id):
-    thread = get_thread(theme_slug, pk)
-    replies = services.replies_to(thread).filter(is_removed=False)
+    thread = get_thread(request, theme_slug, pk)
+    replies = visibility.replies_visible_to(request.user, thread)
     return report_post(request, thread, get_object_or_404(replies, pk=reply_id))
 
 
@@ -248,7 +252,7 @@ def report_reply(request, theme_slug, pk, slug, reply_id):
 @verified_email_required
 def moderate_thread(request, theme_slug, pk, slug):
     """Pin, lock, move a thread or suspend a member, from the thread page."""
-    thread = get_thread(theme_slug, pk)
+    thread = get_thread(request, theme_slug, pk)
     action = request.POST.get("action")
     if action in {"pin", "unpin"}:
         moderation.set_thread_flags(
@@ -264,7 +268,9 @@ def moderate_thread(request, theme_slug, pk, slug):
         thread.refresh_from_db()
     elif action == "suspend":
         member = get_object_or_404(get_user_model(), pk=request.POST.get("member") or 0)
-        moderation.suspend_member(member, moderator=request.user, thread=thread)
+        theme = moderation.suspend_member(member, moderator=request.user, thread=thread)
+        messages.success(request, SUSPENDED_HERE if theme else SUSPENDED_EVERYWHERE)
+        return redirect(thread)
     else:
         return HttpResponseBadRequest("Unknown moderation action.")
     messages.success(request, MODERATION_DONE[action])
@@ -283,8 +289,10 @@ def quote_from(thread, request):
 @require_POST
 @verified_email_required
 def like_reply(request, theme_slug, pk, slug, reply_id):
-    thread = get_thread(theme_slug, pk)
-    reply = get_object_or_404(services.replies_to(thread), pk=reply_id)
+    thread = get_thread(request, theme_slug, pk)
+    reply = get_object_or_404(
+        visibility.replies_visible_to(request.user, thread), pk=reply_id
+    )
     try:
         services.toggle_like(reply, request.user)
     except services.ReplyRefused as refusal:
@@ -294,7 +302,7 @@ def like_reply(request, theme_slug, pk, slug, reply_id):
 
 @verified_email_required
 def edit_thread(request, theme_slug, pk, slug):
-    thread = get_thread(theme_slug, pk)
+    thread = get_thread(request, theme_slug, pk)
     if thread.author_id != request.user.pk:
         raise PermissionDenied
     form = ThreadForm(request.POST or None, instance=thread)
@@ -317,7 +325,7 @@ def edit_thread(request, theme_slug, pk, slug):
 
 @verified_email_required
 def delete_thread(request, theme_slug, pk, slug):
-    thread = get_thread(theme_slug, pk)
+    thread = get_thread(request, theme_slug, pk)
     if request.method == "POST":
         services.delete_thread(thread, request.user)
         messages.success(request, "Your thread has been deleted.")
@@ -333,7 +341,7 @@ def delete_thread(request, theme_slug, pk, slug):
 
 @verified_email_required
 def report_thread(request, theme_slug, pk, slug):
-    return report_post(request, get_thread(theme_slug, pk))
+    return report_post(request, get_thread(request, theme_slug, pk))
 
 
 def report_post(request, thread, reply=None):

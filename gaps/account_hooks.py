@@ -57,7 +57,9 @@ def public_gaps(user):
         PublicContribution(
             text=f"Raised the data gap “{gap.title}”", url=gap.get_absolute_url()
         )
-        for gap in DataGap.objects.filter(author=user).select_related("theme")[:20]
+        for gap in DataGap.objects.filter(author=user, is_public=True).select_related(
+            "theme"
+        )[:20]
     ]
 
 
@@ -68,3 +70,8 @@ GAPS_DATA = PersonalData(
     erase=erase_gaps,
     public=public_gaps,
 )
+
+
+def gaps_others_see(user):
+    """Gaps raised by the member that others can see, for accounts.trust."""
+    return DataGap.objects.filter(author=user, is_public=True).count()

@@ -50,7 +50,9 @@ class TaggedDataGap(TaggedItemBase):
 
 class DataGapQuerySet(models.QuerySet):
     def visible(self):
-        return self.filter(theme__live=True)
+        """What everybody sees; services.gaps_visible_to adds a person's own and
+        what they triage."""
+        return self.filter(theme__live=True, is_public=True)
 
     def open(self):
         return self.exclude(status__in=CLOSED)
@@ -124,6 +126,11 @@ class DataGap(index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="duplicates",
     )
+    is_public = models.BooleanField(
+        "visible",
+        default=True,
+        help_text="Off while a new member's gap waits for a producer or chair.",
+    )
     # Kept on the gap so the register sorts and counts without a join per row.
     support_count = models.PositiveIntegerField(default=0, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
@@ -145,6 +152,7 @@ class DataGap(index.Indexed, models.Model):
         index.SearchField("measure"),
         index.FilterField("theme_id"),
         index.FilterField("status"),
+        index.FilterField("is_public"),
     ]
 
     class Meta:

@@ -2,10 +2,11 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from accounts.trust import must_wait_for_approval, trust_if_enough_approved
 from gaps import tasks
 from gaps.models import DataGap, GapFollow, GapSupport, GapUpdate, Status
 from themes.models import Role, ThemePage, ThemeRole
@@ -13,6 +14,7 @@ from themes.models import Role, ThemePage, ThemeRole
 TRIAGE_ALL = "gaps.triage_all_themes"
 TRIAGE_ROLES = [Role.PRODUCER, Role.CHAIR]
 CHANGE_STATUS = "gaps.change_status"
+APPROVE = "gaps.approve"
 # What a triager may set besides the status; anything else is a programming error.
 OWNERSHIP_FIELDS = {"owner_organisation", "owner_contact", "target_date"}
 NOTE_MAX_LENGTH = 4000
@@ -52,6 +54,27 @@ def gaps_triaged_by(user):
     return DataGap.objects.filter(theme__in=themes_triaged_by(user))
 
 
+def gaps_visible_to(user):
+    """The one rule for who sees a gap, on its page and for every action on it:
+    public gaps in live, public themes; a held gap to its author and the people
+    who triage its theme."""
+    gaps = DataGap.objects.filter(theme__in=ThemePage.objects.live().public())
+    if not user.is_authenticated:
+        return gaps.filter(is_public=True)
+    if user.has_perm(TRIAGE_ALL):
+        return gaps
+    return gaps.filter(
+        Q(is_public=True)
+        | Q(author=user)
+        | Q(theme__in=themes_triaged_by(user).values("pk"))
+    )
+
+
+def check_sees(user, gap):
+    if not gaps_visible_to(user).filter(pk=gap.pk).exists():
+        raise PermissionDenied("You cannot see this data gap.")
+
+
 def answering_as(user, theme):
     """'Office for National Statistics (producer)', kept on the timeline entry."""
     role = (
@@ -75,6 +98,10 @@ def raise_gap(user, theme, *, title, measure, purpose, topics=(), **details):
         measure=measure,
         purpose=purpose,
         sector=user.sector,
+        # A new member's gap waits for a producer or chair, as their posts do.
+        is_public=not must_wait_for_approval(
+            user, " ".join([title, measure, purpose, *map(str, details.values())])
+        ),
         **details,
     )
     if topics:
@@ -89,6 +116,7 @@ def raise_gap(user, theme, *, title, measure, purpose, topics=(), **details):
 @transaction.atomic
 def support(gap, user, *, use_case="", show_name=False):
     """Add the member's weight (or change their use case); they follow it too."""
+    check_sees(user, gap)
     if gap.status == Status.DUPLICATE:
         raise ValidationError("Support the gap this one duplicates instead.")
     if gap.author_id == user.pk:
@@ -113,6 +141,7 @@ def withdraw_support(gap, user):
 
 
 def follow(gap, user):
+    check_sees(user, gap)
     GapFollow.objects.get_or_create(gap=gap, user=user)
 
 
@@ -193,6 +222,19 @@ def change_status(
     )
     if tell:
         tasks.tell_of_update.enqueue(update.pk)
+    return gap
+
+
+@transaction.atomic
+def approve_gap(gap, user):
+    """A producer or chair lets a new member's held gap onto the register."""
+    if not may_triage(user, gap.theme):
+        raise PermissionDenied("Only the theme's producers and chairs approve gaps.")
+    if not DataGap.objects.filter(pk=gap.pk, is_public=False).update(is_public=True):
+        return gap
+    gap.is_public = True
+    trust_if_enough_approved(gap.author)
+    log(instance=gap, action=APPROVE, user=user)
     return gap
 
 

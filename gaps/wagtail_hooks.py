@@ -10,7 +10,7 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import ListingButton
@@ -138,6 +138,8 @@ class DataGapViewSet(ModelViewSet):
         "status",
         Column("support_count", label="Supporters", sort_key="support_count"),
         Column("owner_organisation", label="Owning organisation"),
+        # A new member's gap waits for approval on its page on the site.
+        BooleanColumn("is_public", label="Visible"),
         DateColumn("last_moved_at", label="Last moved", sort_key="last_moved_at"),
     ]
     filterset_class = DataGapFilterSet
@@ -195,6 +197,9 @@ class ChangeStatusFormatter(LogFormatter):
 @hooks.register("register_log_actions")
 def register_gap_log_actions(actions):
     actions.register_action(services.CHANGE_STATUS)(ChangeStatusFormatter)
+    actions.register_action(
+        services.APPROVE, "Approve data gap", "Approved a new member's data gap"
+    )
 
 
 @hooks.register("register_admin_viewset")

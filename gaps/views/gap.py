@@ -51,12 +51,12 @@ class Suspended(Refused):
     status = 403
 
 
-def check_may_contribute(user, *, action, limit, period, done):
+def check_may_contribute(user, theme, *, action, limit, period, done):
     """Forum suspensions hold here too; each action has its own rate limit."""
-    if user.is_suspended:
+    if until := user.suspended_until_in(theme):
         raise Suspended(
-            "A moderator has suspended your account until "
-            f"{timezone.localtime(user.suspended_until):%-d %B %Y, %H:%M}. "
+            f"A moderator has suspended you from posting in {theme.title} until "
+            f"{timezone.localtime(until):%-d %B %Y, %H:%M}. "
             "You can read, but not add to the register, until then."
         )
     wait = seconds_to_wait(f"{action}:{user.pk}", limit=limit, period=period)
@@ -71,11 +71,12 @@ def get_theme(theme_slug):
     return get_object_or_404(ThemePage.objects.live().public(), slug=theme_slug)
 
 
-def get_gap(theme_slug, pk):
-    """The gap, 404 unless it belongs to that live, public theme."""
+def get_gap(request, theme_slug, pk):
+    """The gap, 404 unless it belongs to that live, public theme and the person
+    sees it."""
     theme = get_theme(theme_slug)
     gap = get_object_or_404(
-        DataGap.objects.select_related(
+        services.gaps_visible_to(request.user).select_related(
             "author",
             "owner_organisation",
             "owner_contact__organisation",
@@ -95,7 +96,9 @@ def similar_gaps(query, theme=None):
         return []
     # Wagtail search filters only on indexed fields, not theme__live.
     live = ThemePage.objects.live().public().values("pk")
-    gaps = DataGap.objects.filter(theme_id__in=live).exclude(status=Status.DUPLICATE)
+    gaps = DataGap.objects.filter(theme_id__in=live, is_public=True).exclude(
+        status=Status.DUPLICATE
+    )
     if theme is not None:
         gaps = gaps.filter(theme_id=theme.pk)
     backend = get_search_backend()
@@ -141,6 +144,7 @@ def new_gap(request, theme_slug):
             try:
                 check_may_contribute(
                     request.user,
+                    theme,
                     action="raise-gap",
                     limit=GAPS_PER_WINDOW,
                     period=GAP_WINDOW,
@@ -157,7 +161,10 @@ def new_gap(request, theme_slug):
                 messages.success(
                     request,
                     "Your data gap is on the register. We will email you when a "
-                    "producer responds.",
+                    "producer responds."
+                    if gap.is_public
+                    else "Your data gap is saved. A producer or chair will look at it "
+                    "before others can see it: only you can see it until then.",
                 )
                 return redirect(gap)
         else:
@@ -180,7 +187,7 @@ def new_gap(request, theme_slug):
 
 
 def gap_detail(request, theme_slug, pk):
-    return render_gap(request, get_gap(theme_slug, pk))
+    return render_gap(request, get_gap(request, theme_slug, pk))
 
 
 def render_gap(request, gap, *, support_form=None, triage_form=None, status=200):
@@ -239,7 +246,7 @@ def render_gap(request, gap, *, support_form=None, triage_form=None, status=200)
 @require_POST
 @verified_email_required
 def support(request, theme_slug, pk):
-    gap = get_gap(theme_slug, pk)
+    gap = get_gap(request, theme_slug, pk)
     form = SupportForm(request.POST)
     status = 400
     if form.is_valid():
@@ -247,6 +254,7 @@ def support(request, theme_slug, pk):
         try:
             check_may_contribute(
                 request.user,
+                gap.theme,
                 action="support-gap",
                 limit=SUPPORTS_PER_MINUTE,
                 period=60,
@@ -274,7 +282,7 @@ def support(request, theme_slug, pk):
 @require_POST
 @verified_email_required
 def withdraw(request, theme_slug, pk):
-    gap = get_gap(theme_slug, pk)
+    gap = get_gap(request, theme_slug, pk)
     services.withdraw_support(gap, request.user)
     messages.success(
         request,
@@ -287,7 +295,7 @@ def withdraw(request, theme_slug, pk):
 @require_POST
 @verified_email_required
 def follow(request, theme_slug, pk):
-    gap = get_gap(theme_slug, pk)
+    gap = get_gap(request, theme_slug, pk)
     action = request.POST.get("action")
     if action == "follow":
         services.follow(gap, request.user)

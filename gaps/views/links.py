@@ -11,7 +11,6 @@ from django.urls import path
 from events.models import EventPage
 from forums.models import Thread
 from gaps import services
-from gaps.models import DataGap
 
 
 class LinksForm(forms.Form):
@@ -47,9 +46,9 @@ class LinksForm(forms.Form):
         )
 
 
-def gap_in_theme(theme_slug, pk):
+def gap_in_theme(request, theme_slug, pk):
     return get_object_or_404(
-        DataGap.objects.visible().select_related("theme"),
+        services.gaps_visible_to(request.user).select_related("theme"),
         pk=pk,
         theme__slug=theme_slug,
     )
@@ -57,7 +56,7 @@ def gap_in_theme(theme_slug, pk):
 
 @login_required
 def edit_links(request, theme_slug, pk):
-    gap = gap_in_theme(theme_slug, pk)
+    gap = gap_in_theme(request, theme_slug, pk)
     if not services.may_triage(request.user, gap.theme):
         raise PermissionDenied("Only the theme's producers and chairs link its gaps.")
     # Unticking every box posts nothing, which is still a choice.

@@ -147,7 +147,7 @@ def find_register(request, theme_slug=None):
         scope = DataGap.objects.visible().filter(theme__in=themes)
     else:
         theme = get_object_or_404(themes, slug=theme_slug)
-        scope = DataGap.objects.filter(theme=theme)
+        scope = DataGap.objects.visible().filter(theme=theme)
     choices = filter_choices(scope, themes if theme is None else None)
     register = Register(
         theme=theme,

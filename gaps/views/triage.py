@@ -5,15 +5,15 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
+from django.views.decorators.http import require_POST
 
 from gaps import notifications, services
 from gaps.forms import TriageForm
-from gaps.models import DataGap
 
 
-def get_gap(theme_slug, pk):
+def get_gap(request, theme_slug, pk):
     return get_object_or_404(
-        DataGap.objects.visible().select_related(
+        services.gaps_visible_to(request.user).select_related(
             "theme", "duplicate_of", "owner_organisation", "owner_contact"
         ),
         pk=pk,
@@ -30,7 +30,7 @@ def changed_message(gap, told):
 def triage(request, theme_slug, pk):
     """The whole triage form on a page of its own: without JavaScript, and for
     errors, since the gap page only includes the form."""
-    gap = get_gap(theme_slug, pk)
+    gap = get_gap(request, theme_slug, pk)
     if not services.may_triage(request.user, gap.theme):
         raise PermissionDenied("Only the theme's producers and chairs triage its gaps.")
     form = TriageForm(request.POST or None, gap=gap)
@@ -54,6 +54,19 @@ def triage(request, theme_slug, pk):
     )
 
 
+@require_POST
+@verified_email_required
+def approve(request, theme_slug, pk):
+    """Let a new member's held gap onto the register."""
+    gap = get_gap(request, theme_slug, pk)
+    services.approve_gap(gap, request.user)
+    messages.success(request, "The data gap is on the register for everyone to see.")
+    return redirect(gap.get_absolute_url())
+
+
 urlpatterns = [
     path("themes/<slug:theme_slug>/data-gaps/<int:pk>/triage/", triage, name="triage"),
+    path(
+        "themes/<slug:theme_slug>/data-gaps/<int:pk>/approve/", approve, name="approve"
+    ),
 ]

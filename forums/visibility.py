@@ -1,0 +1,68 @@
+"""Who sees which threads and replies: one rule for the thread page and for every
+action on a thread or reply (replying, quoting, liking, reporting, following).
+
+Everybody sees public threads in live themes; a thread's author and the theme's
+moderators see it while it is held or hidden. The same goes for replies, within a
+thread the person sees; a deleted reply is seen by nobody.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+
+from forums.models import Thread
+from themes.models import Role, ThemePage, ThemeRole
+
+MODERATE_ALL = "forums.moderate_all_themes"
+
+
+def themes_moderated_by(user):
+    if not user.is_authenticated:
+        return ThemePage.objects.none()
+    if user.has_perm(MODERATE_ALL):
+        return ThemePage.objects.all()
+    return ThemePage.objects.filter(roles__user=user, roles__role=Role.CHAIR)
+
+
+def may_moderate(user, theme):
+    return user.is_authenticated and (
+        user.has_perm(MODERATE_ALL)
+        or ThemeRole.objects.filter(theme=theme, user=user, role=Role.CHAIR).exists()
+    )
+
+
+def thread_of(reply):
+    return Thread.objects.select_related("theme").get(pk=int(reply.object_pk))
+
+
+def threads_visible_to(user):
+    threads = Thread.objects.filter(theme__live=True)
+    if not user.is_authenticated:
+        return threads.filter(is_public=True)
+    if user.has_perm(MODERATE_ALL):
+        return threads
+    return threads.filter(
+        Q(is_public=True)
+        | Q(author=user)
+        | Q(theme__in=themes_moderated_by(user).values("pk"))
+    )
+
+
+def replies_visible_to(user, thread):
+    """The undeleted replies in this thread that the person sees."""
+    from forums.services import replies_to
+
+    replies = replies_to(thread).filter(is_removed=False)
+    if may_moderate(user, thread.theme):
+        return replies
+    if not user.is_authenticated:
+        return replies.filter(is_public=True)
+    return replies.filter(Q(is_public=True) | Q(user=user))
+
+
+def check_sees(user, thread, reply=None):
+    """For the services: refuse what the person cannot see, as the views do."""
+    if not threads_visible_to(user).filter(pk=thread.pk).exists() or (
+        reply is not None
+        and not replies_visible_to(user, thread).filter(pk=reply.pk).exists()
+    ):
+        raise PermissionDenied("You cannot see this post.")
