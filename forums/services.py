@@ -123,6 +123,9 @@ def post_reply(thread, user, text, parent_id=None, tell=True):
             raise ReplyRefused(
                 "You can reply to a reply, but not to a reply to a reply."
             )
+        # django-comments-xtd places an answer after the highest so far: answers to
+        # one reply take turns, holding its row, or two would take the same place.
+        XtdComment.norel_objects.select_for_update().filter(pk=parent.pk).first()
     reply = XtdComment(
         content_type=ContentType.objects.get_for_model(Thread),
         object_pk=str(thread.pk),

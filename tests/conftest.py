@@ -18,6 +18,8 @@ from accounts.factories import UserFactory
 from home.factories import HomePageFactory
 from themes.factories import ThemeIndexPageFactory
 
+pytest_plugins = ["tests.concurrently"]
+
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
