@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from core.idempotency import idempotent
 from forums import moderation, services
 from forums.forms import ReplyForm, ReportForm, ThreadForm
 from forums.models import Thread
@@ -61,6 +62,7 @@ def thread_list(request, theme_slug):
 
 
 @verified_email_required
+@idempotent
 def new_thread(request, theme_slug):
     theme = get_theme(theme_slug)
     form = ThreadForm(request.POST or None)
@@ -135,6 +137,7 @@ def thread_detail(request, theme_slug, pk, slug, reply_form=None, status=200):
 
 @require_POST
 @verified_email_required
+@idempotent
 def reply(request, theme_slug, pk, slug):
     thread = get_object_or_404(Thread, pk=pk, theme__slug=theme_slug)
     form = ReplyForm(request.POST)
