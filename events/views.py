@@ -9,6 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from core.idempotency import idempotent
 from events import services
 from events.calendar import calendar_for
 from events.forms import RegistrationForm
@@ -20,6 +21,7 @@ MEETINGS_PER_PAGE = 20
 
 
 @verified_email_required
+@idempotent
 def register(request, meeting):
     # Every field is optional, so an empty POST is still a registration.
     form = RegistrationForm(request.POST if request.method == "POST" else None)

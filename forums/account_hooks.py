@@ -1,8 +1,11 @@
 """What forums tells accounts: the threads and replies a member has written."""
 
+from django.db.models import CharField, Exists, OuterRef
+from django.db.models.functions import Cast
+
 from accounts.personal_data import PersonalData, PublicContribution
 from forums.models import Report, Thread
-from forums.services import replies_to_any_thread
+from forums.services import recount, replies_to_any_thread
 
 
 def export_discussions(user):
@@ -43,18 +46,26 @@ def export_discussions(user):
 
 
 def erase_discussions(user, keep_public_posts):
-    """Keep: posts stay, shown as a former member's. Remove: they go, except that a
-    reply others have answered becomes 'this reply was deleted', keeping theirs."""
-    if keep_public_posts:
-        replies_to_any_thread().filter(user=user).update(ip_address=None)
-        return
-    for thread in Thread.objects.filter(author=user):
-        thread.delete()
+    """Keep: posts stay, shown as a former member's. Remove: only theirs go. A thread
+    or a reply others answered stays, as a former member's thread or as 'this reply
+    was deleted', so that nothing anybody else wrote goes with it."""
     mine = replies_to_any_thread().filter(user=user)
-    mine.filter(nested_count__gt=0).update(
+    if keep_public_posts:
+        mine.update(ip_address=None)
+        return
+    theirs = replies_to_any_thread().exclude(user=user)
+    touched = {int(pk) for pk in mine.values_list("object_pk", flat=True)}
+    threads = Thread.objects.filter(author=user)
+    threads.filter(
+        Exists(theirs.filter(object_pk=Cast(OuterRef("pk"), CharField())))
+    ).update(author=None)
+    threads.delete()  # what is left had no reply but theirs
+    answered = theirs.filter(parent_id=OuterRef("pk")).exclude(pk=OuterRef("pk"))
+    mine.filter(Exists(answered)).update(
         comment="", is_removed=True, user=None, ip_address=None
     )
-    mine.filter(nested_count=0).delete()
+    mine.delete()  # the replies just emptied are no longer theirs
+    recount(touched)
 
 
 def public_threads(user):

@@ -36,7 +36,12 @@ class Thread(models.Model):
         "themes.ThemePage", on_delete=models.CASCADE, related_name="threads"
     )
     author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="threads"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="threads",
+        help_text="Empty once a member who removed their posts has left: others "
+        "answered, so the thread stays.",
     )
     title = models.CharField(max_length=150)
     body = models.TextField(max_length=10_000)

@@ -55,7 +55,9 @@ def tell_members_of_thread(thread_id):
         "thread_title": thread.title,
         "thread_url": thread.get_full_url(),
         "theme_title": thread.theme.title,
-        "author_name": thread.author.public_name,
+        "author_name": thread.author.public_name
+        if thread.author
+        else "A former member",
         "kind": thread.get_kind_display(),
         "text": thread.body,
         "html": thread.body_html,

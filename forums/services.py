@@ -7,8 +7,18 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Exists, F, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import LIKEDIT_FLAG, XtdComment
@@ -100,6 +110,9 @@ def post_reply(thread, user, text, parent_id=None, tell=True):
             raise ReplyRefused(
                 "You can reply to a reply, but not to a reply to a reply."
             )
+        # django-comments-xtd places an answer after the highest so far: answers to
+        # one reply take turns, holding its row, or two would take the same place.
+        XtdComment.norel_objects.select_for_update().filter(pk=parent.pk).first()
     reply = XtdComment(
         content_type=ContentType.objects.get_for_model(Thread),
         object_pk=str(thread.pk),
@@ -154,6 +167,40 @@ def delete_reply(thread, reply, user):
     Thread.objects.filter(pk=thread.pk).update(reply_count=F("reply_count") - 1)
 
 
+def recount(thread_ids):
+    """Make what threads and replies keep count of true again, after replies went in
+    bulk: replies, last activity, answers under each reply, and the marked answer."""
+    threads = Thread.objects.filter(pk__in=thread_ids)
+    in_thread = (
+        replies_to_any_thread()
+        .filter(object_pk=Cast(OuterRef("pk"), CharField()))
+        .order_by()
+        .values("object_pk")
+    )
+    threads.update(
+        reply_count=Coalesce(
+            Subquery(in_thread.annotate(n=Count("pk")).values("n")), 0
+        ),
+        last_activity_at=Coalesce(
+            Subquery(in_thread.annotate(latest=Max("submit_date")).values("latest")),
+            F("created_at"),
+        ),
+    )
+    answers = (
+        XtdComment.norel_objects.filter(thread_id=OuterRef("thread_id"), level__gt=0)
+        .order_by()
+        .values("thread_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    replies_to_any_thread().filter(
+        object_pk__in=[str(pk) for pk in thread_ids], level=0
+    ).update(nested_count=Coalesce(Subquery(answers), 0))
+    threads.filter(Q(answer=None) | Q(answer__is_removed=True)).update(
+        answer=None, answered_by=None
+    )
+
+
 @transaction.atomic
 def mark_answer(thread, reply, *, marked_by, tell=True):
     """A producer in the thread's theme marks the reply that answers a question."""
@@ -171,7 +218,7 @@ def mark_answer(thread, reply, *, marked_by, tell=True):
         raise ReplyRefused("That reply is not in this thread.")
     thread.answer, thread.answered_by = reply, role.organisation
     thread.save(update_fields=["answer", "answered_by"])
-    if not tell:
+    if not tell or thread.author is None:
         return thread
     notify(
         thread.author,

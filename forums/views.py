@@ -7,6 +7,7 @@ from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from core.idempotency import idempotent
 from forums import moderation, services, visibility
 from forums.forms import ReplyForm, ReportForm, ThreadForm
 from forums.models import Thread
@@ -62,6 +63,7 @@ def thread_list(request, theme_slug):
 
 
 @verified_email_required
+@idempotent
 def new_thread(request, theme_slug):
     theme = get_theme(theme_slug)
     form = ThreadForm(request.POST or None)
@@ -136,6 +138,7 @@ def thread_detail(request, theme_slug, pk, slug, reply_form=None, status=200):
 
 @require_POST
 @verified_email_required
+@idempotent
 def reply(request, theme_slug, pk, slug):
     thread = get_thread(request, theme_slug, pk)
     form = ReplyForm(request.POST)

@@ -1,6 +1,7 @@
 """What gaps tells accounts: the personal data the register holds."""
 
-from django.db.models import F
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from accounts.personal_data import PersonalData, PublicContribution
 from gaps.models import DataGap, GapFollow, GapSupport, GapUpdate
@@ -38,18 +39,38 @@ def export_gaps(user):
 
 
 def erase_gaps(user, keep_public_posts):
-    for support in GapSupport.objects.filter(user=user):
-        DataGap.objects.filter(pk=support.gap_id).update(
-            support_count=F("support_count") - 1
-        )
+    supported = list(
+        GapSupport.objects.filter(user=user).values_list("gap_id", flat=True)
+    )
     GapSupport.objects.filter(user=user).delete()
     GapFollow.objects.filter(user=user).delete()
+    raised = DataGap.objects.filter(author=user)
+    if not keep_public_posts:
+        # A gap others back, answered or found again stays on the register.
+        raised.exclude(
+            Q(supports__isnull=False)
+            | Q(duplicates__isnull=False)
+            | Exists(GapUpdate.objects.filter(gap=OuterRef("pk")).exclude(author=user))
+        ).delete()
+    raised.update(author=None)
     # Their answers as a producer stay on the record, under the role they held.
     GapUpdate.objects.filter(author=user).update(author=None)
-    if keep_public_posts:
-        DataGap.objects.filter(author=user).update(author=None)
-    else:
-        DataGap.objects.filter(author=user).delete()
+    recount_support(supported)
+
+
+def recount_support(gap_ids):
+    DataGap.objects.filter(pk__in=gap_ids).update(
+        support_count=Coalesce(
+            Subquery(
+                GapSupport.objects.filter(gap=OuterRef("pk"))
+                .order_by()
+                .values("gap")
+                .annotate(n=Count("pk"))
+                .values("n")
+            ),
+            0,
+        )
+    )
 
 
 def public_gaps(user):

@@ -21,6 +21,8 @@ from accounts.factories import UserFactory
 from home.factories import HomePageFactory
 from themes.factories import ThemeIndexPageFactory
 
+pytest_plugins = ["tests.concurrently"]
+
 
 class SignedInClient(Client):
     """`force_login(user)` stands for a whole sign-in through allauth.

@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
+from core.idempotency import idempotent
 from themes import services
 from themes.forms import ProducerRequestForm
 
@@ -50,6 +51,7 @@ def theme_members(request, theme):
 
 
 @verified_email_required
+@idempotent
 def producer_request(request, theme):
     form = ProducerRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

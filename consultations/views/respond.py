@@ -13,6 +13,7 @@ from consultations import services
 from consultations.forms import ResponseForm, initial_from
 from consultations.models import ConsultationPage
 from core.dates import time_and_date
+from core.idempotency import idempotent
 
 Response = services.Response
 
@@ -62,6 +63,7 @@ def respond(request, consultation, step):
     return respond_to(request, consultation, step)
 
 
+@idempotent
 def respond_to(request, consultation, step_number):
     try:
         services.check_taking_responses(consultation)

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.search.backends import get_search_backend
 
 from accounts.models import User
+from core.idempotency import idempotent
 from core.ratelimit import seconds_to_wait, wait_in_words
 from gaps import services
 from gaps.forms import GapForm, SupportForm, TriageForm
@@ -135,6 +136,7 @@ def similar(request):
 
 
 @verified_email_required
+@idempotent
 def new_gap(request, theme_slug):
     theme = get_theme(theme_slug)
     form = GapForm(request.POST or None)
@@ -245,6 +247,7 @@ def render_gap(request, gap, *, support_form=None, triage_form=None, status=200)
 
 @require_POST
 @verified_email_required
+@idempotent
 def support(request, theme_slug, pk):
     gap = get_gap(request, theme_slug, pk)
     form = SupportForm(request.POST)

@@ -124,6 +124,15 @@ DATABASES = {
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web server and the worker write at once. IMMEDIATE takes the write lock as
+    # a transaction begins, so a writer waits its turn (up to the timeout, seconds)
+    # instead of failing "database is locked" halfway; WAL lets reads go on meanwhile.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE",
+        timeout=20,
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # psycopg's pool keeps the connections, so Django must not (CONN_MAX_AGE 0).
     DATABASES["default"]["CONN_MAX_AGE"] = 0
