@@ -47,3 +47,6 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# A database that is down gets a 503 asking to try again, not a 500.
+handler500 = "core.errors.server_error"
