@@ -10,7 +10,9 @@ from django_tasks import task
 from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
-from accounts.tasks import send_email
+from accounts.factories import UserFactory
+from accounts.models import DataExport
+from accounts.tasks import build_data_export, send_email
 from core.management.commands import run_worker
 from core.tasks_recovery import MAX_ATTEMPTS, requeue_abandoned
 
@@ -130,3 +132,17 @@ def test_the_worker_waits_out_a_database_outage_instead_of_exiting(monkeypatch):
 
     assert outcomes == []
     assert waits == [1, 2]
+
+
+def test_a_data_export_run_again_by_a_second_worker_emails_its_member_once(settings):
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}
+    }
+    export = DataExport.objects.create(user=UserFactory())
+
+    build_data_export.call(export.pk)
+    build_data_export.call(export.pk)
+
+    assert len(mail.outbox) == 1
+    export.refresh_from_db()
+    assert export.completed_at is not None
