@@ -10,6 +10,7 @@ See bench/README.md for what each column means.
 
 import argparse
 import collections
+import contextlib
 import itertools
 import os
 import re
@@ -262,6 +263,10 @@ class SMTPHandler(socketserver.StreamRequestHandler):
         self.wfile.write(line.encode() + b"\r\n")
 
     def handle(self):
+        with contextlib.suppress(ConnectionError):  # a worker killed mid-send
+            self.converse()
+
+    def converse(self):
         self.reply("220 drill")
         recipients = []
         while line := self.rfile.readline().decode(errors="replace"):
@@ -482,6 +487,11 @@ class Drill:
             if int(rows[0][0]) == len(ids):
                 return time.monotonic() - since
             time.sleep(0.5)
+        states = self.pg.psql(
+            f"SELECT status, worker_ids FROM {TASKS_TABLE} "  # noqa: S608
+            f"WHERE id IN ({listed})"
+        )
+        self.phases[-1].notes.append(f"killed task still {states}")
         return None
 
     def drain(self):
@@ -596,11 +606,11 @@ def parse_options(argv=None):
         # Each member posts at most 5 replies a minute (forums.services), 20 members
         # in 20 s at most (allauth's sign-in limit is 30 a minute from one address).
         "threads": 5, "members": 4, "pace": 3.0, "timeout": 10, "give_up": 60,
-        "redis_hold": 10, "pg_hold": 30, "settle": 5, "abandoned_wait": 60,
+        "redis_hold": 10, "pg_hold": 30, "settle": 5, "abandoned_wait": 120,
         "mail_delay": 0.2,
     }  # fmt: skip
     smoke = {**full, "threads": 3, "members": 3, "redis_hold": 3, "pg_hold": 5,
-             "settle": 2, "give_up": 30, "abandoned_wait": 20}  # fmt: skip
+             "settle": 2, "give_up": 30}  # fmt: skip
     for name, value in (smoke if options.smoke else full).items():
         setattr(options, name, value)
     return options

@@ -16,7 +16,9 @@ from accounts.tasks import build_data_export, send_email
 from core.management.commands import run_worker
 from core.tasks_recovery import MAX_ATTEMPTS, requeue_abandoned
 
-pytestmark = pytest.mark.django_db
+# The worker closes connections left in a transaction, as it must between tasks:
+# its tests commit, like the worker's own.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 runs = []
 
