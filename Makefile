@@ -17,7 +17,7 @@ run: setup
 	@echo
 	@echo "statsforum is at http://127.0.0.1:$(PORT)/ (Wagtail admin at /admin/)."
 	@echo "A background worker runs beside it. Stop both with Ctrl+C."
-	@$(BIN)/python manage.py db_worker & worker=$$!; \
+	@$(BIN)/python manage.py run_worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

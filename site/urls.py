@@ -55,3 +55,6 @@ urlpatterns += [
     ),
     path("", include(wagtail_urls)),
 ]
+
+# A database that is down gets a 503 asking to try again, not a 500.
+handler500 = "core.errors.server_error"

@@ -68,7 +68,7 @@ def test_postgresql_uses_the_connection_pool_and_atomic_requests():
     ]
 
 
-def test_redis_url_switches_the_cache_to_redis():
+def test_redis_url_switches_the_cache_to_redis_with_a_local_fallback():
     result = run_manage(
         "shell",
         "--verbosity=0",
@@ -79,4 +79,4 @@ def test_redis_url_switches_the_cache_to_redis():
         REDIS_URL="redis://127.0.0.1:6379/0",
     )
 
-    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert result.stdout.strip() == "core.cache.FallbackRedisCache"
