@@ -55,5 +55,5 @@ def triage(request, theme_slug, pk):
 
 
 urlpatterns = [
-    path("themes/<slug:theme_slug>/data-gaps/<int:pk>/triage/", triage, name="triage"),
+    path("themes/<slug:theme_slug>/data-gaps/<id:pk>/triage/", triage, name="triage"),
 ]
