@@ -17,7 +17,7 @@ urlpatterns = [
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("your-data/", views.data_export, name="data_export"),
     path(
-        "your-data/<int:pk>/download/",
+        "your-data/<id:pk>/download/",
         views.download_data_export,
         name="download_data_export",
     ),

@@ -11,7 +11,6 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from core.csv import csv_lines, csv_response, safe_cell
 
@@ -63,17 +62,10 @@ def write_xlsx(consultation, file):
     # Write-only mode keeps one row in memory at a time.
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Responses")
-    sheet.append([excel_cell(cell) for cell in header(consultation)])
+    sheet.append([safe_cell(cell) for cell in header(consultation)])
     for row in rows(consultation):
-        sheet.append([excel_cell(cell) for cell in row])
+        sheet.append([safe_cell(cell) for cell in row])
     workbook.save(file)
-
-
-def excel_cell(value):
-    value = safe_cell(value)
-    if isinstance(value, str):
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
-    return value
 
 
 def csv_download(consultation):

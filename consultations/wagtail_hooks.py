@@ -27,17 +27,17 @@ class ResponsesButton(PageMenuItem):
 def register_response_urls():
     return [
         path(
-            "consultations/<int:page_id>/responses/",
+            "consultations/<id:page_id>/responses/",
             admin_views.ResponseListView.as_view(),
             name="consultations_responses",
         ),
         path(
-            "consultations/<int:page_id>/responses/<int:response_id>/",
+            "consultations/<id:page_id>/responses/<id:response_id>/",
             admin_views.ResponseDetailView.as_view(),
             name="consultations_response",
         ),
         path(
-            "consultations/<int:page_id>/downloads/<int:export_id>/",
+            "consultations/<id:page_id>/downloads/<id:export_id>/",
             admin_views.download_export,
             name="consultations_download",
         ),

@@ -1,8 +1,12 @@
-"""Admin forms every app's pages may use."""
+"""Forms and form fields every app may use."""
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.fields import RichTextField
+
+from core.ids import MAX_ID, as_id
 
 
 class RequiredRichTextPageForm(WagtailAdminPageForm):
@@ -25,3 +29,35 @@ class RequiredRichTextPageForm(WagtailAdminPageForm):
             ):
                 self.add_error(name, self.fields[name].error_messages["required"])
         return cleaned_data
+
+
+# A number that is no id is refused as a choice that does not exist, before the
+# database sees it (SQLite cannot even hold one past 2**63).
+
+
+class IdField(forms.IntegerField):
+    """An id sent back by a form, such as the reply being answered."""
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=1, max_value=MAX_ID, **kwargs)
+
+
+class IdChoiceField(forms.ModelChoiceField):
+    def to_python(self, value):
+        if isinstance(value, str) and value and as_id(value) is None:
+            raise ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            )
+        return super().to_python(value)
+
+
+class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def clean(self, value):
+        for pk in value if isinstance(value, list | tuple) else ():
+            if as_id(str(pk)) is None:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super().clean(value)

@@ -34,7 +34,7 @@ class AttendeesButton(PageMenuItem):
 def register_attendee_urls():
     return [
         path(
-            "meetings/<int:page_id>/attendees/",
+            "meetings/<id:page_id>/attendees/",
             admin_views.AttendeeListView.as_view(),
             name="events_meeting_attendees",
         ),

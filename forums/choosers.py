@@ -5,6 +5,7 @@ from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
+from core.choosers import ChosenByIdView
 from forums.models import Thread
 
 
@@ -42,6 +43,7 @@ class ThreadChooserViewSet(ChooserViewSet):
     edit_item_text = "Change"
     choose_view_class = ThreadChooseView
     choose_results_view_class = ThreadChooseResultsView
+    chosen_view_class = ChosenByIdView
 
     def get_object_list(self):
         # Only what members can see; the liveliest first.

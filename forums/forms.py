@@ -1,6 +1,7 @@
 from django import forms
 from django_comments.abstracts import COMMENT_MAX_LENGTH
 
+from core.forms import IdField
 from forums.models import Report, Thread
 
 MARKDOWN_HINT = (
@@ -47,7 +48,7 @@ class ReplyForm(forms.Form):
         widget=forms.Textarea({"rows": 5}),
         error_messages={"required": "Write your reply."},
     )
-    parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    parent = IdField(required=False, widget=forms.HiddenInput)
 
 
 class ReportForm(forms.ModelForm):

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from core.idempotency import idempotent
+from core.ids import id_from
 from forums import moderation, services, visibility
 from forums.forms import ReplyForm, ReportForm, ThreadForm
 from forums.models import Thread
@@ -207,7 +208,7 @@ def follow(request, theme_slug, pk, slug):
 @verified_email_required
 def mark_answer(request, theme_slug, pk, slug):
     thread = get_thread(request, theme_slug, pk)
-    reply = services.reply_in(thread, request.POST.get("reply"))
+    reply = services.reply_in(thread, id_from(request.POST, "reply"))
     try:
         services.mark_answer(thread, reply, marked_by=request.user)
     except services.ReplyRefused as refusal:
@@ -266,11 +267,11 @@ def moderate_thread(request, theme_slug, pk, slug):
             thread, moderator=request.user, locked=action == "lock"
         )
     elif action == "move":
-        theme = get_object_or_404(ThemePage, pk=request.POST.get("theme") or 0)
+        theme = get_object_or_404(ThemePage, pk=id_from(request.POST, "theme"))
         moderation.move_thread(thread, theme, moderator=request.user)
         thread.refresh_from_db()
     elif action == "suspend":
-        member = get_object_or_404(get_user_model(), pk=request.POST.get("member") or 0)
+        member = get_object_or_404(get_user_model(), pk=id_from(request.POST, "member"))
         theme = moderation.suspend_member(member, moderator=request.user, thread=thread)
         messages.success(request, SUSPENDED_HERE if theme else SUSPENDED_EVERYWHERE)
         return redirect(thread)
@@ -282,8 +283,8 @@ def moderate_thread(request, theme_slug, pk, slug):
 
 def quote_from(thread, request):
     """Start the reply form with a quote when the member chose 'Quote'."""
-    reply_id = request.GET.get("quote", "")
-    reply = services.reply_in(thread, reply_id) if reply_id.isdigit() else None
+    reply_id = id_from(request.GET, "quote")
+    reply = services.reply_in(thread, reply_id) if reply_id else None
     if reply is None or reply.is_removed or not reply.is_public:
         return {}
     return {"comment": services.quoted(reply)}

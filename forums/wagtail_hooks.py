@@ -30,12 +30,12 @@ def register_moderation_urls():
     return [
         path("moderation/", admin_views.queue, name="forums_moderation"),
         path(
-            "moderation/replies/<int:reply_id>/",
+            "moderation/replies/<id:reply_id>/",
             admin_views.moderate_reply,
             name="forums_moderate_reply",
         ),
         path(
-            "moderation/threads/<int:thread_id>/",
+            "moderation/threads/<id:thread_id>/",
             admin_views.moderate_thread,
             name="forums_moderate_thread",
         ),

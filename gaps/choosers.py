@@ -2,6 +2,7 @@
 
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
+from core.choosers import ChosenByIdView
 from gaps.models import DataGap
 from themes.models import ThemePage
 
@@ -12,6 +13,7 @@ class DataGapChooserViewSet(ChooserViewSet):
     choose_one_text = "Choose a data gap"
     choose_another_text = "Choose another data gap"
     edit_item_text = "Change"
+    chosen_view_class = ChosenByIdView
 
     def get_object_list(self):
         # Search can filter on the gap's own indexed fields only, so live themes

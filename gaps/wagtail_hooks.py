@@ -18,6 +18,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.permission_policies.base import BasePermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from core.forms import IdChoiceField
 from gaps import admin_views, services
 from gaps.choosers import data_gap_chooser_viewset
 from gaps.models import DataGap, Status
@@ -81,11 +82,15 @@ def triaged_themes(request):
     return services.themes_triaged_by(request.user).order_by("title")
 
 
+class IdChoiceFilter(django_filters.ModelChoiceFilter):
+    field_class = IdChoiceField
+
+
 class DataGapFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         choices=Status.choices, empty_label="All", widget=forms.RadioSelect
     )
-    theme = django_filters.ModelChoiceFilter(queryset=triaged_themes)
+    theme = IdChoiceFilter(queryset=triaged_themes)
 
     class Meta:
         model = DataGap
@@ -168,7 +173,7 @@ class DataGapViewSet(ModelViewSet):
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
             path(
-                "<int:pk>/triage/",
+                "<id:pk>/triage/",
                 admin_views.TriageView.as_view(
                     index_url_name=self.get_url_name("index"),
                     triage_url_name=self.get_url_name("triage"),

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from wagtail.models import Page, Site
 
 from consultations.services import responses_of
+from core.search import search_query
 from events.services import my_calendar_url
 from themes import services as theme_services
 
@@ -12,7 +13,7 @@ MAX_QUERY_LENGTH = 200
 
 
 def search(request):
-    query = request.GET.get("query", "").strip()[:MAX_QUERY_LENGTH]
+    query = search_query(request.GET.get("query"), MAX_QUERY_LENGTH)
     results = None
     if query:
         site = Site.find_for_request(request)

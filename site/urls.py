@@ -22,7 +22,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("my/", home_views.dashboard, name="dashboard"),
-    path("people/<int:pk>/", accounts_views.public_profile, name="public_profile"),
+    path("people/<id:pk>/", accounts_views.public_profile, name="public_profile"),
     path("search/", home_views.search, name="search"),
     path("themes/<slug:theme_slug>/discussions/", include("forums.urls")),
     path("meetings/", include("events.urls")),

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from core.forms import IdChoiceField
 from themes.models import ProducerRequest, ThemePage, ThemeRole
 
 
@@ -16,6 +17,7 @@ class ThemeRoleCreateForm(WagtailAdminModelForm):
     class Meta:
         model = ThemeRole
         fields = ["theme", "member_email", "role", "organisation", "job_title"]
+        field_classes = {"theme": IdChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -5,8 +5,10 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetChosenView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from core.choosers import ChosenByIdMixin
 from themes import services
 from themes.admin_forms import (
     ProducerDecisionForm,
@@ -14,6 +16,14 @@ from themes.admin_forms import (
     ThemeRoleEditForm,
 )
 from themes.models import Organisation, ProducerRequest, ThemeRole
+
+
+class OrganisationChosenView(ChosenByIdMixin, SnippetChosenView):
+    pass
+
+
+class OrganisationChooserViewSet(SnippetChooserViewSet):
+    chosen_view_class = OrganisationChosenView
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -24,7 +34,9 @@ class OrganisationViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["name", "acronym", "kind", "website"]
     list_filter = ["kind"]
-    search_fields = ["name", "acronym"]
+    chooser_viewset_class = OrganisationChooserViewSet
+    # No search_fields: the model's own are searched. Naming them here made SQLite's
+    # full-text search fail on a number ("no such column: name").
 
 
 register_snippet(OrganisationViewSet)

@@ -323,13 +323,13 @@ class ConsultationPage(ThemeChildPageMixin, RoutablePageMixin, Page):
     # The views import this module, so they are imported where they are used.
 
     @path("respond/", name="respond")
-    @path("respond/<int:step>/", name="respond_step")
+    @path("respond/<id:step>/", name="respond_step")
     def respond(self, request, step=1):
         from consultations.views import respond
 
         return respond.respond(request, self, step)
 
-    @path("response/<int:response_id>/", name="your_response")
+    @path("response/<id:response_id>/", name="your_response")
     def your_response(self, request, response_id):
         from consultations.views import respond
 

@@ -16,6 +16,7 @@ from wagtail.search.backends import get_search_backend
 from accounts.models import User
 from core.idempotency import idempotent
 from core.ratelimit import seconds_to_wait, wait_in_words
+from core.search import search_query
 from gaps import services
 from gaps.forms import GapForm, SupportForm, TriageForm
 from gaps.models import DataGap, GapFollow, GapSupport, Status
@@ -92,7 +93,7 @@ def get_gap(request, theme_slug, pk):
 
 def similar_gaps(query, theme=None):
     """Up to SIMILAR_SHOWN gaps whose titles look like the query, best first."""
-    query = (query or "").strip()[:SIMILAR_QUERY_LENGTH]
+    query = search_query(query, SIMILAR_QUERY_LENGTH)
     if not query:
         return []
     # Wagtail search filters only on indexed fields, not theme__live.
@@ -315,14 +316,14 @@ def follow(request, theme_slug, pk):
 urlpatterns = [
     path("data-gaps/similar/", similar, name="similar"),
     path("themes/<slug:theme_slug>/data-gaps/new/", new_gap, name="new_gap"),
-    path("themes/<slug:theme_slug>/data-gaps/<int:pk>/", gap_detail, name="gap"),
+    path("themes/<slug:theme_slug>/data-gaps/<id:pk>/", gap_detail, name="gap"),
     path(
-        "themes/<slug:theme_slug>/data-gaps/<int:pk>/support/", support, name="support"
+        "themes/<slug:theme_slug>/data-gaps/<id:pk>/support/", support, name="support"
     ),
     path(
-        "themes/<slug:theme_slug>/data-gaps/<int:pk>/withdraw/",
+        "themes/<slug:theme_slug>/data-gaps/<id:pk>/withdraw/",
         withdraw,
         name="withdraw",
     ),
-    path("themes/<slug:theme_slug>/data-gaps/<int:pk>/follow/", follow, name="follow"),
+    path("themes/<slug:theme_slug>/data-gaps/<id:pk>/follow/", follow, name="follow"),
 ]

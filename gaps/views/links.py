@@ -8,19 +8,20 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
+from core.forms import IdMultipleChoiceField
 from events.models import EventPage
 from forums.models import Thread
 from gaps import services
 
 
 class LinksForm(forms.Form):
-    threads = forms.ModelMultipleChoiceField(
+    threads = IdMultipleChoiceField(
         label="Discussions about this gap",
         queryset=Thread.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    meetings = forms.ModelMultipleChoiceField(
+    meetings = IdMultipleChoiceField(
         label="Meetings that discussed it",
         queryset=EventPage.objects.none(),
         required=False,
@@ -76,7 +77,7 @@ def edit_links(request, theme_slug, pk):
 
 urlpatterns = [
     path(
-        "themes/<slug:theme_slug>/data-gaps/<int:pk>/links/",
+        "themes/<slug:theme_slug>/data-gaps/<id:pk>/links/",
         edit_links,
         name="links",
     ),

@@ -65,8 +65,8 @@ def approve(request, theme_slug, pk):
 
 
 urlpatterns = [
-    path("themes/<slug:theme_slug>/data-gaps/<int:pk>/triage/", triage, name="triage"),
+    path("themes/<slug:theme_slug>/data-gaps/<id:pk>/triage/", triage, name="triage"),
     path(
-        "themes/<slug:theme_slug>/data-gaps/<int:pk>/approve/", approve, name="approve"
+        "themes/<slug:theme_slug>/data-gaps/<id:pk>/approve/", approve, name="approve"
     ),
 ]
