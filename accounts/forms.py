@@ -2,6 +2,8 @@ from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 
+from core.forms import TagsField
+
 from accounts.models import NotificationPreference, User
 from accounts.notifications import registered_kinds
 
@@ -60,6 +62,7 @@ class LoginForm(AllauthLoginForm):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
+        field_classes = {"expertise": TagsField}
         fields = [
             "first_name",
             "last_name",

@@ -3,6 +3,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
+from taggit.forms import TagField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.fields import RichTextField
 
@@ -61,3 +62,22 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"pk": pk},
                 )
         return super().clean(value)
+
+
+class TagsField(TagField):
+    """Topics or areas of expertise typed with commas. Each must fit the tag's name
+    column (taggit's 100 characters), or PostgreSQL refuses the whole save."""
+
+    max_tag_length = 100
+
+    def clean(self, value):
+        tags = super().clean(value)
+        for tag in tags:
+            if len(tag) > self.max_tag_length:
+                raise ValidationError(
+                    "Each one must be %(limit)s characters or fewer: "
+                    "shorten “%(start)s…”.",
+                    code="tag_too_long",
+                    params={"limit": self.max_tag_length, "start": tag[:30]},
+                )
+        return tags

@@ -1,7 +1,7 @@
 from django import forms
 from django_comments.abstracts import COMMENT_MAX_LENGTH
 
-from core.forms import IdField
+from core.forms import IdField, TagsField
 from forums.models import Report, Thread
 
 MARKDOWN_HINT = (
@@ -13,6 +13,7 @@ MARKDOWN_HINT = (
 class ThreadForm(forms.ModelForm):
     class Meta:
         model = Thread
+        field_classes = {"topics": TagsField}
         fields = ["kind", "title", "body", "topics"]
         labels = {
             "kind": "What are you starting?",

@@ -1,5 +1,7 @@
 from django import forms
 
+from core.forms import TagsField
+
 from gaps.models import DataGap, Status
 from themes.models import Organisation, ThemeContact
 
@@ -7,6 +9,7 @@ from themes.models import Organisation, ThemeContact
 class GapForm(forms.ModelForm):
     class Meta:
         model = DataGap
+        field_classes = {"topics": TagsField}
         fields = [
             "title",
             "measure",
