@@ -2,10 +2,9 @@ from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
 
-from core.forms import TagsField
-
 from accounts.models import NotificationPreference, User
 from accounts.notifications import registered_kinds
+from core.forms import TagsField
 
 EMAIL_ERRORS = {
     "required": "Enter your email address.",

@@ -1,7 +1,6 @@
 from django import forms
 
 from core.forms import TagsField
-
 from gaps.models import DataGap, Status
 from themes.models import Organisation, ThemeContact
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('forums', '0002_editor_permissions'),
+        ('forums', '0003_editors_read_the_moderation_log'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
