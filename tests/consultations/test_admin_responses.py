@@ -9,7 +9,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import PageLogEntry
 
-from consultations import exports, services
+from consultations import exports, services, tasks
 from consultations.factories import ResponseFactory
 from consultations.models import ConsultationPage, ResponseExport
 from themes.factories import appoint
@@ -176,6 +176,21 @@ def test_large_consultations_are_downloaded_in_the_background(
     assert ready.to == [producer.email]
     assert "The Excel download of 2 responses" in ready.body
     assert responses_url(consultation) in ready.body
+
+
+def test_a_background_download_run_again_is_built_and_told_once(
+    producer, consultation, responses, mailoutbox
+):
+    export = ResponseExport.objects.create(
+        consultation=consultation, requested_by=producer, format="csv"
+    )
+
+    tasks.build_response_export.call(export.pk)
+    tasks.build_response_export.call(export.pk)  # a second worker picks it up again
+
+    assert len([m for m in mailoutbox if "is ready" in m.subject]) == 1
+    export.refresh_from_db()
+    assert export.is_ready and export.row_count == 2
 
 
 def test_only_the_person_who_asked_gets_the_background_download(
