@@ -6,8 +6,6 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self):
-        from accounts import notifications, personal_data
-        from accounts.account_data import ACCOUNT_DATA, DATA_EXPORT_READY
+        from accounts.hooks import register_account_hooks
 
-        notifications.register_kind(DATA_EXPORT_READY)
-        personal_data.register(ACCOUNT_DATA)
+        register_account_hooks()

@@ -2,6 +2,7 @@
 
 from accounts.personal_data import PersonalData
 from consultations.models import ConsultationFollow, ConsultationResponse
+from consultations.notifications import KINDS
 
 Response = ConsultationResponse
 
@@ -53,7 +54,9 @@ def erase_responses(user, keep_public_posts):
         submitted.delete()
 
 
-CONSULTATIONS_DATA = PersonalData(
+NOTIFICATION_KINDS = KINDS
+
+PERSONAL_DATA = PersonalData(
     key="consultations",
     label="Consultation responses",
     export=export_responses,

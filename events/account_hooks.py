@@ -5,6 +5,7 @@ from django.utils import timezone
 from accounts.personal_data import PersonalData
 from events import services
 from events.models import MeetingFeed, MeetingRegistration
+from events.notifications import KINDS
 
 Status = MeetingRegistration.Status
 
@@ -38,7 +39,9 @@ def erase_meetings(user, keep_public_posts):
     MeetingFeed.objects.filter(user=user).delete()
 
 
-MEETINGS_DATA = PersonalData(
+NOTIFICATION_KINDS = KINDS
+
+PERSONAL_DATA = PersonalData(
     key="meetings",
     label="Meeting registrations",
     export=export_meetings,

@@ -6,11 +6,4 @@ class EventsConfig(AppConfig):
     verbose_name = "Meetings"
 
     def ready(self):
-        from accounts import notifications, personal_data
         from events import signals  # noqa: F401
-        from events.account_hooks import MEETINGS_DATA
-        from events.notifications import KINDS
-
-        personal_data.register(MEETINGS_DATA)
-        for kind in KINDS:
-            notifications.register_kind(kind)

@@ -5,6 +5,7 @@ from django.db.models.functions import Cast
 
 from accounts.personal_data import PersonalData, PublicContribution
 from forums.models import Report, Thread
+from forums.notifications import KINDS
 from forums.services import recount, replies_to_any_thread
 
 
@@ -79,7 +80,9 @@ def public_threads(user):
     ]
 
 
-DISCUSSIONS_DATA = PersonalData(
+NOTIFICATION_KINDS = KINDS
+
+PERSONAL_DATA = PersonalData(
     key="discussions",
     label="Threads started",
     export=export_discussions,

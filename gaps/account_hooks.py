@@ -5,6 +5,7 @@ from django.db.models.functions import Coalesce
 
 from accounts.personal_data import PersonalData, PublicContribution
 from gaps.models import DataGap, GapFollow, GapSupport, GapUpdate
+from gaps.notifications import KINDS
 
 
 def export_gaps(user):
@@ -84,7 +85,9 @@ def public_gaps(user):
     ]
 
 
-GAPS_DATA = PersonalData(
+NOTIFICATION_KINDS = KINDS
+
+PERSONAL_DATA = PersonalData(
     key="data_gaps",
     label="Data gaps",
     export=export_gaps,
@@ -93,6 +96,6 @@ GAPS_DATA = PersonalData(
 )
 
 
-def gaps_others_see(user):
+def posts_others_see(user):
     """Gaps raised by the member that others can see, for accounts.trust."""
     return DataGap.objects.filter(author=user, is_public=True).count()

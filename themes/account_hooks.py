@@ -78,7 +78,7 @@ def public_roles(user):
     ]
 
 
-THEMES_DATA = PersonalData(
+PERSONAL_DATA = PersonalData(
     key="themes",
     label="Roles in themes",
     export=export_themes,
@@ -86,4 +86,7 @@ THEMES_DATA = PersonalData(
     public=public_roles,
 )
 
-theme_source = themes_joined
+
+def themes_followed(user):
+    """The themes whose news a member hears of, for accounts.notifications."""
+    return themes_joined(user)

@@ -47,9 +47,11 @@ def erase_account_records(user, keep_public_posts):
     DataExport.objects.filter(user=user).delete()
 
 
-ACCOUNT_DATA = PersonalData(
+PERSONAL_DATA = PersonalData(
     key="account",
     label="Your account and profile",
     export=export_account,
     erase=erase_account_records,
 )
+
+NOTIFICATION_KINDS = [DATA_EXPORT_READY]

@@ -1,0 +1,33 @@
+"""What each app tells accounts, found in its `account_hooks` module.
+
+As the admin finds every app's `admin` module, accounts reads every app's
+`account_hooks` once the apps are loaded. A module may declare:
+
+- `PERSONAL_DATA`: what a member contributed there, for export and erasure;
+- `NOTIFICATION_KINDS`: the kinds of notification the app sends;
+- `posts_others_see(user)`: how many of the member's posts others can see, for the
+  trust rules;
+- `themes_followed(user)`: the themes whose news a member hears of.
+"""
+
+from importlib import import_module
+
+from django.apps import apps
+from django.utils.module_loading import module_has_submodule
+
+from accounts import notifications, personal_data, trust
+
+
+def register_account_hooks():
+    for config in apps.get_app_configs():
+        if not module_has_submodule(config.module, "account_hooks"):
+            continue
+        hooks = import_module(f"{config.name}.account_hooks")
+        if hasattr(hooks, "PERSONAL_DATA"):
+            personal_data.register(hooks.PERSONAL_DATA)
+        for kind in getattr(hooks, "NOTIFICATION_KINDS", ()):
+            notifications.register_kind(kind)
+        if hasattr(hooks, "posts_others_see"):
+            trust.register_public_posts(hooks.posts_others_see)
+        if hasattr(hooks, "themes_followed"):
+            notifications.set_theme_source(hooks.themes_followed)
