@@ -1,26 +1,22 @@
 from django.core.exceptions import PermissionDenied
 from django.urls import path
 from wagtail import hooks
-from wagtail.admin.ui.menus.pages import PageMenuItem
 
 from consultations import admin_views, services
 from consultations.models import ConsultationPage
 from consultations.permissions import may_add_consultation, may_see_responses
+from core.page_buttons import PageKindButton, register_page_button
 
 
-class ResponsesButton(PageMenuItem):
+@register_page_button
+class ResponsesButton(PageKindButton):
     label = "Responses"
     icon_name = "form"
     url_name = "consultations_responses"
+    page_type = ConsultationPage
 
-    def is_shown(self, user):
-        # Explorer listings hand over plain Pages; the content type says what it is.
-        page_class = self.page.specific_class
-        return (
-            page_class is not None
-            and issubclass(page_class, ConsultationPage)
-            and may_see_responses(user, self.page)
-        )
+    def may_use(self, user, page):
+        return may_see_responses(user, page)
 
 
 @hooks.register("register_admin_urls")
@@ -42,16 +38,6 @@ def register_response_urls():
             name="consultations_download",
         ),
     ]
-
-
-@hooks.register("register_page_listing_buttons")
-def responses_listing_button(page, user, next_url=None):
-    yield ResponsesButton(page=page, priority=40)
-
-
-@hooks.register("register_page_header_buttons")
-def responses_header_button(page, user, view_name, next_url=None):
-    yield ResponsesButton(page=page, priority=12)
 
 
 @hooks.register("register_log_actions")

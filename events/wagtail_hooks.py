@@ -1,8 +1,8 @@
 from django.core.exceptions import PermissionDenied
 from django.urls import path
 from wagtail import hooks
-from wagtail.admin.ui.menus.pages import PageMenuItem
 
+from core.page_buttons import PageKindButton, register_page_button
 from events import admin_views
 from events.models import EventPage
 
@@ -15,19 +15,15 @@ LOG_ACTIONS = [
 ]
 
 
-class AttendeesButton(PageMenuItem):
+@register_page_button
+class AttendeesButton(PageKindButton):
     label = "Attendees"
     icon_name = "group"
     url_name = "events_meeting_attendees"
+    page_type = EventPage
 
-    def is_shown(self, user):
-        # Explorer listings hand over plain Pages; the content type says what it is.
-        page_class = self.page.specific_class
-        return (
-            page_class is not None
-            and issubclass(page_class, EventPage)
-            and admin_views.may_see_attendees(user, self.page)
-        )
+    def may_use(self, user, page):
+        return admin_views.may_see_attendees(user, page)
 
 
 @hooks.register("register_admin_urls")
@@ -39,16 +35,6 @@ def register_attendee_urls():
             name="events_meeting_attendees",
         ),
     ]
-
-
-@hooks.register("register_page_listing_buttons")
-def attendees_listing_button(page, user, next_url=None):
-    yield AttendeesButton(page=page, priority=40)
-
-
-@hooks.register("register_page_header_buttons")
-def attendees_header_button(page, user, view_name, next_url=None):
-    yield AttendeesButton(page=page, priority=12)
 
 
 @hooks.register("register_log_actions")
