@@ -19,7 +19,7 @@ from wagtail.admin.panels import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager, Workflow
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -28,6 +28,7 @@ from consultations.permissions import ConsultationPermissionTester
 from consultations.questions import all_questions, sections_from, snapshot_of
 from core.blocks import RICH_TEXT_FEATURES, ContentBlock
 from core.forms import RequiredRichTextPageForm
+from core.workflows import NamedWorkflowMixin
 from themes.models.pages import ThemeChildPageMixin
 
 CONSULTATION_WORKFLOW = "Consultation approval"
@@ -74,7 +75,9 @@ class ConsultationQuerySet(PageQuerySet):
         )
 
 
-class ConsultationPage(ThemeChildPageMixin, RoutablePageMixin, Page):
+class ConsultationPage(
+    NamedWorkflowMixin, ThemeChildPageMixin, RoutablePageMixin, Page
+):
     """A producer asks a theme's members about a change to their statistics."""
 
     class WhoMayRespond(models.TextChoices):
@@ -82,6 +85,7 @@ class ConsultationPage(ThemeChildPageMixin, RoutablePageMixin, Page):
         ANYONE = "anyone", "Anyone, confirming their email address"
 
     theme_url_prefix = "consultations"
+    workflow_name = CONSULTATION_WORKFLOW
 
     summary = models.CharField(
         max_length=250, help_text="One sentence on what you are consulting about."
@@ -243,14 +247,6 @@ class ConsultationPage(ThemeChildPageMixin, RoutablePageMixin, Page):
 
     def permissions_for_user(self, user):
         return ConsultationPermissionTester(user, self)
-
-    # Consultations go through "Consultation approval" wherever they are.
-    def get_workflow(self):
-        return Workflow.objects.filter(name=CONSULTATION_WORKFLOW, active=True).first()
-
-    @property
-    def has_workflow(self):
-        return self.get_workflow() is not None
 
     # State
 

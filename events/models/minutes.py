@@ -3,19 +3,22 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, Workflow
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import RICH_TEXT_FEATURES
 from core.forms import RequiredRichTextPageForm
+from core.workflows import NamedWorkflowMixin
 from events.blocks import DecisionBlock, DiscussionItemBlock
 from events.permissions import MinutesPermissionTester
 
 MINUTES_WORKFLOW = "Minutes approval"
 
 
-class MinutesPage(Page):
+class MinutesPage(NamedWorkflowMixin, Page):
     """The record of a meeting: who came, what was said, decided and promised."""
+
+    workflow_name = MINUTES_WORKFLOW
 
     summary = RichTextField(
         features=RICH_TEXT_FEATURES, help_text="The meeting in a paragraph or two."
@@ -77,15 +80,6 @@ class MinutesPage(Page):
 
     def permissions_for_user(self, user):
         return MinutesPermissionTester(user, self)
-
-    # Minutes go through "Minutes approval" wherever they are in the tree, and the
-    # meetings above them do not.
-    def get_workflow(self):
-        return Workflow.objects.filter(name=MINUTES_WORKFLOW, active=True).first()
-
-    @property
-    def has_workflow(self):
-        return self.get_workflow() is not None
 
     def get_url_parts(self, request=None):
         """Minutes live under their meeting: <theme>/meetings/<meeting>/<slug>/."""
