@@ -5,6 +5,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+# Extra pytest arguments, e.g. PYTEST_ARGS='-m "not browser"' (CI splits the suite).
+PYTEST_ARGS ?=
 CSS := site/static/dist/statsforum.css
 
 .PHONY: run test setup browser lint clean
@@ -24,7 +26,7 @@ run: setup
 test: setup browser lint
 	DJANGO_SETTINGS_MODULE=statsforum.settings.test \
 		$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

@@ -40,7 +40,7 @@ from tests.urlwalk import Param, all_routes
 from themes.factories import OrganisationFactory, ThemeContactFactory, ThemePageFactory
 from themes.services import join_theme
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.walker]
 
 log = logging.getLogger(__name__)
 

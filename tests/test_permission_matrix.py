@@ -15,7 +15,7 @@ import inspect
 import pytest
 from django.core.cache import cache
 from django.db import transaction
-from django.urls import URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from accounts.factories import UserFactory
 from consultations.models import ConsultationPage
@@ -24,6 +24,7 @@ from forums import services as forum_services
 from forums.factories import ThreadFactory
 from forums.models import Thread
 from gaps import services as gap_services
+from tests import urlwalk
 from themes.factories import OrganisationFactory, ThemePageFactory, appoint
 from themes.models import Role, ThemePage
 from themes.services import join_theme
@@ -133,27 +134,17 @@ def is_ours(module_name):
     return module_name.split(".")[0] in OURS
 
 
-def url_patterns(patterns=None, namespace=None, urlconf_ours=False, prefix=""):
-    """(name, route) of every named pattern of ours, walking the resolver."""
-    for pattern in get_resolver().url_patterns if patterns is None else patterns:
-        if isinstance(pattern, URLResolver):
-            conf = pattern.urlconf_name
-            # A module, its name, or a list of patterns (Wagtail's viewsets).
-            conf_name = conf if isinstance(conf, str) else getattr(conf, "__name__", "")
-            inner = pattern.namespace
-            yield from url_patterns(
-                pattern.url_patterns,
-                f"{namespace}:{inner}" if namespace and inner else inner or namespace,
-                is_ours(conf_name) if conf_name else urlconf_ours,
-                prefix + str(pattern.pattern),
-            )
-        elif pattern.name:
-            view = getattr(pattern.callback, "view_class", None) or inspect.unwrap(
-                pattern.callback
-            )
-            if urlconf_ours or is_ours(view.__module__):
-                name = f"{namespace}:{pattern.name}" if namespace else pattern.name
-                yield name, prefix + str(pattern.pattern)
+def url_patterns():
+    """(name, route) of every named pattern of ours."""
+    for found in urlwalk.url_patterns():
+        pattern = found.pattern
+        if not pattern.name:
+            continue
+        view = getattr(pattern.callback, "view_class", None) or inspect.unwrap(
+            pattern.callback
+        )
+        if is_ours(found.urlconf) or is_ours(view.__module__):
+            yield found.namespace + pattern.name, found.route
 
 
 def object_level_names():

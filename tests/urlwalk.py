@@ -126,28 +126,53 @@ def view_name(callback):
     return f"{view.__module__}.{name}"
 
 
-def django_routes(patterns=None, prefix="", pieces=(), namespace=""):
-    """Every URLPattern under the root URLconf, with its whole route."""
+@dataclass(frozen=True)
+class Included:
+    """One URLPattern with what the resolvers that include it add to it."""
+
+    pattern: URLPattern
+    route: str
+    pieces: tuple | None
+    namespace: str
+    # The module of the innermost URLconf included by name ("" for the root's own).
+    urlconf: str
+
+
+def url_patterns(patterns=None, route="", pieces=(), namespace="", urlconf=""):
+    """Every URLPattern under the root URLconf, walking its resolvers once.
+
+    The one walk of the URL configuration: the tests that list addresses (this
+    module's routes, the permission matrix, the sign-in doors) all start here.
+    """
     if patterns is None:
         patterns = get_resolver().url_patterns
     for pattern in patterns:
         # Django's own join: a regex route's ^ is dropped after the first.
         text = str(pattern.pattern)
-        route = prefix + (text.removeprefix("^") if prefix else text)
+        whole = route + (text.removeprefix("^") if route else text)
         own = join_pieces(pieces, pattern_pieces(pattern.pattern))
         if isinstance(pattern, URLResolver):
             inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else ""
-            yield from django_routes(
-                pattern.url_patterns, route, own, inner or namespace
+            # A module, its name, or a list of patterns (Wagtail's viewsets).
+            conf = pattern.urlconf_name
+            name = conf if isinstance(conf, str) else getattr(conf, "__name__", "")
+            yield from url_patterns(
+                pattern.url_patterns, whole, own, inner or namespace, name or urlconf
             )
         elif isinstance(pattern, URLPattern):
-            name = f"{namespace}{pattern.name}" if pattern.name else route
-            yield Route(
-                name=name,
-                route=route,
-                view=view_name(pattern.callback),
-                pieces=own,
-            )
+            yield Included(pattern, whole, own, namespace, urlconf)
+
+
+def django_routes():
+    """Every URLPattern under the root URLconf, with its whole route."""
+    for found in url_patterns():
+        pattern = found.pattern
+        yield Route(
+            name=f"{found.namespace}{pattern.name}" if pattern.name else found.route,
+            route=found.route,
+            view=view_name(pattern.callback),
+            pieces=found.pieces,
+        )
 
 
 def subpage_routes(pages):

@@ -19,8 +19,10 @@ import types
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.account.internal.flows.login import resume_login
 from django.contrib.auth import login
-from django.urls import URLPattern, URLResolver, get_resolver, resolve
+from django.urls import resolve
 from django.urls.exceptions import Resolver404
+
+from tests import urlwalk
 
 SIGNS_IN = {login, resume_login, DefaultAccountAdapter.login}
 # A view behind this decorator finishes a sign-in that allauth paused at a stage
@@ -42,16 +44,10 @@ FOLLOWED = (
 )
 
 
-def url_patterns(patterns=None, prefix=""):
+def url_patterns():
     """(route, name, view) for every pattern in the URL configuration."""
-    if patterns is None:
-        patterns = get_resolver().url_patterns
-    for pattern in patterns:
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver):
-            yield from url_patterns(pattern.url_patterns, route)
-        elif isinstance(pattern, URLPattern):
-            yield route, pattern.name, pattern.callback
+    for found in urlwalk.url_patterns():
+        yield found.route, found.pattern.name, found.pattern.callback
 
 
 def sample_path(route):
