@@ -70,10 +70,10 @@ def unsubscribe(request, token):
         user_id, kind, theme_id = notifications.read_unsubscribe_token(token)
         user = User.objects.get(pk=user_id, is_active=True)
     except (signing.BadSignature, User.DoesNotExist):
-        return render(request, "accounts/unsubscribe_invalid.html", status=400)
+        return unsubscribe_invalid(request)
     theme = Page.objects.filter(pk=theme_id).first() if theme_id else None
     if theme_id and theme is None:
-        return render(request, "accounts/unsubscribe_invalid.html", status=400)
+        return unsubscribe_invalid(request)
     if request.method == "POST":
         notifications.set_frequency(
             user, kind, NotificationPreference.Frequency.OFF, theme
@@ -82,6 +82,11 @@ def unsubscribe(request, token):
             request, "accounts/unsubscribed.html", {"kind": kind, "theme": theme}
         )
     return render(request, "accounts/unsubscribe.html", {"kind": kind, "theme": theme})
+
+
+def unsubscribe_invalid(request):
+    # A link that is nobody's names nothing, as a wrong address would not.
+    return render(request, "accounts/unsubscribe_invalid.html", status=404)
 
 
 @verified_email_required

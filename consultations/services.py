@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from accounts.suspension import suspension_notice
 from consultations import tasks
 from consultations.forms import ABOUT_YOU, ResponseForm
 from consultations.models import (
@@ -40,6 +41,14 @@ class ResponseRefused(Exception):
 
 class TooManySubmissions(ResponseRefused):
     """This person, or this address, has submitted too often: try again later."""
+
+
+class UnknownLink(ResponseRefused):
+    """A confirmation link that is nobody's: mistyped, or cut short."""
+
+
+class Suspended(ResponseRefused):
+    """A moderator has stopped the member taking part in the theme for a while."""
 
 
 @dataclass(frozen=True)
@@ -76,6 +85,12 @@ def check_taking_responses(consultation):
             f"This consultation closed at {time_and_date(consultation.closes_at)}. "
             "It no longer takes responses."
         )
+
+
+def check_not_suspended(user, consultation):
+    doing = "respond to its consultations"
+    if notice := suspension_notice(user, consultation.theme, doing):
+        raise Suspended(notice)
 
 
 def check_submission_rate(request, email=""):
@@ -151,6 +166,7 @@ def remember_in_session(request, response):
 def save_step(request, consultation, response, form):
     """Keep this step's answers (and details), replacing what it held before."""
     check_taking_responses(consultation)
+    check_not_suspended(request.user, consultation)
     if response is None:
         response = Response(
             consultation=consultation,
@@ -198,6 +214,8 @@ def submit(consultation, response):
     email first. Returns the response.
     """
     check_taking_responses(consultation)
+    if response.user_id:
+        check_not_suspended(response.user, consultation)
     if response.user_id or response.status == Response.Status.SUBMITTED:
         resubmission = response.status == Response.Status.SUBMITTED
         response.status = Response.Status.SUBMITTED
@@ -220,7 +238,7 @@ def confirm(consultation, token):
         .first()
     )
     if response is None:
-        raise ResponseRefused(
+        raise UnknownLink(
             "This confirmation link is not right. Check you copied all of it."
         )
     if response.status == Response.Status.SUBMITTED:

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.notifications import notify
+from accounts.suspension import suspension_notice
 from core.links import full_url
 from events.calendar import LONDON, calendar_for
 from events.models import EventPage, MeetingFeed, MeetingRegistration
@@ -17,6 +18,14 @@ Status = MeetingRegistration.Status
 
 class RegistrationRefused(ValidationError):
     """Registration is closed, or the member or a colleague already has a place."""
+
+    status = 400
+
+
+class Suspended(RegistrationRefused):
+    """A moderator has stopped the member taking part in the theme for a while."""
+
+    status = 403
 
 
 def registration_of(user, meeting):
@@ -34,6 +43,8 @@ def register(meeting, user, access_needs="", tell_them=True):
     """A place if one is free, otherwise the next place on the waiting list."""
     # Lock the meeting so two last-place registrations cannot both get it.
     meeting = EventPage.objects.select_for_update().get(pk=meeting.pk)
+    if notice := suspension_notice(user, meeting.theme, "register for its meetings"):
+        raise Suspended(notice)
     if not meeting.registration_is_open:
         raise RegistrationRefused("Registration for this meeting is not open.")
     if registration_of(user, meeting):

@@ -25,6 +25,7 @@ MEETINGS_PER_PAGE = 20
 def register(request, meeting):
     # Every field is optional, so an empty POST is still a registration.
     form = RegistrationForm(request.POST if request.method == "POST" else None)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             registration = services.register(
@@ -32,6 +33,7 @@ def register(request, meeting):
             )
         except services.RegistrationRefused as refusal:
             form.add_error(None, refusal)
+            status = refusal.status
         else:
             messages.success(
                 request,
@@ -41,11 +43,13 @@ def register(request, meeting):
                 "email you if a place comes up.",
             )
             return redirect(meeting.url)
+    elif form.errors:
+        status = 400
     return TemplateResponse(
         request,
         "events/register.html",
         {"page": meeting, "form": form, "when": services.when(meeting)},
-        status=400 if form.errors else 200,
+        status=status,
     )
 
 

@@ -24,6 +24,7 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import LIKEDIT_FLAG, XtdComment
 
 from accounts.notifications import notify
+from accounts.suspension import suspension_notice
 from accounts.trust import must_wait_for_approval
 from core.ratelimit import seconds_to_wait, wait_in_words
 from forums import tasks
@@ -55,18 +56,18 @@ class Suspended(PostingRefused):
 
 def check_may_post(user, theme):
     """Called by the views: members posting by hand, not imports or the demo."""
-    if until := user.suspended_until_in(theme):
-        raise Suspended(
-            f"A moderator has suspended you from posting in {theme.title} until "
-            f"{timezone.localtime(until):%-d %B %Y, %H:%M}. "
-            "You can read, but not post, until then."
-        )
+    check_not_suspended(user, theme)
     wait = seconds_to_wait(f"post:{user.pk}", limit=POSTS_PER_MINUTE, period=60)
     if wait:
         raise PostingRefused(
             f"You have posted {POSTS_PER_MINUTE} times in the last minute. "
             f"Try again in {wait_in_words(wait)}: what you wrote is still here."
         )
+
+
+def check_not_suspended(user, theme, doing="post"):
+    if notice := suspension_notice(user, theme, doing):
+        raise Suspended(notice)
 
 
 @transaction.atomic
@@ -140,6 +141,7 @@ def reply_in(thread, reply_id):
 def edit_reply(reply, user, text):
     if reply.user_id != user.pk or reply.is_removed:
         raise PermissionDenied("You can only edit your own replies.")
+    check_not_suspended(user, thread_of(reply).theme, "edit your posts")
     # update(), not save(): saving runs django-comments-xtd's pre_save hook, which
     # republishes or hides every reply below this one.
     XtdComment.objects.filter(pk=reply.pk).update(comment=text)
@@ -330,6 +332,7 @@ def quoted(reply):
 def edit_thread(thread, user, *, title, body, kind, topics=()):
     if thread.author_id != user.pk:
         raise PermissionDenied("You can only edit threads you started.")
+    check_not_suspended(user, thread.theme, "edit your posts")
     thread.title, thread.body, thread.kind = title, body, kind
     thread.edited_at = timezone.now()
     thread.save()

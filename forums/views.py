@@ -221,13 +221,20 @@ def mark_answer(request, theme_slug, pk, slug):
 def edit_reply(request, theme_slug, pk, slug, reply_id):
     thread, reply = own_reply(request, theme_slug, pk, reply_id)
     form = ReplyForm(request.POST or None, initial={"comment": reply.comment})
+    status = 200
     if request.method == "POST" and form.is_valid():
-        services.edit_reply(reply, request.user, form.cleaned_data["comment"])
-        return redirect(thread.get_absolute_url() + f"#reply-{reply.pk}")
+        try:
+            services.edit_reply(reply, request.user, form.cleaned_data["comment"])
+        except services.Suspended as refusal:
+            form.add_error(None, refusal)
+            status = refusal.status
+        else:
+            return redirect(thread.get_absolute_url() + f"#reply-{reply.pk}")
     return render(
         request,
         "forums/edit_post.html",
         thread_context(thread, form=form, noun="reply"),
+        status=status,
     )
 
 
@@ -310,20 +317,27 @@ def edit_thread(request, theme_slug, pk, slug):
     if thread.author_id != request.user.pk:
         raise PermissionDenied
     form = ThreadForm(request.POST or None, instance=thread)
+    status = 200
     if request.method == "POST" and form.is_valid():
-        services.edit_thread(
-            Thread.objects.get(pk=thread.pk),
-            request.user,
-            title=form.cleaned_data["title"],
-            body=form.cleaned_data["body"],
-            kind=form.cleaned_data["kind"],
-            topics=form.cleaned_data["topics"],
-        )
-        return redirect(Thread.objects.select_related("theme").get(pk=thread.pk))
+        try:
+            services.edit_thread(
+                Thread.objects.get(pk=thread.pk),
+                request.user,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+                kind=form.cleaned_data["kind"],
+                topics=form.cleaned_data["topics"],
+            )
+        except services.Suspended as refusal:
+            form.add_error(None, refusal)
+            status = refusal.status
+        else:
+            return redirect(Thread.objects.select_related("theme").get(pk=thread.pk))
     return render(
         request,
         "forums/edit_post.html",
         thread_context(thread, form=form, noun="thread"),
+        status=status,
     )
 
 

@@ -21,7 +21,7 @@ Response = services.Response
 NOT_TAKING_RESPONSES = "This consultation is not taking responses"
 
 
-def refused(request, consultation, message, heading=NOT_TAKING_RESPONSES):
+def refused(request, consultation, message, heading=NOT_TAKING_RESPONSES, status=403):
     return TemplateResponse(
         request,
         "consultations/refused.html",
@@ -31,7 +31,7 @@ def refused(request, consultation, message, heading=NOT_TAKING_RESPONSES):
             "message": message,
             "typed": typed_answers(request, consultation),
         },
-        status=403,
+        status=status,
     )
 
 
@@ -97,6 +97,11 @@ def respond_to(request, consultation, step_number):
                 form.add_error(None, str(refusal))
                 return render_step(
                     request, consultation, form, step, steps, response, 429
+                )
+            except services.Suspended as refusal:
+                form.add_error(None, str(refusal))
+                return render_step(
+                    request, consultation, form, step, steps, response, 403
                 )
             except services.ResponseRefused as refusal:
                 return refused(request, consultation, str(refusal))
@@ -206,7 +211,12 @@ def confirm(request, consultation, token):
         response = services.confirm(consultation, token)
     except services.ResponseRefused as refusal:
         return refused(
-            request, consultation, str(refusal), "We could not confirm your response"
+            request,
+            consultation,
+            str(refusal),
+            "We could not confirm your response",
+            # A link that is nobody's names nothing.
+            status=404 if isinstance(refusal, services.UnknownLink) else 403,
         )
     services.remember_in_session(request, response)
     messages.success(request, "Thank you: your response is confirmed.")

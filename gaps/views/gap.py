@@ -9,11 +9,11 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
-from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.search.backends import get_search_backend
 
 from accounts.models import User
+from accounts.suspension import suspension_notice
 from core.idempotency import idempotent
 from core.ratelimit import seconds_to_wait, wait_in_words
 from core.search import search_query
@@ -55,12 +55,8 @@ class Suspended(Refused):
 
 def check_may_contribute(user, theme, *, action, limit, period, done):
     """Forum suspensions hold here too; each action has its own rate limit."""
-    if until := user.suspended_until_in(theme):
-        raise Suspended(
-            f"A moderator has suspended you from posting in {theme.title} until "
-            f"{timezone.localtime(until):%-d %B %Y, %H:%M}. "
-            "You can read, but not add to the register, until then."
-        )
+    if notice := suspension_notice(user, theme, "add to the register"):
+        raise Suspended(notice)
     wait = seconds_to_wait(f"{action}:{user.pk}", limit=limit, period=period)
     if wait:
         raise Refused(

@@ -127,7 +127,7 @@ def test_a_tampered_unsubscribe_link_is_refused(client):
 
     response = client.post(path.replace(path[-8:-1], "AAAAAAA"))
 
-    assert response.status_code == 400
+    assert response.status_code == 404
     assert "This unsubscribe link does not work" in response.content.decode()
     assert not NotificationPreference.objects.exists()
 

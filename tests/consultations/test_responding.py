@@ -248,7 +248,7 @@ def test_anyone_may_respond_confirming_by_email(client, consultation, mailoutbox
     confirm_url = consultation.url + f"confirm/{response.token}/"
     assert confirm_url in ask.body
 
-    assert client.get(consultation.url + "confirm/wrong-token/").status_code == 403
+    assert client.get(consultation.url + "confirm/wrong-token/").status_code == 404
     confirmed = client.get(confirm_url)
     response.refresh_from_db()
     assert response.status == Response.Status.SUBMITTED
