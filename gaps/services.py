@@ -58,9 +58,9 @@ def gaps_visible_to(user):
     """The one rule for who sees a gap, on its page and for every action on it:
     public gaps in live, public themes; a held gap to its author and the people
     who triage its theme."""
-    gaps = DataGap.objects.filter(theme__in=ThemePage.objects.live().public())
     if not user.is_authenticated:
-        return gaps.filter(is_public=True)
+        return DataGap.objects.visible()
+    gaps = DataGap.objects.in_public_themes()
     if user.has_perm(TRIAGE_ALL):
         return gaps
     return gaps.filter(
