@@ -30,6 +30,7 @@ def export_account(user):
             {"email": address.email, "verified": address.verified}
             for address in EmailAddress.objects.filter(user=user)
         ],
+        "suspensions": export_suspensions(user),
         "notification_preferences": [
             {
                 "kind": preference.kind,
@@ -39,6 +40,27 @@ def export_account(user):
             for preference in user.notification_preferences.select_related("theme")
         ],
     }
+
+
+def export_suspensions(user):
+    """Where and until when the member was stopped from posting, never by whom:
+    the refusal they saw names no one either, as the moderator's name is another
+    person's data and telling it invites a quarrel with a volunteer chair."""
+    suspensions = [
+        {
+            "theme": suspension.theme.title,
+            "since": suspension.created_at.isoformat(),
+            "until": suspension.until.isoformat(),
+        }
+        for suspension in user.theme_suspensions.select_related("theme").order_by(
+            "created_at"
+        )
+    ]
+    if user.suspended_until:
+        suspensions.append(
+            {"theme": "Every theme", "until": user.suspended_until.isoformat()}
+        )
+    return suspensions
 
 
 def erase_account_records(user, keep_public_posts):

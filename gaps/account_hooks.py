@@ -79,9 +79,9 @@ def public_gaps(user):
         PublicContribution(
             text=f"Raised the data gap “{gap.title}”", url=gap.get_absolute_url()
         )
-        for gap in DataGap.objects.filter(author=user, is_public=True).select_related(
-            "theme"
-        )[:20]
+        for gap in DataGap.objects.visible()
+        .filter(author=user)
+        .select_related("theme")[:20]
     ]
 
 

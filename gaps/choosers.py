@@ -4,7 +4,6 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 
 from core.choosers import ChosenByIdView
 from gaps.models import DataGap
-from themes.models import ThemePage
 
 
 class DataGapChooserViewSet(ChooserViewSet):
@@ -16,11 +15,10 @@ class DataGapChooserViewSet(ChooserViewSet):
     chosen_view_class = ChosenByIdView
 
     def get_object_list(self):
-        # Search can filter on the gap's own indexed fields only, so live themes
-        # are named by id. Duplicates point elsewhere: link the original instead.
-        live_themes = list(ThemePage.objects.live().values_list("pk", flat=True))
+        # Only what the public sees: a linked gap shows on public pages (minutes,
+        # consultations). Duplicates point elsewhere: link the original instead.
         return (
-            DataGap.objects.filter(theme_id__in=live_themes)
+            DataGap.objects.visible()
             .exclude(status=DataGap.Status.DUPLICATE)
             .order_by("-last_moved_at")
         )

@@ -15,6 +15,7 @@ TRIAGE_ALL = "gaps.triage_all_themes"
 TRIAGE_ROLES = [Role.PRODUCER, Role.CHAIR]
 CHANGE_STATUS = "gaps.change_status"
 APPROVE = "gaps.approve"
+REJECT = "gaps.reject"
 # What a triager may set besides the status; anything else is a programming error.
 OWNERSHIP_FIELDS = {"owner_organisation", "owner_contact", "target_date"}
 NOTE_MAX_LENGTH = 4000
@@ -58,9 +59,9 @@ def gaps_visible_to(user):
     """The one rule for who sees a gap, on its page and for every action on it:
     public gaps in live, public themes; a held gap to its author and the people
     who triage its theme."""
-    gaps = DataGap.objects.filter(theme__in=ThemePage.objects.live().public())
     if not user.is_authenticated:
-        return gaps.filter(is_public=True)
+        return DataGap.objects.visible()
+    gaps = DataGap.objects.in_public_themes()
     if user.has_perm(TRIAGE_ALL):
         return gaps
     return gaps.filter(
@@ -236,6 +237,30 @@ def approve_gap(gap, user):
     trust_if_enough_approved(gap.author)
     log(instance=gap, action=APPROVE, user=user)
     return gap
+
+
+@transaction.atomic
+def reject_gap(gap, user):
+    """A producer or chair deletes a held gap nobody else has seen: spam, usually.
+
+    Deleted rather than kept as "rejected": no one but its author ever saw it, and
+    a kept copy would be one more state for every list to hide. The site history
+    keeps who rejected what, with the title, as for deleted threads.
+    """
+    if not may_triage(user, gap.theme):
+        raise PermissionDenied("Only the theme's producers and chairs reject gaps.")
+    held = DataGap.objects.select_for_update().filter(pk=gap.pk, is_public=False)
+    if not held.exists():
+        raise ValidationError(
+            "This data gap is on the register already, so it cannot be rejected."
+        )
+    log(
+        instance=gap,
+        action=REJECT,
+        user=user,
+        data={"title": gap.title, "theme": gap.theme_id, "author": gap.author_id},
+    )
+    held.delete()
 
 
 def _refusal(gap, status):

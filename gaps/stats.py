@@ -35,7 +35,9 @@ def response_stats(theme):
 
 def _response_stats(theme):
     # Duplicates are answered by their original, so they count for neither.
-    gaps = DataGap.objects.filter(theme=theme).exclude(status=Status.DUPLICATE)
+    gaps = (
+        DataGap.objects.visible().filter(theme=theme).exclude(status=Status.DUPLICATE)
+    )
     responded = gaps.filter(first_response_at__isnull=False)
     count, answered = gaps.count(), responded.count()
     waiting = waiting_gaps(theme).count()
@@ -59,7 +61,8 @@ def _response_stats(theme):
 
 def recently_met(theme, count=3):
     return (
-        DataGap.objects.filter(theme=theme, status__in=[Status.MET, Status.PARTLY_MET])
+        DataGap.objects.visible()
+        .filter(theme=theme, status__in=[Status.MET, Status.PARTLY_MET])
         .select_related("owner_organisation")
         .order_by("-last_moved_at")[:count]
     )

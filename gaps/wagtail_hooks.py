@@ -205,6 +205,9 @@ def register_gap_log_actions(actions):
     actions.register_action(
         services.APPROVE, "Approve data gap", "Approved a new member's data gap"
     )
+    actions.register_action(
+        services.REJECT, "Reject data gap", "Rejected and deleted a held data gap"
+    )
 
 
 @hooks.register("register_admin_viewset")

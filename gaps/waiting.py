@@ -49,8 +49,9 @@ def waiting_since(now=None):
 
 
 def _waiting(now=None):
-    return DataGap.objects.filter(
-        theme__live=True,
+    # A held gap is the moderators' to approve first: it waits on the register
+    # only once others can see it.
+    return DataGap.objects.visible().filter(
         status=Status.RAISED,
         first_response_at__isnull=True,
         created_at__lt=waiting_since(now),
@@ -69,6 +70,7 @@ def claim(gap, now):
     return bool(
         DataGap.objects.filter(
             pk=gap.pk,
+            is_public=True,
             waiting_flagged_at__isnull=True,
             status=Status.RAISED,
             first_response_at__isnull=True,

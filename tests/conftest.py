@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.db.models import Q
 from django.test import Client, RequestFactory
+from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import (
     GroupApprovalTask,
@@ -19,7 +20,7 @@ from wagtail.models import (
 
 from accounts.factories import UserFactory
 from home.factories import HomePageFactory
-from themes.factories import ThemeIndexPageFactory
+from themes.factories import ThemeIndexPageFactory, ThemePageFactory
 
 pytest_plugins = ["tests.concurrently"]
 
@@ -147,3 +148,32 @@ def consultation_approval(editor):
     return editors_workflow(
         editor, "Consultation approval", "Editors approve the consultation"
     )
+
+
+# Two themes and a new member, shared by the tests of held posts and suspensions.
+
+
+@pytest.fixture
+def housing(theme_index):
+    return ThemePageFactory(parent=theme_index, title="Housing", slug="housing")
+
+
+@pytest.fixture
+def health(theme_index):
+    return ThemePageFactory(parent=theme_index, title="Health", slug="health")
+
+
+@pytest.fixture
+def newcomer():
+    """A member whose posts wait for a moderator (accounts.trust)."""
+    return UserFactory(trusted_since=None, date_joined=timezone.now(), sector="media")
+
+
+@pytest.fixture
+def gap_fields():
+    """What a member types to raise a data gap."""
+    return {
+        "title": "Overcrowding by ward",
+        "measure": "Overcrowded households.",
+        "purpose": "Our housing strategy.",
+    }

@@ -84,6 +84,7 @@ MATRIX = {
     "gaps:triage": ("get", {}, "producer", ONLY_RIGHTFUL),
     "gaps:links": ("get", {}, "producer", ONLY_RIGHTFUL),
     "gaps:approve": ("post", {}, "producer", ONLY_RIGHTFUL),
+    "gaps:reject": ("get", {}, "producer", ONLY_RIGHTFUL),
     "theme_meetings_calendar": ("get", {}, "member", EVERYONE),
     "forums_moderate_reply": ("post", {"action": "approve"}, "chair", ONLY_RIGHTFUL),
     "forums_moderate_thread": ("post", {"action": "approve"}, "chair", ONLY_RIGHTFUL),

@@ -92,11 +92,7 @@ def similar_gaps(query, theme=None):
     query = search_query(query, SIMILAR_QUERY_LENGTH)
     if not query:
         return []
-    # Wagtail search filters only on indexed fields, not theme__live.
-    live = ThemePage.objects.live().public().values("pk")
-    gaps = DataGap.objects.filter(theme_id__in=live, is_public=True).exclude(
-        status=Status.DUPLICATE
-    )
+    gaps = DataGap.objects.visible().exclude(status=Status.DUPLICATE)
     if theme is not None:
         gaps = gaps.filter(theme_id=theme.pk)
     backend = get_search_backend()

@@ -144,7 +144,7 @@ def find_register(request, theme_slug=None):
     themes = ThemePage.objects.live().public()
     if theme_slug is None:
         theme = None
-        scope = DataGap.objects.visible().filter(theme__in=themes)
+        scope = DataGap.objects.visible()
     else:
         theme = get_object_or_404(themes, slug=theme_slug)
         scope = DataGap.objects.visible().filter(theme=theme)

@@ -64,9 +64,38 @@ def approve(request, theme_slug, pk):
     return redirect(gap.get_absolute_url())
 
 
+@verified_email_required
+def reject(request, theme_slug, pk):
+    """Ask, then delete a held gap: it never reaches the register."""
+    gap = get_gap(request, theme_slug, pk)
+    if not services.may_triage(request.user, gap.theme):
+        raise PermissionDenied("Only the theme's producers and chairs reject gaps.")
+    if gap.is_public:
+        messages.info(
+            request,
+            "This data gap is on the register already, so it cannot be "
+            "rejected. Give it a status instead.",
+        )
+        return redirect(gap)
+    if request.method == "POST":
+        services.reject_gap(gap, request.user)
+        messages.success(
+            request,
+            f"You rejected the data gap “{gap.title}”. It is deleted: nobody else "
+            "saw it.",
+        )
+        return redirect("gaps:register", theme_slug=gap.theme.slug)
+    return render(
+        request,
+        "gaps/reject.html",
+        {"page": gap.theme, "theme": gap.theme, "gap": gap},
+    )
+
+
 urlpatterns = [
     path("themes/<slug:theme_slug>/data-gaps/<id:pk>/triage/", triage, name="triage"),
     path(
         "themes/<slug:theme_slug>/data-gaps/<id:pk>/approve/", approve, name="approve"
     ),
+    path("themes/<slug:theme_slug>/data-gaps/<id:pk>/reject/", reject, name="reject"),
 ]

@@ -5,6 +5,7 @@ a chair suspends only people without a role in their theme, so a chair or produc
 of another theme is suspended here and only here.
 """
 
+import json
 from datetime import timedelta
 
 import pytest
@@ -14,31 +15,15 @@ from django_comments_xtd.models import XtdComment
 from wagtail.models import ModelLogEntry
 
 from accounts.factories import UserFactory
-from accounts.models import ThemeSuspension
+from accounts.models import DataExport, ThemeSuspension
 from forums.factories import ThreadFactory
 from forums.models import Thread
 from gaps.factories import DataGapFactory
 from gaps.models import DataGap, GapSupport
-from themes.factories import ThemePageFactory, appoint
+from themes.factories import appoint
 from themes.models import Role
 
 pytestmark = pytest.mark.django_db
-
-GAP = {
-    "title": "Overcrowding by ward",
-    "measure": "Overcrowded households.",
-    "purpose": "Our housing strategy.",
-}
-
-
-@pytest.fixture
-def housing(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Housing", slug="housing")
-
-
-@pytest.fixture
-def health(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Health", slug="health")
 
 
 @pytest.fixture
@@ -97,7 +82,7 @@ def test_a_chairs_suspension_holds_in_their_theme_only(
 
 
 def test_a_member_suspended_in_a_theme_starts_no_thread_and_raises_no_gap_there(
-    client, chair, thread, health
+    client, chair, thread, health, gap_fields
 ):
     member = UserFactory(sector="academic")
     suspend(client, chair, thread, member)
@@ -109,13 +94,13 @@ def test_a_member_suspended_in_a_theme_starts_no_thread_and_raises_no_gap_there(
     thread_post = {"title": "Hello", "body": "Hi", "kind": "discussion"}
     assert client.post(new_thread, thread_post).status_code == 403
     new_gap = reverse("gaps:new_gap", kwargs={"theme_slug": housing.slug})
-    assert client.post(new_gap, GAP).status_code == 403
+    assert client.post(new_gap, gap_fields).status_code == 403
     support = reverse("gaps:support", kwargs={"theme_slug": housing.slug, "pk": gap.pk})
     assert client.post(support, {"use_case": "Me too"}).status_code == 403
     assert not GapSupport.objects.exists()
     assert DataGap.objects.count() == 1
     elsewhere = reverse("gaps:new_gap", kwargs={"theme_slug": health.slug})
-    assert client.post(elsewhere, GAP).status_code == 302
+    assert client.post(elsewhere, gap_fields).status_code == 302
     assert not Thread.objects.filter(author=member).exists()
 
 
@@ -210,3 +195,29 @@ def test_the_suspend_button_shows_only_where_a_chair_may_suspend(
     client.force_login(editor)
     html = client.get(thread.get_absolute_url()).content.decode()
     assert html.count("Suspend the author for a week<") == 2
+
+
+def test_a_member_finds_their_suspensions_in_their_data_but_not_who_suspended_them(
+    client, chair, editor, thread
+):
+    member = UserFactory()
+    suspend(client, chair, thread, member)
+    suspend(client, editor, thread, member)
+    client.force_login(member)
+    client.post(reverse("data_export"))
+    export = DataExport.objects.get(user=member)
+
+    download = client.get(reverse("download_data_export", args=[export.pk]))
+
+    suspensions = json.loads(download.content)["account"]["suspensions"]
+    member.refresh_from_db()
+    until = ThemeSuspension.objects.get(user=member).until
+    assert suspensions[0]["theme"] == "Housing"
+    assert suspensions[0]["until"] == until.isoformat()
+    assert suspensions[1] == {
+        "theme": "Every theme",
+        "until": member.suspended_until.isoformat(),
+    }
+    text = download.content.decode()
+    assert chair.email not in text and chair.get_full_name() not in text
+    assert set(suspensions[0]) == {"theme", "since", "until"}
