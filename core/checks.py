@@ -22,7 +22,10 @@ def default_site_matches_base_url(app_configs=None, **kwargs):
         return []
     if site is None:
         return []
-    base = (base_url.hostname or "", base_url.port or DEFAULT_PORTS.get(base_url.scheme))
+    base = (
+        base_url.hostname or "",
+        base_url.port or DEFAULT_PORTS.get(base_url.scheme),
+    )
     if (site.hostname.lower(), site.port) == base:
         return []
     return [
