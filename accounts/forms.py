@@ -4,7 +4,7 @@ from django import forms
 
 from accounts.models import NotificationPreference, User
 from accounts.notifications import registered_kinds
-from core.forms import TagsField
+from core.forms import RefuseControlCharacters, TagsField
 
 EMAIL_ERRORS = {
     "required": "Enter your email address.",
@@ -12,7 +12,7 @@ EMAIL_ERRORS = {
 }
 
 
-class SignupForm(AllauthSignupForm):
+class SignupForm(RefuseControlCharacters, AllauthSignupForm):
     """allauth's sign-up form, with a member's name and GOV.UK wording."""
 
     first_name = forms.CharField(
@@ -58,7 +58,7 @@ class LoginForm(AllauthLoginForm):
         self.fields["remember"].label = "Keep me signed in on this device"
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(RefuseControlCharacters, forms.ModelForm):
     class Meta:
         model = User
         field_classes = {"expertise": TagsField}

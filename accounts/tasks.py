@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
 from django_tasks import task
+
+from core.once import complete_once
 
 
 @task()
@@ -26,11 +27,5 @@ def build_data_export(export_id):
     from accounts.models import DataExport
     from accounts.services import complete_data_export
 
-    # Once only: run again (its worker died), it finds the export done and tells
-    # nobody twice; the copy and its email are committed together or not at all.
-    with transaction.atomic():
-        waiting = DataExport.objects.select_for_update().filter(
-            pk=export_id, completed_at__isnull=True
-        )
-        if waiting.exists():
-            complete_data_export(export_id)
+    # Run again (its worker died), it finds the export done and tells nobody twice.
+    complete_once(DataExport, export_id, complete_data_export)

@@ -27,9 +27,10 @@ from pathlib import Path
 
 import requests
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+# The throwaway servers are the tests' own (tests/servers.py), shared with the drill.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from servers import (  # noqa: E402
+from tests.servers import (  # noqa: E402
     PostgresCluster,
     RedisServer,
     spare_port,

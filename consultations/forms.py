@@ -4,6 +4,7 @@ from django import forms
 from django.utils.text import Truncator
 
 from consultations.models import ConsultationResponse
+from core.forms import RefuseControlCharacters
 
 Response = ConsultationResponse
 # What a respondent says about themselves, as well as their answers.
@@ -59,7 +60,7 @@ def answer_field(question, draft=False):
     )
 
 
-class ResponseForm(forms.Form):
+class ResponseForm(RefuseControlCharacters, forms.Form):
     """One step of a response: some sections' questions, and perhaps 'about you'.
 
     `draft` lets anything be left unanswered, for saving and coming back.
@@ -166,7 +167,7 @@ def initial_from(response):
     return initial
 
 
-class WithholdForm(forms.Form):
+class WithholdForm(RefuseControlCharacters, forms.Form):
     reason = forms.CharField(
         label="Why are you withholding it from publication?",
         help_text="For the audit log and the other producers, not the respondent. "

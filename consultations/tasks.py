@@ -1,10 +1,10 @@
 """Emails and large downloads are made in the background."""
 
-from django.db import transaction
 from django_tasks import task
 
 from consultations import exports, notifications
 from consultations.models import ResponseExport
+from core.once import complete_once
 
 
 @task()
@@ -34,11 +34,9 @@ def tell_of_overdue_outcome(consultation_id):
 
 @task()
 def build_response_export(export_id):
-    # Once only: run again (its worker died), it finds the download built and tells
-    # nobody twice; the file and its email are committed together or not at all.
-    with transaction.atomic():
-        waiting = ResponseExport.objects.select_for_update().filter(
-            pk=export_id, completed_at__isnull=True
-        )
-        if waiting.exists():
-            notifications.tell_download_ready(exports.build_export(export_id))
+    # Run again (its worker died), it finds the download built and tells nobody twice.
+    complete_once(ResponseExport, export_id, build_and_tell)
+
+
+def build_and_tell(export_id):
+    notifications.tell_download_ready(exports.build_export(export_id))

@@ -11,3 +11,6 @@ register_converter(IdConverter, "id")
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = "Core"
+
+    def ready(self):
+        from core import checks  # noqa: F401 (registers them)

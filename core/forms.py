@@ -1,5 +1,7 @@
 """Forms and form fields every app may use."""
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
@@ -8,6 +10,40 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.fields import RichTextField
 
 from core.ids import MAX_ID, as_id
+
+# Invisible characters no keyboard types: C0 controls but tab and newlines, DEL, and
+# the halves of a UTF-16 pair on their own (not text at all; PostgreSQL refuses them).
+# Stored, they break exports, feeds and other people's screens. NUL is Django's own
+# check (ProhibitNullCharactersValidator), with its own message.
+CONTROL_CHARACTER = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
+def refuse_control_characters(value):
+    found = CONTROL_CHARACTER.search(value)
+    if found:
+        raise ValidationError(
+            "Remove the hidden control character (U+%(code)s) from this text: "
+            "it is often pasted in from another program.",
+            code="control_character",
+            params={"code": f"{ord(found.group()):04X}"},
+        )
+
+
+class RefuseControlCharacters:
+    """For every form members type into: each text field refuses control characters
+    next to the field, with what was typed kept. Mixed in first; it reaches fields
+    added in __init__ too (a consultation's questions). Passwords are left alone:
+    they are never shown or stored as text."""
+
+    def full_clean(self):
+        for field in self.fields.values():
+            if (
+                isinstance(field, forms.CharField)
+                and not isinstance(field.widget, forms.PasswordInput)
+                and refuse_control_characters not in field.validators
+            ):
+                field.validators.append(refuse_control_characters)
+        super().full_clean()
 
 
 class RequiredRichTextPageForm(WagtailAdminPageForm):

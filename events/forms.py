@@ -1,7 +1,9 @@
 from django import forms
 
+from core.forms import RefuseControlCharacters
 
-class RegistrationForm(forms.Form):
+
+class RegistrationForm(RefuseControlCharacters, forms.Form):
     access_needs = forms.CharField(
         label="Access needs (optional)",
         help_text="Anything we should arrange so you can take part, such as step-free "

@@ -1,7 +1,7 @@
 from django import forms
 from django_comments.abstracts import COMMENT_MAX_LENGTH
 
-from core.forms import IdField, TagsField
+from core.forms import IdField, RefuseControlCharacters, TagsField
 from forums.models import Report, Thread
 
 MARKDOWN_HINT = (
@@ -10,7 +10,7 @@ MARKDOWN_HINT = (
 )
 
 
-class ThreadForm(forms.ModelForm):
+class ThreadForm(RefuseControlCharacters, forms.ModelForm):
     class Meta:
         model = Thread
         field_classes = {"topics": TagsField}
@@ -41,7 +41,7 @@ class ThreadForm(forms.ModelForm):
         self.fields["kind"].choices = Thread.Kind.choices
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(RefuseControlCharacters, forms.Form):
     comment = forms.CharField(
         label="Your reply",
         help_text=MARKDOWN_HINT,
@@ -52,7 +52,7 @@ class ReplyForm(forms.Form):
     parent = IdField(required=False, widget=forms.HiddenInput)
 
 
-class ReportForm(forms.ModelForm):
+class ReportForm(RefuseControlCharacters, forms.ModelForm):
     class Meta:
         model = Report
         fields = ["reason", "detail"]

@@ -10,24 +10,19 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
 from forums.models import Thread
-from themes.models import Role, ThemePage, ThemeRole
+from themes.models import Role
+from themes.services import holds_role, posts_visible_to, themes_where_role_held
 
 MODERATE_ALL = "forums.moderate_all_themes"
+MODERATORS = [Role.CHAIR]
 
 
 def themes_moderated_by(user):
-    if not user.is_authenticated:
-        return ThemePage.objects.none()
-    if user.has_perm(MODERATE_ALL):
-        return ThemePage.objects.all()
-    return ThemePage.objects.filter(roles__user=user, roles__role=Role.CHAIR)
+    return themes_where_role_held(user, MODERATORS, everywhere=MODERATE_ALL)
 
 
 def may_moderate(user, theme):
-    return user.is_authenticated and (
-        user.has_perm(MODERATE_ALL)
-        or ThemeRole.objects.filter(theme=theme, user=user, role=Role.CHAIR).exists()
-    )
+    return holds_role(user, theme, MODERATORS, everywhere=MODERATE_ALL)
 
 
 def thread_of(reply):
@@ -36,15 +31,7 @@ def thread_of(reply):
 
 def threads_visible_to(user):
     threads = Thread.objects.filter(theme__live=True)
-    if not user.is_authenticated:
-        return threads.filter(is_public=True)
-    if user.has_perm(MODERATE_ALL):
-        return threads
-    return threads.filter(
-        Q(is_public=True)
-        | Q(author=user)
-        | Q(theme__in=themes_moderated_by(user).values("pk"))
-    )
+    return posts_visible_to(user, threads, MODERATORS, everywhere=MODERATE_ALL)
 
 
 def replies_visible_to(user, thread):

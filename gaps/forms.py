@@ -1,11 +1,11 @@
 from django import forms
 
-from core.forms import TagsField
+from core.forms import RefuseControlCharacters, TagsField
 from gaps.models import DataGap, Status
 from themes.models import Organisation, ThemeContact
 
 
-class GapForm(forms.ModelForm):
+class GapForm(RefuseControlCharacters, forms.ModelForm):
     class Meta:
         model = DataGap
         field_classes = {"topics": TagsField}
@@ -43,7 +43,7 @@ class GapForm(forms.ModelForm):
         }
 
 
-class SupportForm(forms.Form):
+class SupportForm(RefuseControlCharacters, forms.Form):
     use_case = forms.CharField(
         label="How would you use them? (optional)",
         help_text="Your own use helps producers judge the need. Up to 1,000 "
@@ -64,7 +64,7 @@ class GapChoiceField(forms.ModelChoiceField):
         return f"{obj.title} ({obj.get_status_display().lower()})"
 
 
-class TriageForm(forms.Form):
+class TriageForm(RefuseControlCharacters, forms.Form):
     status = forms.ChoiceField(
         label="New status",
         widget=forms.RadioSelect,

@@ -2,14 +2,15 @@
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import F
 from django.utils import timezone
 from wagtail.log_actions import log
 
 from accounts.trust import must_wait_for_approval, trust_if_enough_approved
 from gaps import tasks
 from gaps.models import DataGap, GapFollow, GapSupport, GapUpdate, Status
-from themes.models import Role, ThemePage, ThemeRole
+from themes.models import Role, ThemeRole
+from themes.services import holds_role, posts_visible_to, themes_where_role_held
 
 TRIAGE_ALL = "gaps.triage_all_themes"
 TRIAGE_ROLES = [Role.PRODUCER, Role.CHAIR]
@@ -23,25 +24,12 @@ NOTE_MAX_LENGTH = 4000
 
 def may_triage(user, theme):
     """The theme's producers and chairs, and editors everywhere."""
-    return user.is_authenticated and (
-        user.has_perm(TRIAGE_ALL)
-        or ThemeRole.objects.filter(
-            theme=theme, user=user, role__in=TRIAGE_ROLES
-        ).exists()
-    )
+    return holds_role(user, theme, TRIAGE_ROLES, everywhere=TRIAGE_ALL)
 
 
 def themes_triaged_by(user):
     """The themes whose gaps `user` may triage: every theme for editors."""
-    if not user.is_authenticated:
-        return ThemePage.objects.none()
-    if user.has_perm(TRIAGE_ALL):
-        return ThemePage.objects.all()
-    return ThemePage.objects.filter(
-        pk__in=ThemeRole.objects.filter(user=user, role__in=TRIAGE_ROLES).values(
-            "theme"
-        )
-    )
+    return themes_where_role_held(user, TRIAGE_ROLES, everywhere=TRIAGE_ALL)
 
 
 def triages_anything(user):
@@ -59,16 +47,8 @@ def gaps_visible_to(user):
     """The one rule for who sees a gap, on its page and for every action on it:
     public gaps in live, public themes; a held gap to its author and the people
     who triage its theme."""
-    if not user.is_authenticated:
-        return DataGap.objects.visible()
     gaps = DataGap.objects.in_public_themes()
-    if user.has_perm(TRIAGE_ALL):
-        return gaps
-    return gaps.filter(
-        Q(is_public=True)
-        | Q(author=user)
-        | Q(theme__in=themes_triaged_by(user).values("pk"))
-    )
+    return posts_visible_to(user, gaps, TRIAGE_ROLES, everywhere=TRIAGE_ALL)
 
 
 def check_sees(user, gap):

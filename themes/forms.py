@@ -1,9 +1,10 @@
 from django import forms
 
+from core.forms import RefuseControlCharacters
 from themes.models import Organisation, ProducerRequest
 
 
-class ProducerRequestForm(forms.ModelForm):
+class ProducerRequestForm(RefuseControlCharacters, forms.ModelForm):
     class Meta:
         model = ProducerRequest
         fields = ["organisation", "job_title", "reason"]

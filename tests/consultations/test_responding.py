@@ -391,3 +391,18 @@ def test_the_account_page_costs_the_same_for_one_response_or_ten(
         content = client.get("/my/").content.decode()
     assert content.count("Continue your response") == 9
     assert len(ten) == len(one)
+
+
+def test_an_answer_with_a_control_character_is_refused_and_kept(
+    client, member, consultation
+):
+    client.force_login(member)
+    typed = '\x01=HYPERLINK("https://evil.example", "Click")'
+    answers = {**COMPLETE_ANSWERS, "impact": typed}
+    page = client.post(respond_url(consultation), form_data(answers))
+    assert page.status_code == 400
+    content = page.content.decode()
+    assert "Remove the hidden control character (U+0001)" in content
+    assert 'id="id_impact-error"' in content
+    assert "\x01=HYPERLINK(" in content
+    assert not Response.objects.exists()

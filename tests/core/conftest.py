@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from bench.servers import RedisServer
+from tests.servers import RedisServer
 
 
 def need(binary):

@@ -1,5 +1,5 @@
-"""Throwaway servers on spare loopback ports, for drills and for the tests that stop
-them: never the machine's shared PostgreSQL or Redis."""
+"""Throwaway servers on spare loopback ports, for the tests that stop them and for
+the fault drill (bench/faults.py): never the machine's shared PostgreSQL or Redis."""
 
 import contextlib
 import os

@@ -1,0 +1,94 @@
+"""The one rule for who looks after what members post in a theme, and who sees it:
+discussions (chairs) and the data-gap register (producers and chairs) both use it."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser, Permission
+
+from accounts.factories import UserFactory
+from forums.factories import ThreadFactory
+from forums.models import Thread
+from themes.factories import ThemePageFactory, appoint
+from themes.models import Role
+from themes.services import holds_role, posts_visible_to, themes_where_role_held
+
+pytestmark = pytest.mark.django_db
+
+CHAIRS = [Role.CHAIR]
+EVERYWHERE = "forums.moderate_all_themes"
+
+
+@pytest.fixture
+def themes(theme_index):
+    return (
+        ThemePageFactory(parent=theme_index, title="Migration"),
+        ThemePageFactory(parent=theme_index, title="Housing"),
+    )
+
+
+def with_permission_everywhere():
+    person = UserFactory()
+    person.user_permissions.add(Permission.objects.get(codename=EVERYWHERE[7:]))
+    return type(person).objects.get(pk=person.pk)  # a fresh permission cache
+
+
+def test_a_chair_holds_the_role_in_their_theme_only(themes, editor):
+    migration, housing = themes
+    chair = appoint(migration, Role.CHAIR, editor)
+
+    assert holds_role(chair, migration, CHAIRS, everywhere=EVERYWHERE)
+    assert not holds_role(chair, housing, CHAIRS, everywhere=EVERYWHERE)
+    assert list(themes_where_role_held(chair, CHAIRS, everywhere=EVERYWHERE)) == [
+        migration
+    ]
+
+
+def test_a_producer_is_not_a_chair(themes, editor):
+    migration, _ = themes
+    producer = appoint(migration, Role.PRODUCER, editor)
+
+    assert not holds_role(producer, migration, CHAIRS, everywhere=EVERYWHERE)
+    assert holds_role(
+        producer, migration, [Role.PRODUCER, Role.CHAIR], everywhere=EVERYWHERE
+    )
+
+
+def test_the_permission_everywhere_stands_for_the_role_in_every_theme(themes):
+    person = with_permission_everywhere()
+
+    assert all(
+        holds_role(person, theme, CHAIRS, everywhere=EVERYWHERE) for theme in themes
+    )
+    assert set(themes_where_role_held(person, CHAIRS, everywhere=EVERYWHERE)) >= set(
+        themes
+    )
+
+
+def test_visitors_and_members_hold_no_role(themes):
+    migration, _ = themes
+    for person in (AnonymousUser(), UserFactory()):
+        assert not holds_role(person, migration, CHAIRS, everywhere=EVERYWHERE)
+        assert not themes_where_role_held(person, CHAIRS, everywhere=EVERYWHERE)
+
+
+def test_a_held_post_is_seen_by_its_author_and_who_looks_after_its_theme(
+    themes, editor
+):
+    migration, housing = themes
+    author, member = UserFactory(), UserFactory()
+    chair_here = appoint(migration, Role.CHAIR, editor)
+    chair_elsewhere = appoint(housing, Role.CHAIR, editor)
+    public = ThreadFactory(theme=migration)
+    held = ThreadFactory(theme=migration, author=author, is_public=False)
+
+    def seen_by(person):
+        visible = posts_visible_to(
+            person, Thread.objects.all(), CHAIRS, everywhere=EVERYWHERE
+        )
+        return set(visible)
+
+    assert seen_by(AnonymousUser()) == {public}
+    assert seen_by(member) == {public}
+    assert seen_by(chair_elsewhere) == {public}
+    assert seen_by(author) == {public, held}
+    assert seen_by(chair_here) == {public, held}
+    assert seen_by(with_permission_everywhere()) == {public, held}
