@@ -10,7 +10,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
 from forums.models import Thread
-from themes.models import Role, ThemePage, ThemeRole
+from themes import roles
+from themes.models import Role, ThemePage
 
 MODERATE_ALL = "forums.moderate_all_themes"
 
@@ -20,13 +21,12 @@ def themes_moderated_by(user):
         return ThemePage.objects.none()
     if user.has_perm(MODERATE_ALL):
         return ThemePage.objects.all()
-    return ThemePage.objects.filter(roles__user=user, roles__role=Role.CHAIR)
+    return roles.themes_where(user, Role.CHAIR)
 
 
 def may_moderate(user, theme):
     return user.is_authenticated and (
-        user.has_perm(MODERATE_ALL)
-        or ThemeRole.objects.filter(theme=theme, user=user, role=Role.CHAIR).exists()
+        user.has_perm(MODERATE_ALL) or roles.holds_role(user, theme, Role.CHAIR)
     )
 
 

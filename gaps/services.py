@@ -9,7 +9,8 @@ from wagtail.log_actions import log
 from accounts.trust import must_wait_for_approval, trust_if_enough_approved
 from gaps import tasks
 from gaps.models import DataGap, GapFollow, GapSupport, GapUpdate, Status
-from themes.models import Role, ThemePage, ThemeRole
+from themes import roles
+from themes.models import Role, ThemePage
 
 TRIAGE_ALL = "gaps.triage_all_themes"
 TRIAGE_ROLES = [Role.PRODUCER, Role.CHAIR]
@@ -23,10 +24,7 @@ NOTE_MAX_LENGTH = 4000
 def may_triage(user, theme):
     """The theme's producers and chairs, and editors everywhere."""
     return user.is_authenticated and (
-        user.has_perm(TRIAGE_ALL)
-        or ThemeRole.objects.filter(
-            theme=theme, user=user, role__in=TRIAGE_ROLES
-        ).exists()
+        user.has_perm(TRIAGE_ALL) or roles.holds_role(user, theme, TRIAGE_ROLES)
     )
 
 
@@ -36,17 +34,12 @@ def themes_triaged_by(user):
         return ThemePage.objects.none()
     if user.has_perm(TRIAGE_ALL):
         return ThemePage.objects.all()
-    return ThemePage.objects.filter(
-        pk__in=ThemeRole.objects.filter(user=user, role__in=TRIAGE_ROLES).values(
-            "theme"
-        )
-    )
+    return roles.themes_where(user, TRIAGE_ROLES)
 
 
 def triages_anything(user):
     return user.is_authenticated and (
-        user.has_perm(TRIAGE_ALL)
-        or ThemeRole.objects.filter(user=user, role__in=TRIAGE_ROLES).exists()
+        user.has_perm(TRIAGE_ALL) or roles.holds_role_anywhere(user, TRIAGE_ROLES)
     )
 
 
@@ -77,12 +70,7 @@ def check_sees(user, gap):
 
 def answering_as(user, theme):
     """'Office for National Statistics (producer)', kept on the timeline entry."""
-    role = (
-        ThemeRole.objects.filter(theme=theme, user=user, role__in=TRIAGE_ROLES)
-        .select_related("organisation")
-        .order_by("role")
-        .first()
-    )
+    role = roles.role_held(user, theme, TRIAGE_ROLES)
     if role is None:
         return "Editor"
     organisation = role.organisation.name if role.organisation else ""

@@ -18,6 +18,7 @@ from themes.models import (
     ThemePage,
     ThemeRole,
 )
+from themes.roles import holds_role
 
 # Rights on the theme's own subtree only. Chairs add and publish (meetings);
 # producers add pages (consultations) and submit them for moderation.
@@ -145,15 +146,11 @@ def revoke_role(theme_role, *, revoked_by):
     theme_role.delete()
 
 
-def roles_of(user):
-    return ThemeRole.objects.filter(user=user).select_related("theme", "organisation")
-
-
 # Producer recognition
 
 
 def request_producer_status(user, theme, *, organisation, job_title, reason=""):
-    if ThemeRole.objects.filter(user=user, theme=theme, role=Role.PRODUCER).exists():
+    if holds_role(user, theme, Role.PRODUCER):
         raise ValidationError("You are already recognised as a producer in this theme.")
     if ProducerRequest.objects.filter(
         user=user, theme=theme, status=ProducerRequest.Status.PENDING
