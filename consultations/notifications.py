@@ -78,7 +78,7 @@ def tell_members_opened(consultation_id):
 
 
 def answers_context(response):
-    from consultations.services import answered
+    from consultations.services.responding import answered
 
     return [
         {

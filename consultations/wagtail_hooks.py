@@ -3,9 +3,10 @@ from django.urls import path
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
 
-from consultations import admin_views, services
+from consultations import admin_views
 from consultations.models import ConsultationPage
 from consultations.permissions import may_add_consultation, may_see_responses
+from consultations.services import publication
 
 
 class ResponsesButton(PageMenuItem):
@@ -62,12 +63,12 @@ def register_consultation_log_actions(actions):
         "Downloaded the responses",
     )
     actions.register_action(
-        services.WITHHOLD_RESPONSE,
+        publication.WITHHOLD_RESPONSE,
         "Withhold a response from publication",
         "Withheld a response from publication",
     )
     actions.register_action(
-        services.PUBLISH_RESPONSE_AGAIN,
+        publication.PUBLISH_RESPONSE_AGAIN,
         "Publish a withheld response again",
         "Published a withheld response again",
     )

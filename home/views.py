@@ -3,7 +3,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from wagtail.models import Page, Site
 
-from consultations.services import responses_of
+from consultations.services.responding import responses_of
 from core.search import search_query
 from events.services import my_calendar_url
 from themes import roles
