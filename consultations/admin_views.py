@@ -16,10 +16,11 @@ from wagtail.admin.views.pages.utils import GenericPageBreadcrumbsMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.log_actions import log
 
-from consultations import exports, services, tasks
+from consultations import exports, tasks
 from consultations.forms import WithholdForm
 from consultations.models import ConsultationPage, ConsultationResponse, ResponseExport
 from consultations.permissions import may_see_responses
+from consultations.services import publication, responding
 
 Response = ConsultationResponse
 EXPORT_RESPONSES = "consultations.export_responses"
@@ -180,7 +181,7 @@ class ResponseDetailView(ConsultationAdminMixin, WagtailAdminTemplateMixin, View
         if response.publication == Response.Publication.NOT_PUBLISHED:
             return redirect(request.path)
         if response.withheld_at:
-            services.publish_again(response, request.user)
+            publication.publish_again(response, request.user)
             messages.success(
                 request, "This response is no longer withheld: it is published again."
             )
@@ -191,7 +192,7 @@ class ResponseDetailView(ConsultationAdminMixin, WagtailAdminTemplateMixin, View
                 request, "The response was not withheld. Fix the error below.", form
             )
             return self.render_to_response(self.get_context_data(form=form), status=400)
-        services.withhold_from_publication(
+        publication.withhold_from_publication(
             response, request.user, form.cleaned_data["reason"]
         )
         messages.success(
@@ -214,7 +215,7 @@ class ResponseDetailView(ConsultationAdminMixin, WagtailAdminTemplateMixin, View
         context.update(
             consultation=self.object,
             response=self.response,
-            answered=services.answered(self.object, self.response),
+            answered=responding.answered(self.object, self.response),
             back_url=reverse("consultations_responses", args=[self.object.pk]),
         )
         return context

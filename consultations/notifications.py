@@ -78,7 +78,7 @@ def tell_members_opened(consultation_id):
 
 
 def answers_context(response):
-    from consultations.services import answered
+    from consultations.services.responding import answered
 
     return [
         {
@@ -171,6 +171,7 @@ def in_brief(rich_text, words=80):
 
 
 def tell_of_overdue_outcome(consultation_id):
+    from themes import roles
     from themes.models import Role
 
     consultation = ConsultationPage.objects.get(pk=consultation_id)
@@ -181,7 +182,7 @@ def tell_of_overdue_outcome(consultation_id):
             reverse("wagtailadmin_pages:edit", args=[consultation.pk])
         ),
     }
-    producers = theme.roles.filter(role=Role.PRODUCER).values_list("user", flat=True)
+    producers = roles.holders(Role.PRODUCER, theme).values_list("pk", flat=True)
     editors = get_user_model().objects.with_perm(
         APPROVE_CONSULTATION,
         include_superusers=False,

@@ -19,16 +19,15 @@ def may_approve_consultations(user):
 
 def is_producer_for(user, consultation):
     """Is `user` one of the producers of the consultation's theme?"""
-    from themes.models import Role, ThemeRole
+    from themes import roles
+    from themes.models import Role
 
     return (
         user.is_authenticated
         and user.is_active
-        and ThemeRole.objects.filter(
-            user=user,
-            role=Role.PRODUCER,
-            theme__path=consultation.path[: -consultation.steplen],
-        ).exists()
+        and roles.themes_where(user, Role.PRODUCER)
+        .filter(path=consultation.path[: -consultation.steplen])
+        .exists()
     )
 
 
@@ -40,10 +39,11 @@ def may_see_responses(user, consultation):
 
 def may_add_consultation(user, theme):
     """The theme's producers and editors post consultations."""
-    from themes.models import Role, ThemeRole
+    from themes import roles
+    from themes.models import Role
 
-    return may_approve_consultations(user) or (
-        ThemeRole.objects.filter(user=user, theme=theme, role=Role.PRODUCER).exists()
+    return may_approve_consultations(user) or roles.holds_role(
+        user, theme, Role.PRODUCER
     )
 
 

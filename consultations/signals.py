@@ -1,8 +1,8 @@
 from django.dispatch import receiver
 from wagtail.signals import page_published
 
-from consultations import services
 from consultations.models import ConsultationPage
+from consultations.services import timetable
 
 # Wagtail also sends page_published when it schedules a revision for later: only
 # what people can see now counts.
@@ -11,5 +11,5 @@ from consultations.models import ConsultationPage
 @receiver(page_published, sender=ConsultationPage)
 def consultation_published(sender, instance, **kwargs):
     if instance.live:
-        services.open_if_due(instance)
-        services.announce_outcome(instance)
+        timetable.open_if_due(instance)
+        timetable.announce_outcome(instance)

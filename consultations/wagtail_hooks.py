@@ -2,9 +2,10 @@ from django.core.exceptions import PermissionDenied
 from django.urls import path
 from wagtail import hooks
 
-from consultations import admin_views, services
+from consultations import admin_views
 from consultations.models import ConsultationPage
 from consultations.permissions import may_add_consultation, may_see_responses
+from consultations.services import publication
 from core.page_buttons import PageKindButton, register_page_button
 
 
@@ -48,12 +49,12 @@ def register_consultation_log_actions(actions):
         "Downloaded the responses",
     )
     actions.register_action(
-        services.WITHHOLD_RESPONSE,
+        publication.WITHHOLD_RESPONSE,
         "Withhold a response from publication",
         "Withheld a response from publication",
     )
     actions.register_action(
-        services.PUBLISH_RESPONSE_AGAIN,
+        publication.PUBLISH_RESPONSE_AGAIN,
         "Publish a withheld response again",
         "Published a withheld response again",
     )

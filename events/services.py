@@ -12,6 +12,7 @@ from accounts.suspension import suspension_notice
 from core.links import full_url
 from events.calendar import LONDON, calendar_for
 from events.models import EventPage, MeetingFeed, MeetingRegistration
+from events.models.meetings import new_feed_token
 
 Status = MeetingRegistration.Status
 
@@ -163,3 +164,11 @@ def my_calendar_url(user):
     feed, _ = MeetingFeed.objects.get_or_create(user=user)
     path = reverse("events:my_calendar", args=[feed.token])
     return full_url(path)
+
+
+def replace_calendar_address(user):
+    """A new secret address, for a member who has shared theirs by mistake: the old
+    one stops working."""
+    MeetingFeed.objects.update_or_create(
+        user=user, defaults={"token": new_feed_token()}
+    )

@@ -14,7 +14,6 @@ from events import services
 from events.calendar import calendar_for
 from events.forms import RegistrationForm
 from events.models import EventPage, MeetingFeed, MeetingRegistration
-from events.models.meetings import new_feed_token
 from themes.models import ThemePage
 
 MEETINGS_PER_PAGE = 20
@@ -149,8 +148,6 @@ def my_calendar(request, token):
 @verified_email_required
 def new_calendar_address(request):
     """Replace the secret address, for a member who has shared it by mistake."""
-    MeetingFeed.objects.update_or_create(
-        user=request.user, defaults={"token": new_feed_token()}
-    )
+    services.replace_calendar_address(request.user)
     messages.success(request, "Your old calendar address no longer works.")
     return redirect("dashboard")

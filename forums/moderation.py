@@ -30,7 +30,7 @@ from forums.visibility import (
     themes_moderated_by,
     thread_of,
 )
-from themes.models import ThemeRole
+from themes import roles
 
 # A reply reported by this many different members is hidden until a moderator looks.
 HIDE_AFTER_REPORTS = 3
@@ -214,7 +214,7 @@ def suspension_scope(moderator, member, theme):
         return None
     if member.has_perm(MODERATE_ALL):
         raise PermissionDenied("Only an editor suspends an editor.")
-    if ThemeRole.objects.filter(theme=theme, user=member).exists():
+    if roles.holds_role(member, theme):
         raise PermissionDenied(
             "Ask an editor: this theme's chairs and producers answer to them."
         )

@@ -30,7 +30,8 @@ from core.ratelimit import seconds_to_wait, wait_in_words
 from forums import tasks
 from forums.models import HiddenReply, ReplyEdit, Thread, ThreadFollow
 from forums.visibility import check_sees, thread_of
-from themes.models import Role, ThemeRole
+from themes import roles
+from themes.models import Role
 
 REPLIES_PER_PAGE = 20
 # Threads and replies together, per member.
@@ -206,11 +207,7 @@ def recount(thread_ids):
 @transaction.atomic
 def mark_answer(thread, reply, *, marked_by, tell=True):
     """A producer in the thread's theme marks the reply that answers a question."""
-    role = (
-        ThemeRole.objects.filter(theme=thread.theme, user=marked_by, role=Role.PRODUCER)
-        .select_related("organisation")
-        .first()
-    )
+    role = roles.role_held(marked_by, thread.theme, Role.PRODUCER)
     if role is None:
         raise PermissionDenied("Only producers in this theme mark answers.")
     check_sees(marked_by, thread)
@@ -234,11 +231,6 @@ def mark_answer(thread, reply, *, marked_by, tell=True):
         theme=thread.theme,
     )
     return thread
-
-
-def is_producer_in(user, theme):
-    producers = ThemeRole.objects.filter(theme=theme, role=Role.PRODUCER)
-    return user.is_authenticated and producers.filter(user=user).exists()
 
 
 def follow(thread, user, muted=False):
@@ -290,16 +282,6 @@ def reply_page(thread, page_number, user=None):
     for reply in page:
         reply.children = children[reply.thread_id]
     return page
-
-
-def roles_by_author(theme, authors):
-    """Producers' and chairs' roles in this theme, for the badges beside their posts."""
-    return {
-        role.user_id: role
-        for role in ThemeRole.objects.filter(
-            theme=theme, user__in=[author for author in authors if author]
-        ).select_related("organisation")
-    }
 
 
 def replies_to_any_thread():

@@ -12,7 +12,8 @@ from core.ids import id_from
 from forums import moderation, services, visibility
 from forums.forms import ReplyForm, ReportForm, ThreadForm
 from forums.models import Thread
-from themes.models import ThemePage
+from themes import roles
+from themes.models import Role, ThemePage
 
 THREADS_PER_PAGE = 20
 MODERATION_DONE = {
@@ -120,7 +121,7 @@ def thread_detail(request, theme_slug, pk, slug, reply_form=None, status=200):
         thread_context(
             thread,
             replies=replies,
-            roles=services.roles_by_author(thread.theme, authors),
+            roles=roles.roles_in(thread.theme, authors),
             reply_form=reply_form or ReplyForm(initial=quote_from(thread, request)),
             follow_state=services.follow_state(thread, request.user),
             may_moderate=may_moderate,
@@ -131,7 +132,7 @@ def thread_detail(request, theme_slug, pk, slug, reply_form=None, status=200):
             if may_moderate
             else [],
             may_mark_answer=thread.is_question
-            and services.is_producer_in(request.user, thread.theme),
+            and roles.holds_role(request.user, thread.theme, Role.PRODUCER),
         ),
         status=status,
     )

@@ -10,19 +10,19 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 
 from forums.models import Thread
+from themes import roles
 from themes.models import Role
-from themes.services import holds_role, posts_visible_to, themes_where_role_held
 
 MODERATE_ALL = "forums.moderate_all_themes"
 MODERATORS = [Role.CHAIR]
 
 
 def themes_moderated_by(user):
-    return themes_where_role_held(user, MODERATORS, everywhere=MODERATE_ALL)
+    return roles.themes_where(user, MODERATORS, everywhere=MODERATE_ALL)
 
 
 def may_moderate(user, theme):
-    return holds_role(user, theme, MODERATORS, everywhere=MODERATE_ALL)
+    return roles.holds_role(user, theme, MODERATORS, everywhere=MODERATE_ALL)
 
 
 def thread_of(reply):
@@ -31,7 +31,7 @@ def thread_of(reply):
 
 def threads_visible_to(user):
     threads = Thread.objects.filter(theme__live=True)
-    return posts_visible_to(user, threads, MODERATORS, everywhere=MODERATE_ALL)
+    return roles.posts_visible_to(user, threads, MODERATORS, everywhere=MODERATE_ALL)
 
 
 def replies_visible_to(user, thread):

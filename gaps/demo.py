@@ -7,7 +7,8 @@ from django.utils import timezone
 from gaps import services
 from gaps.demo_content import GAPS
 from gaps.models import DataGap, GapSupport, GapUpdate
-from themes.models import Organisation, Role, ThemePage, ThemeRole
+from themes import roles
+from themes.models import Organisation, Role, ThemePage
 
 
 def create_demo_gaps(users):
@@ -70,10 +71,7 @@ def create_demo_gaps(users):
 
 def triager_for(theme):
     """The theme's first producer or chair: they answer in the demo."""
-    role = (
-        ThemeRole.objects.filter(theme=theme, role__in=[Role.PRODUCER, Role.CHAIR])
-        .select_related("user")
-        .order_by("role", "pk")
-        .first()
+    return (
+        roles.holders(Role.CHAIR, theme).order_by("pk").first()
+        or roles.holders(Role.PRODUCER, theme).order_by("pk").first()
     )
-    return role.user

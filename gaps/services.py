@@ -9,8 +9,8 @@ from wagtail.log_actions import log
 from accounts.trust import must_wait_for_approval, trust_if_enough_approved
 from gaps import tasks
 from gaps.models import DataGap, GapFollow, GapSupport, GapUpdate, Status
-from themes.models import Role, ThemeRole
-from themes.services import holds_role, posts_visible_to, themes_where_role_held
+from themes import roles
+from themes.models import Role
 
 TRIAGE_ALL = "gaps.triage_all_themes"
 TRIAGE_ROLES = [Role.PRODUCER, Role.CHAIR]
@@ -24,18 +24,17 @@ NOTE_MAX_LENGTH = 4000
 
 def may_triage(user, theme):
     """The theme's producers and chairs, and editors everywhere."""
-    return holds_role(user, theme, TRIAGE_ROLES, everywhere=TRIAGE_ALL)
+    return roles.holds_role(user, theme, TRIAGE_ROLES, everywhere=TRIAGE_ALL)
 
 
 def themes_triaged_by(user):
     """The themes whose gaps `user` may triage: every theme for editors."""
-    return themes_where_role_held(user, TRIAGE_ROLES, everywhere=TRIAGE_ALL)
+    return roles.themes_where(user, TRIAGE_ROLES, everywhere=TRIAGE_ALL)
 
 
 def triages_anything(user):
     return user.is_authenticated and (
-        user.has_perm(TRIAGE_ALL)
-        or ThemeRole.objects.filter(user=user, role__in=TRIAGE_ROLES).exists()
+        user.has_perm(TRIAGE_ALL) or roles.holds_role_anywhere(user, TRIAGE_ROLES)
     )
 
 
@@ -48,7 +47,7 @@ def gaps_visible_to(user):
     public gaps in live, public themes; a held gap to its author and the people
     who triage its theme."""
     gaps = DataGap.objects.in_public_themes()
-    return posts_visible_to(user, gaps, TRIAGE_ROLES, everywhere=TRIAGE_ALL)
+    return roles.posts_visible_to(user, gaps, TRIAGE_ROLES, everywhere=TRIAGE_ALL)
 
 
 def check_sees(user, gap):
@@ -58,12 +57,7 @@ def check_sees(user, gap):
 
 def answering_as(user, theme):
     """'Office for National Statistics (producer)', kept on the timeline entry."""
-    role = (
-        ThemeRole.objects.filter(theme=theme, user=user, role__in=TRIAGE_ROLES)
-        .select_related("organisation")
-        .order_by("role")
-        .first()
-    )
+    role = roles.role_held(user, theme, TRIAGE_ROLES)
     if role is None:
         return "Editor"
     organisation = role.organisation.name if role.organisation else ""

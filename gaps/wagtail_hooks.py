@@ -22,7 +22,8 @@ from core.forms import IdChoiceField
 from gaps import admin_views, services
 from gaps.choosers import data_gap_chooser_viewset
 from gaps.models import DataGap, Status
-from themes.models import ThemePage, ThemeRole
+from themes import roles
+from themes.models import ThemePage
 
 MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
@@ -42,7 +43,7 @@ class TriagePermissionPolicy(BasePermissionPolicy):
     def users_with_any_permission(self, actions):
         if "view" not in actions:
             return get_user_model().objects.none()
-        return triagers(ThemeRole.objects.filter(role__in=services.TRIAGE_ROLES))
+        return triagers(roles.holders(services.TRIAGE_ROLES))
 
     def user_has_permission_for_instance(self, user, action, instance):
         return action == "view" and services.may_triage(user, instance.theme)
@@ -55,19 +56,15 @@ class TriagePermissionPolicy(BasePermissionPolicy):
     def users_with_any_permission_for_instance(self, actions, instance):
         if "view" not in actions:
             return get_user_model().objects.none()
-        return triagers(
-            ThemeRole.objects.filter(
-                theme=instance.theme_id, role__in=services.TRIAGE_ROLES
-            )
-        )
+        return triagers(roles.holders(services.TRIAGE_ROLES, theme=instance.theme_id))
 
 
-def triagers(roles):
-    """Editors, and the people holding these theme roles."""
+def triagers(role_holders):
+    """Editors, and these holders of theme roles."""
     users = get_user_model().objects
     editors = users.with_perm(services.TRIAGE_ALL, backend=MODEL_BACKEND)
     return users.filter(
-        Q(pk__in=editors.values("pk")) | Q(pk__in=roles.values("user")),
+        Q(pk__in=editors.values("pk")) | Q(pk__in=role_holders.values("pk")),
         is_active=True,
     )
 

@@ -15,7 +15,7 @@ from accounts.notifications import notify
 from core.links import full_url
 from gaps.models import DataGap, Status
 from gaps.services import TRIAGE_ROLES
-from themes.models import ThemeRole
+from themes import roles
 
 logger = logging.getLogger(__name__)
 LONDON = ZoneInfo("Europe/London")
@@ -126,13 +126,9 @@ def uk_date(moment):
 
 def triagers(theme):
     """The theme's producers and chairs, each once however many roles they hold."""
-    users = {
-        role.user
-        for role in ThemeRole.objects.filter(
-            theme=theme, role__in=TRIAGE_ROLES, user__is_active=True
-        ).select_related("user")
-    }
-    return sorted(users, key=lambda user: user.pk)
+    return list(
+        roles.holders(TRIAGE_ROLES, theme).filter(is_active=True).order_by("pk")
+    )
 
 
 def tell_triagers(theme, people, gaps):

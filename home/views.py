@@ -3,9 +3,10 @@ from django.core.paginator import Paginator
 from django.shortcuts import render
 from wagtail.models import Page, Site
 
-from consultations.services import responses_of
+from consultations.services.responding import responses_of
 from core.search import search_query
 from events.services import my_calendar_url
+from themes import roles
 from themes import services as theme_services
 
 RESULTS_PER_PAGE = 10
@@ -34,7 +35,7 @@ def dashboard(request):
         "home/dashboard.html",
         {
             "themes": theme_services.themes_joined(request.user),
-            "roles": theme_services.roles_of(request.user),
+            "roles": roles.roles_of(request.user),
             "producer_requests": request.user.producer_requests.select_related(
                 "theme", "organisation"
             )[:10],

@@ -3,7 +3,8 @@
 from accounts.notifications import NotificationKind
 from accounts.personal_data import PersonalData, PublicContribution
 from themes.models import ProducerRequest, ThemeContact, ThemeMembership, ThemeRole
-from themes.services import role_group, roles_of, themes_joined
+from themes.roles import roles_of
+from themes.services import role_group, themes_joined
 
 NOTIFICATION_KINDS = [
     NotificationKind(

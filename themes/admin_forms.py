@@ -6,6 +6,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from core.forms import IdChoiceField
 from themes.models import ProducerRequest, ThemePage, ThemeRole
+from themes.roles import holds_role
 
 
 class ThemeRoleCreateForm(WagtailAdminModelForm):
@@ -41,12 +42,7 @@ class ThemeRoleCreateForm(WagtailAdminModelForm):
             cleaned.get("theme"),
             cleaned.get("role"),
         )
-        if (
-            member
-            and theme
-            and role
-            and ThemeRole.objects.filter(user=member, theme=theme, role=role).exists()
-        ):
+        if member and theme and role and holds_role(member, theme, role):
             raise forms.ValidationError("This member already has this role here.")
         return cleaned
 

@@ -8,8 +8,8 @@ from themes.models import (
     ThemeContact,
     ThemeIndexPage,
     ThemePage,
-    ThemeRole,
 )
+from themes.roles import holds_role_anywhere
 
 
 def create_demo_organisations():
@@ -66,7 +66,7 @@ def create_demo_roles(users):
     )
     for theme in (health, migration):
         services.join_theme(users["member"], theme)
-    if not ThemeRole.objects.filter(user=users["producer"]).exists():
+    if not holds_role_anywhere(users["producer"]):
         services.grant_role(
             migration,
             users["producer"],
@@ -76,7 +76,7 @@ def create_demo_roles(users):
             job_title="Statistician, International Migration",
             tell=False,
         )
-    if not ThemeRole.objects.filter(user=users["chair"]).exists():
+    if not holds_role_anywhere(users["chair"]):
         services.grant_role(
             housing, users["chair"], Role.CHAIR, granted_by=editor, tell=False
         )

@@ -4,7 +4,6 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupPagePermission
@@ -19,6 +18,7 @@ from themes.models import (
     ThemePage,
     ThemeRole,
 )
+from themes.roles import holds_role
 
 # Rights on the theme's own subtree only. Chairs add and publish (meetings);
 # producers add pages (consultations) and submit them for moderation.
@@ -146,54 +146,11 @@ def revoke_role(theme_role, *, revoked_by):
     theme_role.delete()
 
 
-def roles_of(user):
-    return ThemeRole.objects.filter(user=user).select_related("theme", "organisation")
-
-
-# Who looks after what members post in a theme: the holders of some roles there, and
-# those with a permission that stands for the roles in every theme. Discussions are
-# moderated by chairs, the data-gap register triaged by producers and chairs.
-
-
-def holds_role(user, theme, roles, *, everywhere):
-    """Whether the person holds one of `roles` in the theme, or the permission
-    `everywhere`."""
-    return user.is_authenticated and (
-        user.has_perm(everywhere)
-        or ThemeRole.objects.filter(theme=theme, user=user, role__in=roles).exists()
-    )
-
-
-def themes_where_role_held(user, roles, *, everywhere):
-    """The themes in which holds_role() is true: every theme with `everywhere`."""
-    if not user.is_authenticated:
-        return ThemePage.objects.none()
-    if user.has_perm(everywhere):
-        return ThemePage.objects.all()
-    return ThemePage.objects.filter(
-        pk__in=ThemeRole.objects.filter(user=user, role__in=roles).values("theme")
-    )
-
-
-def posts_visible_to(user, posts, roles, *, everywhere):
-    """Of `posts` (threads, data gaps: an `is_public`, an `author` and a `theme`),
-    those the person sees: public ones; held or hidden ones to their author and to
-    the people who look after the theme."""
-    if not user.is_authenticated:
-        return posts.filter(is_public=True)
-    if user.has_perm(everywhere):
-        return posts
-    looked_after = themes_where_role_held(user, roles, everywhere=everywhere)
-    return posts.filter(
-        Q(is_public=True) | Q(author=user) | Q(theme__in=looked_after.values("pk"))
-    )
-
-
 # Producer recognition
 
 
 def request_producer_status(user, theme, *, organisation, job_title, reason=""):
-    if ThemeRole.objects.filter(user=user, theme=theme, role=Role.PRODUCER).exists():
+    if holds_role(user, theme, Role.PRODUCER):
         raise ValidationError("You are already recognised as a producer in this theme.")
     if ProducerRequest.objects.filter(
         user=user, theme=theme, status=ProducerRequest.Status.PENDING

@@ -304,13 +304,14 @@ class ConsultationPage(
         )
 
     def get_context(self, request, *args, **kwargs):
-        from consultations import services
+        from consultations import sessions
+        from consultations.services import following, publication
 
         context = super().get_context(request, *args, **kwargs)
-        context["response"] = services.response_of(request, self)
-        context["is_following"] = services.is_following(request.user, self)
+        context["response"] = sessions.response_of(request, self)
+        context["is_following"] = following.is_following(request.user, self)
         context["published_count"] = (
-            services.published_responses(self).count() if self.has_closed else 0
+            publication.published_responses(self).count() if self.has_closed else 0
         )
         context["gap_links"] = self.gap_links.select_related("data_gap__theme")
         context["thread_links"] = self.thread_links.select_related("thread")

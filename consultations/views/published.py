@@ -7,8 +7,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
-from consultations import services
 from consultations.questions import all_questions
+from consultations.services import following, publication
 from core.dates import time_and_date
 
 RESPONSES_PER_PAGE = 20
@@ -29,7 +29,7 @@ def published_responses(request, consultation):
             status=404,
         )
     page = Paginator(
-        services.published_responses(consultation), RESPONSES_PER_PAGE
+        publication.published_responses(consultation), RESPONSES_PER_PAGE
     ).get_page(request.GET.get("page"))
     questions = all_questions(consultation.sections)
     for response in page:
@@ -54,10 +54,10 @@ def published_responses(request, consultation):
 @verified_email_required
 def follow(request, consultation):
     if request.POST.get("follow") == "no":
-        services.unfollow(request.user, consultation)
+        following.unfollow(request.user, consultation)
         messages.success(request, "You no longer follow this consultation.")
     else:
-        services.follow(request.user, consultation)
+        following.follow(request.user, consultation)
         messages.success(
             request, "You follow this consultation: we will email you its outcome."
         )

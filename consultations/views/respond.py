@@ -9,13 +9,14 @@ from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import 
     routablepageurl,
 )
 
-from consultations import services
+from consultations import sessions
 from consultations.forms import ResponseForm, initial_from
 from consultations.models import ConsultationPage
+from consultations.services import responding
 from core.dates import time_and_date
 from core.idempotency import idempotent
 
-Response = services.Response
+Response = responding.Response
 
 
 NOT_TAKING_RESPONSES = "This consultation is not taking responses"
@@ -66,14 +67,14 @@ def respond(request, consultation, step):
 @idempotent
 def respond_to(request, consultation, step_number):
     try:
-        services.check_taking_responses(consultation)
-    except services.ResponseRefused as refusal:
+        responding.check_taking_responses(consultation)
+    except responding.ResponseRefused as refusal:
         return refused(request, consultation, str(refusal))
-    steps = services.steps_of(consultation)
+    steps = responding.steps_of(consultation)
     if not 1 <= step_number <= len(steps):
         raise Http404
     step = steps[step_number - 1]
-    response = services.response_of(request, consultation)
+    response = sessions.response_of(request, consultation)
     anonymous = not request.user.is_authenticated
     options = {
         "sections": step.sections,
@@ -89,27 +90,33 @@ def respond_to(request, consultation, step_number):
         if form.is_valid():
             try:
                 if action != "draft" and step.number == len(steps):
-                    services.check_submission_rate(
-                        request, form.cleaned_data.get("email", "")
+                    responding.check_submission_rate(
+                        request.user,
+                        sessions.ip_address(request),
+                        form.cleaned_data.get("email", ""),
                     )
-                response = services.save_step(request, consultation, response, form)
-            except services.TooManySubmissions as refusal:
+                response = responding.save_step(
+                    request.user, consultation, response, form
+                )
+                if not response.user_id:
+                    sessions.remember_response(request, response)
+            except responding.TooManySubmissions as refusal:
                 form.add_error(None, str(refusal))
                 return render_step(
                     request, consultation, form, step, steps, response, 429
                 )
-            except services.Suspended as refusal:
+            except responding.Suspended as refusal:
                 form.add_error(None, str(refusal))
                 return render_step(
                     request, consultation, form, step, steps, response, 403
                 )
-            except services.ResponseRefused as refusal:
+            except responding.ResponseRefused as refusal:
                 return refused(request, consultation, str(refusal))
             return after_saving(request, consultation, response, step, steps, action)
     elif request.GET.get("check") and response:
         # Sent back from submitting: show what this step still needs.
         form = ResponseForm(
-            {**response.answers, **services.respondent_data(response)}, **options
+            {**response.answers, **responding.respondent_data(response)}, **options
         )
         form.is_valid()
     else:
@@ -148,7 +155,7 @@ def after_saving(request, consultation, response, step, steps, action):
         return redirect(consultation.url)
     if step.number < len(steps):
         return redirect(step_url(request, consultation, step.number + 1))
-    incomplete = services.first_incomplete_step(
+    incomplete = responding.first_incomplete_step(
         consultation, response, anonymous=not response.user_id
     )
     if incomplete is not None:
@@ -156,8 +163,8 @@ def after_saving(request, consultation, response, step, steps, action):
         return redirect(step_url(request, consultation, incomplete.number) + "?check=1")
     was_submitted = response.is_submitted
     try:
-        services.submit(consultation, response)
-    except services.ResponseRefused as refusal:
+        responding.submit(consultation, response)
+    except responding.ResponseRefused as refusal:
         return refused(request, consultation, str(refusal))
     if response.status == Response.Status.UNCONFIRMED:
         messages.success(
@@ -187,7 +194,7 @@ def your_response(request, consultation, response_id):
     ).first()
     if response is None:
         raise Http404
-    if not services.owns(request, response):
+    if not sessions.owns(request, response):
         return refused(
             request,
             consultation,
@@ -201,23 +208,23 @@ def your_response(request, consultation, response_id):
         {
             "page": consultation,
             "response": response,
-            "answered": services.answered(consultation, response),
+            "answered": responding.answered(consultation, response),
         },
     )
 
 
 def confirm(request, consultation, token):
     try:
-        response = services.confirm(consultation, token)
-    except services.ResponseRefused as refusal:
+        response = responding.confirm(consultation, token)
+    except responding.ResponseRefused as refusal:
         return refused(
             request,
             consultation,
             str(refusal),
             "We could not confirm your response",
             # A link that is nobody's names nothing.
-            status=404 if isinstance(refusal, services.UnknownLink) else 403,
+            status=404 if isinstance(refusal, responding.UnknownLink) else 403,
         )
-    services.remember_in_session(request, response)
+    sessions.remember_response(request, response)
     messages.success(request, "Thank you: your response is confirmed.")
     return redirect(your_response_url(request, consultation, response))

@@ -9,9 +9,10 @@ from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import PageLogEntry
 
-from consultations import exports, services, tasks
+from consultations import exports, tasks
 from consultations.factories import ResponseFactory
 from consultations.models import ConsultationPage, ResponseExport
+from consultations.services import publication
 from themes.factories import appoint
 from themes.models import Role
 
@@ -260,7 +261,7 @@ def test_the_public_page_says_how_many_were_withheld(
     client, producer, consultation, responses
 ):
     named, other, _ = responses
-    services.withhold_from_publication(named, producer, "Abusive.")
+    publication.withhold_from_publication(named, producer, "Abusive.")
     ConsultationPage.objects.filter(pk=consultation.pk).update(
         opens_at=timezone.now() - timedelta(days=30),
         closes_at=timezone.now() - timedelta(days=1),
@@ -284,7 +285,7 @@ def test_no_one_else_withholds_a_response(
         client.force_login(outsider)
         client.post(response_url(named), {"reason": "Not mine to say."})
         with pytest.raises(PermissionDenied):
-            services.withhold_from_publication(named, outsider, "Not mine to say.")
+            publication.withhold_from_publication(named, outsider, "Not mine to say.")
     named.refresh_from_db()
     assert named.withheld_at is None
     assert not PageLogEntry.objects.filter(

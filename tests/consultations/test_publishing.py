@@ -9,13 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.factories import UserFactory
-from consultations import services
 from consultations.factories import ConsultationPageFactory, ResponseFactory
 from consultations.models import (
     ConsultationPage,
     ConsultationResponse,
     ResponseExport,
 )
+from consultations.services import following, timetable
 from themes.factories import appoint
 from themes.models import Role
 
@@ -110,7 +110,7 @@ def test_editor_approval_publishes_and_tells_the_themes_members(
 
 def test_a_forthcoming_consultation_opens_on_the_cron_run(labour, member, mailoutbox):
     later = ConsultationPageFactory(parent=labour, opens_at=days(1))
-    services.open_if_due(later)
+    timetable.open_if_due(later)
     assert not subjects(mailoutbox, "Consultation open")
     ConsultationPage.objects.filter(pk=later.pk).update(opens_at=days(-0.01))
     run_cron()
@@ -128,7 +128,7 @@ def test_outcome_tells_respondents_and_followers_once(
     ResponseFactory(consultation=closed, user=member)
     ResponseFactory(consultation=closed, status="draft")  # never submitted: not told
     follower = UserFactory()
-    services.follow(follower, closed)
+    following.follow(follower, closed)
     anonymous = ResponseFactory(
         consultation=closed, user=None, name="Sam", email="sam@example.net"
     )
@@ -235,7 +235,7 @@ def test_responses_are_in_the_data_export_and_erased_with_the_account(
         user=member,
         status="draft",
     )
-    services.follow(member, consultation)
+    following.follow(member, consultation)
     exported = export_responses(member)
     assert len(exported["responses"]) == 2
     assert exported["responses"][0]["answers"][

@@ -6,13 +6,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.factories import UserFactory
-from consultations import services
 from consultations.factories import (
     COMPLETE_ANSWERS,
     ConsultationPageFactory,
     ResponseFactory,
 )
 from consultations.models import ConsultationPage, ConsultationResponse
+from consultations.services import responding, timetable
 
 pytestmark = pytest.mark.django_db
 Response = ConsultationResponse
@@ -269,7 +269,7 @@ def test_anyone_may_respond_confirming_by_email(client, consultation, mailoutbox
 def test_answers_are_checked_against_the_questions_at_opening(
     client, member, consultation, editor
 ):
-    services.open_if_due(consultation)
+    timetable.open_if_due(consultation)
     response = ResponseFactory(consultation=consultation)
     # An editor rewrites the questions after responses have come in.
     consultation.questions = [
@@ -304,7 +304,7 @@ def test_answers_are_checked_against_the_questions_at_opening(
     client.post(respond_url(consultation), form_data())
     assert Response.objects.get(user=member).is_submitted
     # Earlier answers still read against the questions they answered.
-    answered = dict(services.answered(consultation, response)[0][1])
+    answered = dict(responding.answered(consultation, response)[0][1])
     assert [q.question for q in answered] == [
         "How often do you use these statistics?",
         "Should the statistics be published quarterly?",
@@ -315,7 +315,7 @@ def test_submitting_too_often_is_refused_keeping_the_answers(
     client, member, consultation, mailoutbox
 ):
     client.force_login(member)
-    for _ in range(services.SUBMISSIONS_PER_HOUR):
+    for _ in range(responding.SUBMISSIONS_PER_HOUR):
         client.post(respond_url(consultation), form_data())
     sent = len(mailoutbox)
 
@@ -337,7 +337,7 @@ def test_one_address_is_asked_to_confirm_only_a_few_times(
         who_may_respond=ConsultationPage.WhoMayRespond.ANYONE
     )
     about_sam = {"name": "Sam Lee", "email": "Sam@Example.net"}
-    for _ in range(services.CONFIRMATIONS_PER_ADDRESS_PER_HOUR):
+    for _ in range(responding.CONFIRMATIONS_PER_ADDRESS_PER_HOUR):
         # Each from a new browser, as a script clearing its cookies would.
         client.cookies.clear()
         client.post(respond_url(consultation), form_data(**about_sam))
@@ -349,8 +349,8 @@ def test_one_address_is_asked_to_confirm_only_a_few_times(
 
     assert refused.status_code == 429
     assert "Try again in" in refused.content.decode()
-    assert len(mailoutbox) == services.CONFIRMATIONS_PER_ADDRESS_PER_HOUR
-    assert Response.objects.count() == services.CONFIRMATIONS_PER_ADDRESS_PER_HOUR
+    assert len(mailoutbox) == responding.CONFIRMATIONS_PER_ADDRESS_PER_HOUR
+    assert Response.objects.count() == responding.CONFIRMATIONS_PER_ADDRESS_PER_HOUR
 
 
 def test_a_members_account_page_lists_their_responses(

@@ -190,3 +190,14 @@ def test_visitors_and_unverified_members_cannot_replace_an_address(client):
     client.post(reverse("events:new_calendar_address"))
 
     assert feed_url(unverified) == old
+
+
+def test_the_service_replaces_only_this_members_address(member):
+    other = UserFactory()
+    old, others = feed_url(member), feed_url(other)
+
+    services.replace_calendar_address(member)
+
+    assert feed_url(member) != old
+    assert Client().get(old).status_code == 404
+    assert feed_url(other) == others

@@ -11,11 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.factories import UserFactory
-from gaps import feeds, services
+from gaps import exports, feeds, services
+from gaps.exports import COLUMNS
 from gaps.factories import DataGapFactory
 from gaps.models import DataGap
-from gaps.views import register as register_views
-from gaps.views.register import COLUMNS, GAPS_PER_PAGE
+from gaps.views.register import GAPS_PER_PAGE
 from themes import services as theme_services
 from themes.factories import OrganisationFactory, ThemePageFactory
 from themes.models import Role
@@ -428,7 +428,7 @@ def test_the_json_holds_the_filtered_pages_gaps(client, migration, producer, ons
 def test_a_download_longer_than_a_chunk_misses_no_gap_nor_topic(
     client, migration, monkeypatch
 ):
-    monkeypatch.setattr(register_views, "EXPORT_CHUNK", 2)
+    monkeypatch.setattr(exports, "EXPORT_CHUNK", 2)
     gaps = [
         DataGapFactory(theme=migration, title=f"Gap {n}", topics=[f"t{n}"])
         for n in range(5)

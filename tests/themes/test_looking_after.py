@@ -9,7 +9,7 @@ from forums.factories import ThreadFactory
 from forums.models import Thread
 from themes.factories import ThemePageFactory, appoint
 from themes.models import Role
-from themes.services import holds_role, posts_visible_to, themes_where_role_held
+from themes.roles import holds_role, posts_visible_to, themes_where
 
 pytestmark = pytest.mark.django_db
 
@@ -37,9 +37,7 @@ def test_a_chair_holds_the_role_in_their_theme_only(themes, editor):
 
     assert holds_role(chair, migration, CHAIRS, everywhere=EVERYWHERE)
     assert not holds_role(chair, housing, CHAIRS, everywhere=EVERYWHERE)
-    assert list(themes_where_role_held(chair, CHAIRS, everywhere=EVERYWHERE)) == [
-        migration
-    ]
+    assert list(themes_where(chair, CHAIRS, everywhere=EVERYWHERE)) == [migration]
 
 
 def test_a_producer_is_not_a_chair(themes, editor):
@@ -58,16 +56,14 @@ def test_the_permission_everywhere_stands_for_the_role_in_every_theme(themes):
     assert all(
         holds_role(person, theme, CHAIRS, everywhere=EVERYWHERE) for theme in themes
     )
-    assert set(themes_where_role_held(person, CHAIRS, everywhere=EVERYWHERE)) >= set(
-        themes
-    )
+    assert set(themes_where(person, CHAIRS, everywhere=EVERYWHERE)) >= set(themes)
 
 
 def test_visitors_and_members_hold_no_role(themes):
     migration, _ = themes
     for person in (AnonymousUser(), UserFactory()):
         assert not holds_role(person, migration, CHAIRS, everywhere=EVERYWHERE)
-        assert not themes_where_role_held(person, CHAIRS, everywhere=EVERYWHERE)
+        assert not themes_where(person, CHAIRS, everywhere=EVERYWHERE)
 
 
 def test_a_held_post_is_seen_by_its_author_and_who_looks_after_its_theme(

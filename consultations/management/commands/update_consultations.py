@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from consultations.services import (
+from consultations.services.timetable import (
     delete_old_downloads,
     delete_unconfirmed_responses,
     flag_overdue_outcomes,

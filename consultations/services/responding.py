@@ -1,38 +1,23 @@
-"""What happens to a consultation and its responses, whoever asks for it."""
+"""Responding: the steps of the form, drafts, submitting and confirming, and the
+limits that keep the form from being used to send mail."""
 
 from dataclasses import dataclass
-from datetime import timedelta
 
-from allauth.account.adapter import get_adapter
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
-from wagtail.log_actions import log
 
 from accounts.suspension import suspension_notice
 from consultations import tasks
 from consultations.forms import ABOUT_YOU, ResponseForm
-from consultations.models import (
-    ConsultationFollow,
-    ConsultationPage,
-    ConsultationResponse,
-    ResponseExport,
-    State,
-)
-from consultations.models.pages import OUTCOME_DUE_AFTER
-from consultations.permissions import may_see_responses
-from consultations.questions import snapshot_of
+from consultations.models import ConsultationResponse, State
 from core.dates import time_and_date
 from core.ratelimit import seconds_to_wait, wait_in_words
 
 Response = ConsultationResponse
-SESSION_KEY = "consultation_responses"
 # Every submission sends an email: a copy, or a link to confirm. These keep a
 # script from mailing someone over and over through the form.
 SUBMISSIONS_PER_HOUR = 10
 CONFIRMATIONS_PER_ADDRESS_PER_HOUR = 3
-# Downloads hold personal data: they are kept no longer than this.
-DOWNLOADS_KEPT_FOR = timedelta(days=7)
 
 
 class ResponseRefused(Exception):
@@ -93,12 +78,10 @@ def check_not_suspended(user, consultation):
         raise Suspended(notice)
 
 
-def check_submission_rate(request, email=""):
-    """Count a submission by this person (or address); refuse one too many."""
-    if request.user.is_authenticated:
-        who = f"user:{request.user.pk}"
-    else:
-        who = f"ip:{get_adapter().get_client_ip(request)}"
+def check_submission_rate(user, ip_address, email=""):
+    """Count a submission by this member (or, without an account, this IP address
+    and the email address given); refuse one too many."""
+    who = f"user:{user.pk}" if user.is_authenticated else f"ip:{ip_address}"
     wait = seconds_to_wait(
         f"consultation-submit:{who}", limit=SUBMISSIONS_PER_HOUR, period=3600
     )
@@ -121,27 +104,22 @@ def check_submission_rate(request, email=""):
 # Finding a response
 
 
-def response_of(request, consultation):
-    """The visitor's own response: by account, or by this browser's session."""
-    if request.user.is_authenticated:
-        return Response.objects.filter(
-            consultation=consultation, user=request.user
-        ).first()
-    response_id = request.session.get(SESSION_KEY, {}).get(str(consultation.pk))
-    if response_id is None:
+def response_of(user, consultation, held_response_id=None):
+    """A member's own response; without an account, the response they hold (its
+    id kept for them since they saved it), if it has no account either."""
+    if user.is_authenticated:
+        return Response.objects.filter(consultation=consultation, user=user).first()
+    if held_response_id is None:
         return None
     return Response.objects.filter(
-        pk=response_id, consultation=consultation, user__isnull=True
+        pk=held_response_id, consultation=consultation, user__isnull=True
     ).first()
 
 
-def owns(request, response):
+def owns(user, response, held_response_id=None):
     if response.user_id:
-        return request.user.is_authenticated and response.user_id == request.user.pk
-    return (
-        request.session.get(SESSION_KEY, {}).get(str(response.consultation_id))
-        == response.pk
-    )
+        return user.is_authenticated and response.user_id == user.pk
+    return held_response_id == response.pk
 
 
 def responses_of(user, count=10):
@@ -153,24 +131,18 @@ def responses_of(user, count=10):
     )
 
 
-def remember_in_session(request, response):
-    responses = request.session.get(SESSION_KEY, {})
-    responses[str(response.consultation_id)] = response.pk
-    request.session[SESSION_KEY] = responses
-
-
 # Answering
 
 
 @transaction.atomic
-def save_step(request, consultation, response, form):
+def save_step(user, consultation, response, form):
     """Keep this step's answers (and details), replacing what it held before."""
     check_taking_responses(consultation)
-    check_not_suspended(request.user, consultation)
+    check_not_suspended(user, consultation)
     if response is None:
         response = Response(
             consultation=consultation,
-            user=request.user if request.user.is_authenticated else None,
+            user=user if user.is_authenticated else None,
         )
     for question in form.questions:
         response.answers.pop(question.id, None)
@@ -180,8 +152,6 @@ def save_step(request, consultation, response, form):
     if response.respond_as != Response.RespondAs.ORGANISATION:
         response.organisation_name = ""
     response.save()
-    if not response.user_id:
-        remember_in_session(request, response)
     return response
 
 
@@ -265,144 +235,3 @@ def answered(consultation, response):
         )
         for section in consultation.sections
     ]
-
-
-# Withholding from publication
-
-WITHHOLD_RESPONSE = "consultations.withhold_response"
-PUBLISH_RESPONSE_AGAIN = "consultations.publish_response_again"
-
-
-def withhold_from_publication(response, user, reason):
-    """Keep a response off the site, for a reason the audit log keeps."""
-    set_withheld(response, user, timezone.now(), reason, WITHHOLD_RESPONSE)
-
-
-def publish_again(response, user):
-    set_withheld(response, user, None, "", PUBLISH_RESPONSE_AGAIN)
-
-
-@transaction.atomic
-def set_withheld(response, user, withheld_at, reason, action):
-    if not may_see_responses(user, response.consultation):
-        raise PermissionDenied
-    response.withheld_at, response.withheld_reason = withheld_at, reason
-    response.save(update_fields=["withheld_at", "withheld_reason"])
-    log(
-        instance=response.consultation,
-        action=action,
-        user=user,
-        data={"response": response.pk, "reason": reason},
-    )
-
-
-def published_responses(consultation):
-    return (
-        consultation.responses.published()
-        .select_related("user")
-        .order_by("submitted_at", "pk")
-    )
-
-
-# Following
-
-
-def is_following(user, consultation):
-    return (
-        user.is_authenticated
-        and ConsultationFollow.objects.filter(
-            user=user, consultation=consultation
-        ).exists()
-    )
-
-
-def follow(user, consultation):
-    ConsultationFollow.objects.get_or_create(user=user, consultation=consultation)
-
-
-def unfollow(user, consultation):
-    ConsultationFollow.objects.filter(user=user, consultation=consultation).delete()
-
-
-# What happens with time
-
-
-def open_if_due(consultation, now=None):
-    """Freeze the questions and tell the theme, once, when a live one opens."""
-    now = now or timezone.now()
-    if consultation.opened_at or not consultation.live or consultation.opens_at > now:
-        return False
-    snapshot = snapshot_of(consultation.questions)
-    won = ConsultationPage.objects.filter(
-        pk=consultation.pk, opened_at__isnull=True
-    ).update(opened_at=now, questions_at_opening=snapshot)
-    consultation.opened_at, consultation.questions_at_opening = now, snapshot
-    consultation.__dict__.pop("sections", None)
-    if won and consultation.closes_at > now and not consultation.outcome_date:
-        tasks.tell_members_opened.enqueue(consultation.pk)
-    return bool(won)
-
-
-def announce_outcome(consultation):
-    """The first time a published page carries an outcome, tell everyone involved."""
-    if not (consultation.live and consultation.outcome_date):
-        return False
-    if consultation.outcome_announced_at:
-        return False
-    won = ConsultationPage.objects.filter(
-        pk=consultation.pk, outcome_announced_at__isnull=True
-    ).update(outcome_announced_at=timezone.now())
-    if won:
-        tasks.tell_of_outcome.enqueue(consultation.pk)
-    return bool(won)
-
-
-def overdue_outcomes(now=None):
-    now = now or timezone.now()
-    return ConsultationPage.objects.live().filter(
-        outcome_date__isnull=True,
-        closes_at__lt=now - OUTCOME_DUE_AFTER,
-    )
-
-
-def flag_overdue_outcomes(now=None):
-    """Tell producers and editors, once, of each outcome past its 12 weeks."""
-    now = now or timezone.now()
-    flagged = 0
-    for consultation in overdue_outcomes(now).filter(overdue_flagged_at__isnull=True):
-        won = ConsultationPage.objects.filter(
-            pk=consultation.pk, overdue_flagged_at__isnull=True
-        ).update(overdue_flagged_at=now)
-        if won:
-            tasks.tell_of_overdue_outcome.enqueue(consultation.pk)
-            flagged += 1
-    return flagged
-
-
-def open_due_consultations(now=None):
-    now = now or timezone.now()
-    due = ConsultationPage.objects.live().filter(
-        opened_at__isnull=True, opens_at__lte=now
-    )
-    return sum(open_if_due(consultation, now) for consultation in due)
-
-
-def delete_old_downloads(now=None):
-    """Prepared downloads of responses are personal data: delete them after a week."""
-    now = now or timezone.now()
-    deleted, _ = ResponseExport.objects.filter(
-        requested_at__lt=now - DOWNLOADS_KEPT_FOR
-    ).delete()
-    return deleted
-
-
-def delete_unconfirmed_responses(now=None):
-    """After closing, responses never confirmed by email can no longer count: their
-    names and addresses are not kept. (Members' drafts stay in their account.)"""
-    now = now or timezone.now()
-    deleted, _ = (
-        Response.objects.filter(user=None, consultation__closes_at__lt=now)
-        .exclude(status=Response.Status.SUBMITTED)
-        .delete()
-    )
-    return deleted

@@ -1,0 +1,98 @@
+"""Who holds which role in which theme: the one place every feature asks.
+
+`roles` is one Role or several; a person holds "any of" them. Answers that callers
+compose further are querysets; nobody outside themes queries ThemeRole itself.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+
+from themes.models import Role, ThemePage, ThemeRole
+
+ANY_ROLE = tuple(Role)
+
+
+def _as_list(roles):
+    # A Role is a str: without this, "chair" would be read as five roles.
+    return [roles] if isinstance(roles, str) else list(roles)
+
+
+def _roles_held_by(user, roles):
+    if not user.is_authenticated:
+        return ThemeRole.objects.none()
+    return ThemeRole.objects.filter(user=user, role__in=_as_list(roles))
+
+
+def _everywhere(user, permission):
+    # A permission that stands for the roles in every theme (editors have it).
+    return bool(permission) and user.is_authenticated and user.has_perm(permission)
+
+
+def holds_role(user, theme, roles=ANY_ROLE, *, everywhere=None):
+    """Does `user` hold `roles` (any of them) in `theme`, or the permission
+    `everywhere` that stands for them in every theme?"""
+    if _everywhere(user, everywhere):
+        return True
+    return _roles_held_by(user, roles).filter(theme=theme).exists()
+
+
+def holds_role_anywhere(user, roles=ANY_ROLE):
+    return _roles_held_by(user, roles).exists()
+
+
+def role_held(user, theme, roles=ANY_ROLE):
+    """The role `user` holds in `theme` (the first of `roles` they hold), with its
+    organisation, for saying who they speak for; None when they hold none."""
+    return (
+        _roles_held_by(user, roles)
+        .filter(theme=theme)
+        .select_related("organisation")
+        .order_by("role")
+        .first()
+    )
+
+
+def themes_where(user, roles=ANY_ROLE, *, everywhere=None):
+    """The themes in which `user` holds `roles` (any of them): every theme with
+    the permission `everywhere`."""
+    if _everywhere(user, everywhere):
+        return ThemePage.objects.all()
+    return ThemePage.objects.filter(pk__in=_roles_held_by(user, roles).values("theme"))
+
+
+def posts_visible_to(user, posts, roles, *, everywhere):
+    """Of `posts` (threads, data gaps: an `is_public`, an `author` and a `theme`),
+    those the person sees: public ones; held or hidden ones to their author and to
+    the holders of `roles` in the theme, who look after it."""
+    if not user.is_authenticated:
+        return posts.filter(is_public=True)
+    if _everywhere(user, everywhere):
+        return posts
+    looked_after = themes_where(user, roles)
+    return posts.filter(
+        Q(is_public=True) | Q(author=user) | Q(theme__in=looked_after.values("pk"))
+    )
+
+
+def holders(roles=ANY_ROLE, theme=None):
+    """The people who hold `roles` in `theme` (in any theme when None), each once."""
+    held = ThemeRole.objects.filter(role__in=_as_list(roles))
+    if theme is not None:
+        held = held.filter(theme=theme)
+    return get_user_model().objects.filter(pk__in=held.values("user"))
+
+
+def roles_in(theme, users):
+    """Each of these people's role in `theme`, by user id, for the badges beside
+    their posts."""
+    return {
+        role.user_id: role
+        for role in ThemeRole.objects.filter(
+            theme=theme, user__in=[user for user in users if user]
+        ).select_related("organisation")
+    }
+
+
+def roles_of(user):
+    """Every role `user` holds, with its theme and organisation."""
+    return ThemeRole.objects.filter(user=user).select_related("theme", "organisation")
