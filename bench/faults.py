@@ -29,7 +29,7 @@ import requests
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from servers import (  # noqa: E402
+from servers import (
     PostgresCluster,
     RedisServer,
     spare_port,

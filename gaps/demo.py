@@ -4,10 +4,11 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from accounts.models import Organisation
 from gaps import services
 from gaps.demo_content import GAPS
 from gaps.models import DataGap, GapSupport, GapUpdate
-from themes.models import Organisation, Role, ThemePage, ThemeRole
+from themes.models import Role, ThemePage, ThemeRole
 
 
 def create_demo_gaps(users):

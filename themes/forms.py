@@ -1,6 +1,7 @@
 from django import forms
 
-from themes.models import Organisation, ProducerRequest
+from accounts.models import Organisation
+from themes.models import ProducerRequest
 
 
 class ProducerRequestForm(forms.ModelForm):

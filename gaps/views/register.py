@@ -17,11 +17,11 @@ from django.urls import path, reverse
 from django.utils.http import urlencode
 from taggit.models import Tag
 
-from accounts.models import User
+from accounts.models import Organisation, User
 from core.csv import csv_response
 from gaps.feeds import GapUpdatesFeed
 from gaps.models import DataGap, Status, TaggedDataGap
-from themes.models import Organisation, ThemePage
+from themes.models import ThemePage
 
 GAPS_PER_PAGE = 20
 # Rows the downloads fetch (and prefetch topics for) at a time.

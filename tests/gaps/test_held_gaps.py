@@ -6,13 +6,13 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from accounts.factories import UserFactory
+from accounts.factories import OrganisationFactory, UserFactory
 from forums import moderation
 from forums import services as forum_services
 from forums.factories import ThreadFactory
 from gaps import services
 from gaps.models import DataGap, GapFollow, GapSupport
-from themes.factories import OrganisationFactory, ThemePageFactory, appoint
+from themes.factories import ThemePageFactory, appoint
 from themes.models import Role
 
 pytestmark = pytest.mark.django_db
