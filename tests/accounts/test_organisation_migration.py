@@ -13,7 +13,7 @@ from django.db.migrations.executor import MigrationExecutor
 
 from accounts.models import Organisation, User
 from themes.factories import ThemePageFactory
-from themes.models import ThemeRole
+from themes.models import ThemePage, ThemeRole
 
 # Transactional: SQLite cannot change its schema inside the test's transaction.
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -59,8 +59,9 @@ def test_organisations_their_links_and_the_right_to_manage_them_survive_the_move
     old.get_model("themes", "ThemeRole").objects.create(
         theme_id=theme.pk, user_id=member.pk, role="producer", organisation=organisation
     )
-    old.get_model("themes", "ThemePage").objects.get(pk=theme.pk).organisations.add(
-        organisation
+    theme_organisations = old.get_model("themes", "ThemePage").organisations.through
+    theme_organisations.objects.create(
+        themepage_id=theme.pk, organisation_id=organisation.pk
     )
     old_type = old.get_model("contenttypes", "ContentType").objects.get(
         app_label="themes", model="organisation"
@@ -82,7 +83,7 @@ def test_organisations_their_links_and_the_right_to_manage_them_survive_the_move
     )
     assert User.objects.get(pk=member.pk).organisation == moved
     assert ThemeRole.objects.get(user_id=member.pk).organisation == moved
-    assert list(theme.organisations.all()) == [moved]
+    assert list(ThemePage.objects.get(pk=theme.pk).organisations.all()) == [moved]
     assert list(moved.members.values_list("pk", flat=True)) == [member.pk]
     assert ContentType.objects.get_for_model(Organisation).pk == old_type.pk
     assert not ContentType.objects.filter(

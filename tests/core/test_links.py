@@ -11,7 +11,7 @@ from events.factories import EventPageFactory
 from home.demo import create_demo_home_page
 from themes.factories import ThemeIndexPageFactory, ThemePageFactory
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 
 
 def test_make_run_on_another_port_gives_every_command_that_address(tmp_path):
