@@ -31,6 +31,7 @@ test: setup browser lint
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 setup: $(VENV)/.installed $(CSS)
 

@@ -12,7 +12,17 @@ from allauth.mfa.totp.internal.auth import (
 )
 from django.utils import timezone
 
-from accounts.models import User
+from accounts.models import Organisation, User
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Statistics Office {n}")
+    acronym = factory.Sequence(lambda n: f"SO{n}")
+    website = "https://statistics.example.org"
+    kind = Organisation.Kind.PRODUCER
+
+    class Meta:
+        model = Organisation
 
 
 class UserFactory(factory.django.DjangoModelFactory):

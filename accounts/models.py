@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.search import index
 
 
 class EmailUserManager(UserManager):
@@ -30,6 +32,45 @@ class EmailUserManager(UserManager):
         extra_fields["is_staff"] = True
         extra_fields["is_superuser"] = True
         return self._create_user(email, password, **extra_fields)
+
+
+class Organisation(index.Indexed, models.Model):
+    """A body that produces official statistics or represents their users."""
+
+    class Kind(models.TextChoices):
+        PRODUCER = "producer", "Producer body"
+        USER = "user", "User body"
+
+    name = models.CharField(max_length=200, unique=True)
+    acronym = models.CharField(max_length=20, blank=True)
+    website = models.URLField(blank=True)
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PRODUCER)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("acronym"),
+        FieldPanel("website"),
+        FieldPanel("kind"),
+    ]
+
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("acronym"),
+        index.FilterField("kind"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        # Moved here from themes; keeping the table kept every row and foreign key.
+        db_table = "themes_organisation"
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    @property
+    def short_name(self):
+        return self.acronym or self.name
 
 
 class ExpertiseTag(TagBase):
@@ -69,7 +110,7 @@ class User(AbstractUser):
         help_text="The name other members see. Leave it empty to use your full name.",
     )
     organisation = models.ForeignKey(
-        "themes.Organisation",
+        Organisation,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

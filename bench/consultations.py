@@ -13,13 +13,13 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.factories import UserFactory
+from accounts.factories import OrganisationFactory, UserFactory
 from accounts.models import User
 from consultations import exports, services
 from consultations.blocks import AGREEMENT_SCALE
 from consultations.factories import ConsultationPageFactory
 from consultations.models import ConsultationResponse, ResponseExport
-from themes.factories import OrganisationFactory, ThemePageFactory
+from themes.factories import ThemePageFactory
 
 BATCH = 5000
 # Every other response is from a member; the rest responded without an account.

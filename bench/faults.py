@@ -30,7 +30,7 @@ import requests
 # The throwaway servers are the tests' own (tests/servers.py), shared with the drill.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.servers import (  # noqa: E402
+from tests.servers import (
     PostgresCluster,
     RedisServer,
     spare_port,

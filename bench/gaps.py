@@ -14,9 +14,9 @@ from django.test import Client
 from django.utils import timezone
 from taggit.models import Tag
 
-from accounts.factories import UserFactory
+from accounts.factories import OrganisationFactory, UserFactory
 from gaps.models import DataGap, GapSupport, GapUpdate, Status, TaggedDataGap
-from themes.factories import OrganisationFactory, ThemePageFactory
+from themes.factories import ThemePageFactory
 
 BATCH = 5000
 TOPICS = [f"topic {n}" for n in range(40)]

@@ -6,7 +6,8 @@ from common import build_site, get_ok, measure, test_database
 from django.core.management import call_command
 from django.test import Client
 
-from themes.factories import OrganisationFactory, ThemeContactFactory, ThemePageFactory
+from accounts.factories import OrganisationFactory
+from themes.factories import ThemeContactFactory, ThemePageFactory
 
 
 def add_themes(theme_index, count, organisations):

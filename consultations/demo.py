@@ -10,6 +10,7 @@ from datetime import datetime, time, timedelta
 from django.db.models import F
 from django.utils import timezone
 
+from accounts.models import Organisation
 from consultations.demo_content import CONSULTATIONS
 from consultations.models import (
     ConsultationGapLink,
@@ -21,7 +22,7 @@ from consultations.models.pages import OUTCOME_DUE_AFTER
 from consultations.questions import snapshot_of
 from forums.models import Thread
 from gaps.models import DataGap
-from themes.models import Organisation, ThemePage
+from themes.models import ThemePage
 
 OPENS_AT = time(9, 0)
 CLOSES_AT = time(23, 59)

@@ -4,8 +4,8 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
+from accounts.factories import OrganisationFactory
 from consultations.models import ConsultationPage, ConsultationResponse
-from themes.factories import OrganisationFactory
 
 
 def question(kind, id, text, required=True, **more):

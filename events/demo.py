@@ -4,12 +4,13 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from accounts.models import Organisation
 from events import services
 from events.calendar import LONDON
 from events.demo_minutes import PAST_MEETINGS
 from events.models import ActionItem, EventPage, MinutesAttendee, MinutesPage
 from forums.models import Thread
-from themes.models import Organisation, ThemePage
+from themes.models import ThemePage
 
 MEETINGS = [
     {

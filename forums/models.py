@@ -68,7 +68,7 @@ class Thread(models.Model):
         help_text="The reply a producer marked as the answer to this question.",
     )
     answered_by = models.ForeignKey(
-        "themes.Organisation",
+        "accounts.Organisation",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,

@@ -4,11 +4,12 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from accounts.models import Organisation
 from gaps import services
 from gaps.demo_content import GAPS
 from gaps.models import DataGap, GapSupport, GapUpdate
 from themes import roles
-from themes.models import Organisation, Role, ThemePage
+from themes.models import Role, ThemePage
 
 
 def create_demo_gaps(users):

@@ -1,8 +1,9 @@
 from django import forms
 
+from accounts.models import Organisation
 from core.forms import RefuseControlCharacters, TagsField
 from gaps.models import DataGap, Status
-from themes.models import Organisation, ThemeContact
+from themes.models import ThemeContact
 
 
 class GapForm(RefuseControlCharacters, forms.ModelForm):

@@ -122,7 +122,7 @@ class DataGap(index.Indexed, models.Model):
         max_length=20, choices=Status.choices, default=Status.RAISED, db_index=True
     )
     owner_organisation = models.ForeignKey(
-        "themes.Organisation",
+        "accounts.Organisation",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from taggit.models import Tag
 
+from accounts.models import Organisation
 from gaps.models import DataGap, Status, TaggedDataGap
-from themes.models import Organisation, ThemePage
+from themes.models import ThemePage
 
 OPEN = "open"
 SORTS = {

@@ -87,9 +87,6 @@ def theme_index(home_page):
     return ThemeIndexPageFactory(parent=home_page)
 
 
-EDITOR_MODELS = ["organisation", "themerole", "producerrequest"]
-
-
 @pytest.fixture
 def editor(root_page):
     """An editor with two-factor authentication, as the Editors group makes them.
@@ -100,13 +97,10 @@ def editor(root_page):
     group.permissions.add(
         *Permission.objects.filter(
             Q(content_type__app_label="wagtailadmin", codename="access_admin")
+            | Q(content_type__app_label="accounts", content_type__model="organisation")
             | Q(
                 content_type__app_label="themes",
-                content_type__model__in=[
-                    "organisation",
-                    "themerole",
-                    "producerrequest",
-                ],
+                content_type__model__in=["themerole", "producerrequest"],
             )
             | Q(content_type__app_label="events", codename="approve_minutes")
             | Q(content_type__app_label="gaps", codename="triage_all_themes")

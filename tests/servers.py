@@ -44,7 +44,7 @@ class RedisServer:
         return f"redis://127.0.0.1:{self.port}/0"
 
     def start(self):
-        self.process = subprocess.Popen(  # noqa: S603
+        self.process = subprocess.Popen(
             [self.binary, "--port", str(self.port), "--bind", "127.0.0.1"]
             + ["--save", "", "--appendonly", "no", "--dir", str(self.directory)],
             stdout=subprocess.DEVNULL,
@@ -76,7 +76,7 @@ class PostgresCluster:
         return f"postgres://postgres@127.0.0.1:{self.port}/{database}"
 
     def run(self, *command):
-        subprocess.run(  # noqa: S603
+        subprocess.run(
             [*self.as_postgres, *command],
             check=True,
             stdout=subprocess.DEVNULL,
@@ -117,7 +117,7 @@ class PostgresCluster:
 
     def psql(self, sql, database="statsforum"):
         """Rows of a query, each a list of strings."""
-        result = subprocess.run(  # noqa: S603
+        result = subprocess.run(
             [PG_BIN / "psql", "-h", "127.0.0.1", "-p", str(self.port), "-U",
              "postgres", "-d", database, "-AtX", "-F", "\x1f", "-c", sql],
             capture_output=True, text=True,

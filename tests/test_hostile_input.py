@@ -24,7 +24,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils.datastructures import MultiValueDict
 
 from accounts import notifications
-from accounts.factories import UserFactory, totp_code
+from accounts.factories import OrganisationFactory, UserFactory, totp_code
 from accounts.models import DataExport
 from consultations.factories import ConsultationPageFactory, ResponseFactory
 from consultations.models import ResponseExport
@@ -37,7 +37,7 @@ from gaps import services as gap_services
 from gaps.factories import DataGapFactory
 from home.factories import StandardPageFactory
 from tests.urlwalk import Param, all_routes
-from themes.factories import OrganisationFactory, ThemeContactFactory, ThemePageFactory
+from themes.factories import ThemeContactFactory, ThemePageFactory
 from themes.services import join_theme
 
 pytestmark = [pytest.mark.django_db, pytest.mark.walker]
@@ -189,9 +189,9 @@ def real_values(route, world):
         "export_id": world.response_export.pk,
         "step": 1,
         "token": world.tokens.get(route.name, "x"),
-        "app_label": "themes",
-        "app_name": "themes",
-        "content_type_app_name": "themes",
+        "app_label": "accounts",
+        "app_name": "accounts",
+        "content_type_app_name": "accounts",
         "model_name": "organisation",
         "content_type_model_name": "organisation",
         "revision_id_a": "earliest",

@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts import notifications
-from accounts.factories import UserFactory
+from accounts.factories import OrganisationFactory, UserFactory
 from accounts.models import DataExport
 from consultations.factories import ConsultationPageFactory, ResponseFactory
 from consultations.models import ConsultationPage, ConsultationResponse, ResponseExport
@@ -36,7 +36,7 @@ from forums.models import Thread
 from gaps import services as gap_services
 from tests import urlwalk
 from themes import services as theme_services
-from themes.factories import OrganisationFactory, ThemePageFactory, appoint
+from themes.factories import ThemePageFactory, appoint
 from themes.models import Role, ThemePage, ThemeRole
 
 pytestmark = pytest.mark.django_db
@@ -130,7 +130,7 @@ MATRIX = {
     "producer_requests:edit": ("get", {}, "editor", ONLY_RIGHTFUL),
     # Organisations are public: whoever works in the admin (producers naming
     # theirs on a consultation, chairs, editors) may choose one.
-    "wagtailsnippetchoosers_themes_organisation:chosen": (
+    "wagtailsnippetchoosers_accounts_organisation:chosen": (
         "get",
         {},
         "editor",
@@ -381,8 +381,8 @@ def account_urls(theme, people, editor):
         "producer_requests:edit": reverse(
             "producer_requests:edit", args=[producer_request.pk]
         ),
-        "wagtailsnippetchoosers_themes_organisation:chosen": reverse(
-            "wagtailsnippetchoosers_themes_organisation:chosen",
+        "wagtailsnippetchoosers_accounts_organisation:chosen": reverse(
+            "wagtailsnippetchoosers_accounts_organisation:chosen",
             args=[role.organisation_id],
         ),
         "download_data_export": reverse("download_data_export", args=[export.pk]),

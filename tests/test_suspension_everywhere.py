@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.factories import UserFactory
+from accounts.factories import OrganisationFactory, UserFactory
 from accounts.models import ThemeSuspension
 from consultations.factories import COMPLETE_ANSWERS, ConsultationPageFactory
 from consultations.models import ConsultationResponse
@@ -21,7 +21,7 @@ from events.models import MeetingRegistration
 from forums import services as forum_services
 from forums.factories import ThreadFactory
 from forums.models import Thread
-from themes.factories import OrganisationFactory, ThemePageFactory
+from themes.factories import ThemePageFactory
 
 pytestmark = pytest.mark.django_db
 

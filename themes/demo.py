@@ -1,9 +1,9 @@
 """Demo organisations, themes and contacts, built from demo_content."""
 
+from accounts.models import Organisation
 from themes import services
 from themes.demo_content import ORGANISATIONS, THEMES
 from themes.models import (
-    Organisation,
     Role,
     ThemeContact,
     ThemeIndexPage,

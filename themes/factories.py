@@ -1,17 +1,8 @@
 import factory
 import wagtail_factories
 
-from themes.models import Organisation, ThemeContact, ThemeIndexPage, ThemePage
-
-
-class OrganisationFactory(factory.django.DjangoModelFactory):
-    name = factory.Sequence(lambda n: f"Statistics Office {n}")
-    acronym = factory.Sequence(lambda n: f"SO{n}")
-    website = "https://statistics.example.org"
-    kind = Organisation.Kind.PRODUCER
-
-    class Meta:
-        model = Organisation
+from accounts.factories import OrganisationFactory, UserFactory
+from themes.models import ThemeContact, ThemeIndexPage, ThemePage
 
 
 class ThemeIndexPageFactory(wagtail_factories.PageFactory):
@@ -45,7 +36,6 @@ class ThemeContactFactory(factory.django.DjangoModelFactory):
 
 def appoint(theme, role, granted_by, organisation=None, **user_fields):
     """A new member, with two-factor authentication, given a role in the theme."""
-    from accounts.factories import UserFactory
     from themes.services import grant_role
 
     person = UserFactory(two_factor=True, **user_fields)

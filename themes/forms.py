@@ -1,7 +1,8 @@
 from django import forms
 
+from accounts.models import Organisation
 from core.forms import RefuseControlCharacters
-from themes.models import Organisation, ProducerRequest
+from themes.models import ProducerRequest
 
 
 class ProducerRequestForm(RefuseControlCharacters, forms.ModelForm):

@@ -4,42 +4,14 @@ from wagtail.admin.views.generic import CreateView, DeleteView, EditView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetChosenView
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from core.choosers import ChosenByIdMixin
 from themes import services
 from themes.admin_forms import (
     ProducerDecisionForm,
     ThemeRoleCreateForm,
     ThemeRoleEditForm,
 )
-from themes.models import Organisation, ProducerRequest, ThemeRole
-
-
-class OrganisationChosenView(ChosenByIdMixin, SnippetChosenView):
-    pass
-
-
-class OrganisationChooserViewSet(SnippetChooserViewSet):
-    chosen_view_class = OrganisationChosenView
-
-
-class OrganisationViewSet(SnippetViewSet):
-    model = Organisation
-    icon = "group"
-    menu_label = "Organisations"
-    menu_order = 200
-    add_to_admin_menu = True
-    list_display = ["name", "acronym", "kind", "website"]
-    list_filter = ["kind"]
-    chooser_viewset_class = OrganisationChooserViewSet
-    # No search_fields: the model's own are searched. Naming them here made SQLite's
-    # full-text search fail on a number ("no such column: name").
-
-
-register_snippet(OrganisationViewSet)
+from themes.models import ProducerRequest, ThemeRole
 
 
 class AppointView(CreateView):

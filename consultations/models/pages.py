@@ -104,7 +104,7 @@ class ConsultationPage(
     contact_name = models.CharField("contact name", max_length=120)
     contact_email = models.EmailField("contact email")
     contact_organisation = models.ForeignKey(
-        "themes.Organisation",
+        "accounts.Organisation",
         on_delete=models.PROTECT,
         related_name="consultations",
         verbose_name="producer",

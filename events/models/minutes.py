@@ -157,7 +157,7 @@ class ActionItem(Orderable):
     description = models.CharField("action", max_length=300)
     owner = models.CharField(max_length=120, help_text="Who will do it.")
     organisation = models.ForeignKey(
-        "themes.Organisation",
+        "accounts.Organisation",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,

@@ -10,7 +10,7 @@ import pytest
 from django.db.models import Max
 from django_comments_xtd.models import XtdComment
 
-from accounts.factories import UserFactory
+from accounts.factories import OrganisationFactory, UserFactory
 from accounts.services import delete_account
 from forums import services
 from forums.factories import ThreadFactory
@@ -18,7 +18,7 @@ from forums.models import Thread
 from gaps import services as gap_services
 from gaps.factories import DataGapFactory
 from gaps.models import DataGap, GapSupport
-from themes.factories import OrganisationFactory, ThemePageFactory
+from themes.factories import ThemePageFactory
 from themes.models import Role, ThemeRole
 
 pytestmark = pytest.mark.django_db

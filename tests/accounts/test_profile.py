@@ -1,8 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from accounts.factories import UserFactory
-from themes.factories import OrganisationFactory
+from accounts.factories import OrganisationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -5,9 +5,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from accounts.factories import UserFactory
+from accounts.factories import OrganisationFactory, UserFactory
 from themes import services
-from themes.factories import OrganisationFactory, ThemePageFactory
+from themes.factories import ThemePageFactory
 from themes.models import Role
 
 pytestmark = pytest.mark.django_db

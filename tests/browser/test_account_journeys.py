@@ -4,10 +4,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from accounts.factories import UserFactory, totp_code
+from accounts.factories import OrganisationFactory, UserFactory, totp_code
 from accounts.models import User
 from tests.browser.conftest import assert_accessible
-from themes.factories import OrganisationFactory, ThemePageFactory
+from themes.factories import ThemePageFactory
 
 pytestmark = pytest.mark.browser
 

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from accounts.factories import UserFactory
+from accounts.factories import OrganisationFactory, UserFactory
 from consultations.factories import (
     COMPLETE_ANSWERS,
     ConsultationPageFactory,
@@ -23,7 +23,7 @@ from consultations.models import (
 from gaps.factories import DataGapFactory
 from tests.browser.conftest import assert_accessible, settle
 from tests.browser.test_account_journeys import sign_in, sign_in_staff, sign_out
-from themes.factories import OrganisationFactory, ThemePageFactory, appoint
+from themes.factories import ThemePageFactory, appoint
 from themes.models import Role
 from themes.services import join_theme
 

@@ -3,12 +3,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from accounts.factories import UserFactory
+from accounts.factories import OrganisationFactory, UserFactory
 from forums import services
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_account_journeys import sign_in, sign_in_staff
 from themes import services as theme_services
-from themes.factories import OrganisationFactory, ThemePageFactory
+from themes.factories import ThemePageFactory
 from themes.models import Role
 
 pytestmark = pytest.mark.browser

@@ -3,9 +3,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from accounts.factories import OrganisationFactory
 from home.factories import StandardPageFactory
 from tests.browser.conftest import assert_accessible
-from themes.factories import OrganisationFactory, ThemeContactFactory, ThemePageFactory
+from themes.factories import ThemeContactFactory, ThemePageFactory
 
 pytestmark = pytest.mark.browser
 

@@ -1,8 +1,8 @@
 import pytest
 
-from accounts.factories import UserFactory
+from accounts.factories import OrganisationFactory, UserFactory
 from consultations.factories import ConsultationPageFactory
-from themes.factories import OrganisationFactory, ThemePageFactory, appoint
+from themes.factories import ThemePageFactory, appoint
 from themes.models import Role
 from themes.services import join_theme
 

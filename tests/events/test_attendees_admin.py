@@ -8,12 +8,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
-from accounts.factories import UserFactory
+from accounts.factories import OrganisationFactory, UserFactory
 from core.csv import safe_cell
 from events import services
 from events.factories import EventPageFactory
 from events.models import MeetingRegistration
-from themes.factories import OrganisationFactory, ThemePageFactory, appoint
+from themes.factories import ThemePageFactory, appoint
 from themes.models import Role
 
 pytestmark = pytest.mark.django_db

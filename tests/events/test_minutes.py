@@ -5,13 +5,13 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Revision
 
-from accounts.factories import UserFactory
+from accounts.factories import OrganisationFactory, UserFactory
 from accounts.notifications import get_kind, set_frequency
 from events import services
 from events.factories import EventPageFactory, MinutesPageFactory
 from events.models import ActionItem, MinutesAttendee, MinutesPage
 from themes import services as theme_services
-from themes.factories import OrganisationFactory, ThemePageFactory
+from themes.factories import ThemePageFactory
 from themes.models import Role
 
 pytestmark = pytest.mark.django_db

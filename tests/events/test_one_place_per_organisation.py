@@ -1,10 +1,10 @@
 import pytest
 
-from accounts.factories import UserFactory
+from accounts.factories import OrganisationFactory, UserFactory
 from events import services
 from events.factories import EventPageFactory
 from events.models import MeetingRegistration
-from themes.factories import OrganisationFactory, ThemePageFactory
+from themes.factories import ThemePageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -3,12 +3,12 @@ from django.urls import reverse
 from django_comments_xtd.models import XtdComment
 
 from accounts import notifications
-from accounts.factories import UserFactory
+from accounts.factories import OrganisationFactory, UserFactory
 from forums import services
 from forums.factories import ThreadFactory
 from forums.models import ReplyEdit, Thread, ThreadFollow
 from themes import services as theme_services
-from themes.factories import OrganisationFactory, ThemePageFactory
+from themes.factories import ThemePageFactory
 from themes.models import Role
 
 pytestmark = pytest.mark.django_db

@@ -4,13 +4,13 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_comments_xtd.models import XtdComment
 
-from accounts.factories import UserFactory
+from accounts.factories import OrganisationFactory, UserFactory
 from accounts.services import delete_account
 from forums import services
 from forums.factories import ThreadFactory
 from forums.models import Thread
 from themes import services as theme_services
-from themes.factories import OrganisationFactory, ThemePageFactory
+from themes.factories import ThemePageFactory
 from themes.models import Role
 
 pytestmark = pytest.mark.django_db

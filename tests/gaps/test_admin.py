@@ -5,10 +5,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 from wagtail.models import ModelLogEntry
 
-from accounts.factories import UserFactory
+from accounts.factories import OrganisationFactory, UserFactory
 from gaps import services
 from gaps.models import DataGap, Status
-from themes.factories import OrganisationFactory, ThemePageFactory, appoint
+from themes.factories import ThemePageFactory, appoint
 from themes.models import Role
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry, PageViewRestriction
 
-from accounts.factories import UserFactory
+from accounts.factories import OrganisationFactory, UserFactory
 from forums import moderation
 from forums import services as forum_services
 from forums.factories import ThreadFactory
@@ -19,7 +19,7 @@ from gaps.factories import DataGapFactory
 from gaps.models import DataGap, GapFollow, GapSupport
 from gaps.waiting import flag_waiting_gaps, waiting_gaps
 from tests.conftest import SignedInClient
-from themes.factories import OrganisationFactory, appoint
+from themes.factories import appoint
 from themes.models import Role
 
 pytestmark = pytest.mark.django_db

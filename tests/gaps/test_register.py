@@ -10,14 +10,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.factories import UserFactory
+from accounts.factories import OrganisationFactory, UserFactory
 from gaps import exports, feeds, services
 from gaps.exports import COLUMNS
 from gaps.factories import DataGapFactory
 from gaps.models import DataGap
 from gaps.views.register import GAPS_PER_PAGE
 from themes import services as theme_services
-from themes.factories import OrganisationFactory, ThemePageFactory
+from themes.factories import ThemePageFactory
 from themes.models import Role
 
 pytestmark = pytest.mark.django_db

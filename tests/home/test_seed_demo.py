@@ -2,13 +2,13 @@ import pytest
 from django.core import mail
 from django.core.management import CommandError, call_command
 
-from accounts.models import User
+from accounts.models import Organisation, User
 from consultations.models import ConsultationPage, ConsultationResponse
 from events.models import ActionItem, EventPage, MeetingRegistration, MinutesPage
 from forums.models import Thread
 from gaps.models import DataGap, GapUpdate
 from home.models import HomePage, StandardPage
-from themes.models import Organisation, ThemeContact, ThemePage
+from themes.models import ThemeContact, ThemePage
 
 pytestmark = pytest.mark.django_db
 

@@ -2,10 +2,11 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from accounts.factories import UserFactory
+from accounts.factories import OrganisationFactory, UserFactory
+from accounts.models import Organisation
 from themes import services
-from themes.factories import OrganisationFactory, ThemePageFactory
-from themes.models import Organisation, ProducerRequest, Role, ThemeRole
+from themes.factories import ThemePageFactory
+from themes.models import ProducerRequest, Role, ThemeRole
 
 pytestmark = pytest.mark.django_db
 

@@ -4,9 +4,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from accounts.factories import UserFactory
+from accounts.factories import OrganisationFactory, UserFactory
 from themes import services
-from themes.factories import OrganisationFactory, ThemeContactFactory, ThemePageFactory
+from themes.factories import ThemeContactFactory, ThemePageFactory
 
 pytestmark = pytest.mark.django_db
 

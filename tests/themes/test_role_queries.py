@@ -4,9 +4,9 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from accounts.factories import UserFactory
+from accounts.factories import OrganisationFactory, UserFactory
 from themes import roles, services
-from themes.factories import OrganisationFactory, ThemePageFactory, appoint
+from themes.factories import ThemePageFactory, appoint
 from themes.models import Role
 
 ROOT = Path(__file__).resolve().parents[2]

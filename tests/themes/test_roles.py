@@ -4,9 +4,9 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from accounts.factories import UserFactory
+from accounts.factories import OrganisationFactory, UserFactory
 from themes import services
-from themes.factories import OrganisationFactory, ThemePageFactory
+from themes.factories import ThemePageFactory
 from themes.models import Role, ThemeGroup, ThemeRole
 
 pytestmark = pytest.mark.django_db

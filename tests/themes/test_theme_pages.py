@@ -2,9 +2,11 @@ import pytest
 from django.core.exceptions import ValidationError
 from wagtail.models import PageViewRestriction
 
+from accounts.factories import OrganisationFactory
+from accounts.models import Organisation
 from home.models import HomePage, StandardPage
-from themes.factories import OrganisationFactory, ThemeContactFactory, ThemePageFactory
-from themes.models import Organisation, ThemeContact, ThemeIndexPage, ThemePage
+from themes.factories import ThemeContactFactory, ThemePageFactory
+from themes.models import ThemeContact, ThemeIndexPage, ThemePage
 
 pytestmark = pytest.mark.django_db
 

@@ -5,11 +5,9 @@ from themes.models.membership import (
     ThemeMembership,
     ThemeRole,
 )
-from themes.models.organisations import Organisation
 from themes.models.pages import ThemeContact, ThemeIndexPage, ThemePage
 
 __all__ = [
-    "Organisation",
     "ProducerRequest",
     "Role",
     "ThemeContact",

@@ -65,7 +65,7 @@ class ThemeRole(models.Model):
     )
     role = models.CharField(max_length=20, choices=Role.choices)
     organisation = models.ForeignKey(
-        "themes.Organisation",
+        "accounts.Organisation",
         on_delete=models.PROTECT,
         null=True,
         blank=True,
@@ -111,7 +111,7 @@ class ProducerRequest(models.Model):
         related_name="producer_requests",
     )
     organisation = models.ForeignKey(
-        "themes.Organisation", on_delete=models.PROTECT, related_name="+"
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="+"
     )
     job_title = models.CharField("your role", max_length=200)
     reason = models.TextField(

@@ -13,7 +13,6 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.blocks import ContentBlock
-from themes.models.organisations import Organisation
 
 # The first part of the address of each kind of page that lives under a theme.
 CHILD_PAGE_PREFIXES = {"meetings", "consultations"}
@@ -85,7 +84,7 @@ class ThemePage(RoutablePageMixin, Page):
         "take part.",
     )
     organisations = ParentalManyToManyField(
-        "themes.Organisation",
+        "accounts.Organisation",
         blank=True,
         related_name="themes",
         help_text="The producers and user bodies involved in this theme.",
@@ -172,7 +171,7 @@ class ThemeContact(Orderable):
     name = models.CharField(max_length=200)
     role = models.CharField(max_length=200, help_text="Their job title or role.")
     organisation = models.ForeignKey(
-        Organisation, on_delete=models.PROTECT, related_name="contacts"
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="contacts"
     )
     responsible_for = models.CharField(
         "statistics they can help with",
