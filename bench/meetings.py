@@ -10,9 +10,10 @@ from django.test import Client
 from django.utils import timezone
 
 from accounts.factories import UserFactory
+from connections.models import ActionItem
 from events import reminders, services
 from events.factories import EventPageFactory, MinutesPageFactory
-from events.models import ActionItem, MeetingRegistration
+from events.models import MeetingRegistration
 from themes.factories import ThemePageFactory
 
 

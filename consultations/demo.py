@@ -12,16 +12,9 @@ from django.utils import timezone
 
 from accounts.models import Organisation
 from consultations.demo_content import CONSULTATIONS
-from consultations.models import (
-    ConsultationGapLink,
-    ConsultationPage,
-    ConsultationResponse,
-    ConsultationThreadLink,
-)
+from consultations.models import ConsultationPage, ConsultationResponse
 from consultations.models.pages import OUTCOME_DUE_AFTER
 from consultations.questions import snapshot_of
-from forums.models import Thread
-from gaps.models import DataGap
 from themes.models import ThemePage
 
 OPENS_AT = time(9, 0)
@@ -68,22 +61,7 @@ def new_consultation(spec):
         ),
     )
     mark_as_announced(consultation)
-    link(consultation, spec)
     return consultation
-
-
-def link(consultation, spec):
-    """The data gap and the discussion it concerns, if the demo has them."""
-    if "gap" in spec:
-        consultation.gap_links = [
-            ConsultationGapLink(data_gap=gap)
-            for gap in DataGap.objects.filter(title=spec["gap"])
-        ]
-    if "thread" in spec:
-        consultation.thread_links = [
-            ConsultationThreadLink(thread=thread)
-            for thread in Thread.objects.filter(title=spec["thread"])
-        ]
 
 
 def mark_as_announced(consultation):

@@ -4,12 +4,10 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
-from accounts.models import Organisation
 from events import services
 from events.calendar import LONDON
 from events.demo_minutes import PAST_MEETINGS
-from events.models import ActionItem, EventPage, MinutesAttendee, MinutesPage
-from forums.models import Thread
+from events.models import EventPage, MinutesAttendee, MinutesPage
 from themes.models import ThemePage
 
 MEETINGS = [
@@ -135,20 +133,6 @@ def create_demo_minutes(meeting, spec):
     for name, organisation, attendance in spec["attendees"]:
         minutes.attendees.add(
             MinutesAttendee(name=name, organisation=organisation, attendance=attendance)
-        )
-    today = timezone.localdate()
-    for action in spec["actions"]:
-        minutes.action_items.add(
-            ActionItem(
-                description=action["description"],
-                owner=action["owner"],
-                organisation=Organisation.objects.filter(
-                    acronym=action["organisation"]
-                ).first(),
-                due_date=today + timedelta(days=action["due_in_days"]),
-                status=action["status"],
-                thread=Thread.objects.filter(title=action.get("thread")).first(),
-            )
         )
     meeting.add_child(instance=minutes)
     minutes.save_revision().publish()

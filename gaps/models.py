@@ -155,12 +155,6 @@ class DataGap(index.Indexed, models.Model):
     last_moved_at = models.DateTimeField(auto_now_add=True, db_index=True)
     first_response_at = models.DateTimeField(null=True, blank=True)
     waiting_flagged_at = models.DateTimeField(null=True, blank=True)
-    threads = models.ManyToManyField(
-        "forums.Thread", blank=True, related_name="data_gaps"
-    )
-    meetings = models.ManyToManyField(
-        "events.EventPage", blank=True, related_name="data_gaps"
-    )
 
     objects = DataGapQuerySet.as_manager()
 

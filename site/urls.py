@@ -28,6 +28,7 @@ urlpatterns = [
     path("meetings/", include("events.urls")),
     path("consultations/", include("consultations.urls")),
     path("", include("gaps.urls")),
+    path("", include("connections.urls")),
     path("meetings.ics", events_views.all_calendar, name="meetings_calendar"),
     path(
         "themes/<slug:theme_slug>/meetings.ics",

@@ -41,7 +41,16 @@ from themes.models import Role, ThemePage, ThemeRole
 
 pytestmark = pytest.mark.django_db
 
-OURS = {"forums", "gaps", "events", "consultations", "themes", "accounts", "home"}
+OURS = {
+    "forums",
+    "gaps",
+    "events",
+    "consultations",
+    "themes",
+    "accounts",
+    "home",
+    "connections",
+}
 ROUTABLE_PAGES = [ThemePage, EventPage, ConsultationPage]
 ROLES = [
     "anonymous",
@@ -82,9 +91,9 @@ MATRIX = {
     "gaps:withdraw": ("post", {}, "member", SIGNED_IN),
     "gaps:follow": ("post", {"action": "follow"}, "member", SIGNED_IN),
     "gaps:triage": ("get", {}, "producer", ONLY_RIGHTFUL),
-    "gaps:links": ("get", {}, "producer", ONLY_RIGHTFUL),
     "gaps:approve": ("post", {}, "producer", ONLY_RIGHTFUL),
     "gaps:reject": ("get", {}, "producer", ONLY_RIGHTFUL),
+    "connections:gap_links": ("get", {}, "producer", ONLY_RIGHTFUL),
     "theme_meetings_calendar": ("get", {}, "member", EVERYONE),
     "forums_moderate_reply": ("post", {"action": "approve"}, "chair", ONLY_RIGHTFUL),
     "forums_moderate_thread": ("post", {"action": "approve"}, "chair", ONLY_RIGHTFUL),
@@ -259,7 +268,7 @@ def world(theme_index, editor):
             if "_reply" in name:
                 kwargs["reply_id"] = reply.pk
             urls[name] = reverse(name, kwargs=kwargs)
-        elif name.startswith("gaps:") and name not in urls:
+        elif name.startswith(("gaps:", "connections:")) and name not in urls:
             urls[name] = reverse(name, kwargs=gap_kwargs)
         elif name.startswith("ThemePage:") and name not in urls:
             urls[name] = housing.url + housing.reverse_subpage(name.split(":")[1])

@@ -1,8 +1,6 @@
 from consultations.models.pages import (
     CONSULTATION_WORKFLOW,
-    ConsultationGapLink,
     ConsultationPage,
-    ConsultationThreadLink,
     State,
 )
 from consultations.models.responses import (
@@ -14,10 +12,8 @@ from consultations.models.responses import (
 __all__ = [
     "CONSULTATION_WORKFLOW",
     "ConsultationFollow",
-    "ConsultationGapLink",
     "ConsultationPage",
     "ConsultationResponse",
-    "ConsultationThreadLink",
     "ResponseExport",
     "State",
 ]

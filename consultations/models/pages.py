@@ -6,20 +6,18 @@ from django.db import models
 from django.db.models import Case, Value, When
 from django.utils import timezone
 from django.utils.functional import cached_property
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     HelpPanel,
     MultiFieldPanel,
-    MultipleChooserPanel,
     ObjectList,
     TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, PageManager
+from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -162,17 +160,6 @@ class ConsultationPage(
             ],
             heading="Contact",
         ),
-        MultiFieldPanel(
-            [
-                MultipleChooserPanel(
-                    "gap_links", chooser_field_name="data_gap", label="Data gap"
-                ),
-                MultipleChooserPanel(
-                    "thread_links", chooser_field_name="thread", label="Discussion"
-                ),
-            ],
-            heading="What it concerns",
-        ),
     ]
     question_panels = [
         HelpPanel(
@@ -313,8 +300,6 @@ class ConsultationPage(
         context["published_count"] = (
             publication.published_responses(self).count() if self.has_closed else 0
         )
-        context["gap_links"] = self.gap_links.select_related("data_gap__theme")
-        context["thread_links"] = self.thread_links.select_related("thread")
         return context
 
     # The views import this module, so they are imported where they are used.
@@ -349,25 +334,3 @@ class ConsultationPage(
         from consultations.views import published
 
         return published.follow(request, self)
-
-
-class ConsultationGapLink(Orderable):
-    page = ParentalKey(
-        ConsultationPage, on_delete=models.CASCADE, related_name="gap_links"
-    )
-    data_gap = models.ForeignKey(
-        "gaps.DataGap", on_delete=models.CASCADE, related_name="consultation_links"
-    )
-
-    panels = [FieldPanel("data_gap")]
-
-
-class ConsultationThreadLink(Orderable):
-    page = ParentalKey(
-        ConsultationPage, on_delete=models.CASCADE, related_name="thread_links"
-    )
-    thread = models.ForeignKey(
-        "forums.Thread", on_delete=models.CASCADE, related_name="consultation_links"
-    )
-
-    panels = [FieldPanel("thread")]

@@ -16,15 +16,3 @@ def open_consultations(theme, count=5):
         .order_by("closes_at")[:count]
     )
     return {"consultations": consultations, "theme": theme}
-
-
-@register.inclusion_tag("consultations/includes/linked_consultations.html")
-def linked_consultations(thing):
-    """The consultations about a data gap or a thread: the other half of the link."""
-    consultations = (
-        ConsultationPage.objects.live()
-        .public()
-        .filter(pk__in=thing.consultation_links.values("page"))
-        .order_by("-opens_at")
-    )
-    return {"consultations": consultations}

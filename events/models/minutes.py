@@ -1,5 +1,4 @@
 from django.db import models
-from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
@@ -38,7 +37,6 @@ class MinutesPage(NamedWorkflowMixin, Page):
         InlinePanel("attendees", heading="Attendees", label="Attendee"),
         FieldPanel("items"),
         FieldPanel("decisions"),
-        InlinePanel("action_items", heading="Action items", label="Action"),
     ]
     search_fields = [
         *Page.search_fields,
@@ -100,9 +98,6 @@ class MinutesPage(NamedWorkflowMixin, Page):
         context["when"] = when(context["meeting"])
         context["present"] = [a for a in attendees if a.was_present]
         context["apologies"] = [a for a in attendees if not a.was_present]
-        context["action_items"] = self.action_items.select_related(
-            "organisation", "thread", "data_gap__theme"
-        )
         return context
 
 
@@ -130,78 +125,3 @@ class MinutesAttendee(Orderable):
     @property
     def was_present(self):
         return self.attendance == self.Attendance.PRESENT
-
-
-class ActionItemQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(page__live=True)
-
-    def open(self):
-        return self.filter(status=ActionItem.Status.OPEN)
-
-    def in_theme(self, theme):
-        return self.filter(page__path__startswith=theme.path)
-
-
-class ActionItem(Orderable):
-    """Something someone promised at a meeting, and what became of it."""
-
-    class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        DONE = "done", "Done"
-        DROPPED = "dropped", "Dropped"
-
-    page = ParentalKey(
-        MinutesPage, on_delete=models.CASCADE, related_name="action_items"
-    )
-    description = models.CharField("action", max_length=300)
-    owner = models.CharField(max_length=120, help_text="Who will do it.")
-    organisation = models.ForeignKey(
-        "accounts.Organisation",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    due_date = models.DateField(null=True, blank=True)
-    status = models.CharField(
-        max_length=20, choices=Status.choices, default=Status.OPEN
-    )
-    thread = models.ForeignKey(
-        "forums.Thread",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="action_items",
-        help_text="The discussion this action answers, if there is one.",
-    )
-    data_gap = models.ForeignKey(
-        "gaps.DataGap",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="action_items",
-        help_text="The data gap this action answers, if there is one.",
-    )
-
-    objects = ActionItemQuerySet.as_manager()
-
-    panels = [
-        FieldPanel("description"),
-        FieldRowPanel(
-            [FieldPanel("owner"), FieldPanel("organisation"), FieldPanel("due_date")]
-        ),
-        FieldPanel("status"),
-        FieldRowPanel([FieldPanel("thread"), FieldPanel("data_gap")]),
-    ]
-
-    def __str__(self):
-        return self.description
-
-    @property
-    def is_overdue(self):
-        return (
-            self.status == self.Status.OPEN
-            and self.due_date is not None
-            and self.due_date < timezone.localdate()
-        )

@@ -226,9 +226,6 @@ def render_gap(request, gap, *, support_form=None, triage_form=None, status=200)
             "use_case_count": use_cases.count()
             if len(shown) == USE_CASES_SHOWN
             else len(shown),
-            "threads": list(gap.threads.filter(is_public=True).select_related("theme")),
-            "meetings": list(gap.meetings.live()),
-            "action_items": list(gap.action_items.published().select_related("page")),
             "own_support": own_support,
             "following": following,
             "support_form": support_form,

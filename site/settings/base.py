@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "events",
     "gaps",
     "consultations",
+    "connections",
     "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

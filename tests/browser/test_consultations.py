@@ -10,13 +10,13 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.factories import OrganisationFactory, UserFactory
+from connections.models import ConsultationGapLink
 from consultations.factories import (
     COMPLETE_ANSWERS,
     ConsultationPageFactory,
     ResponseFactory,
 )
 from consultations.models import (
-    ConsultationGapLink,
     ConsultationPage,
     ConsultationResponse,
 )

@@ -5,11 +5,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from connections.models import ConsultationGapLink, ConsultationThreadLink
 from consultations.factories import ConsultationPageFactory, ResponseFactory
 from consultations.models import (
-    ConsultationGapLink,
     ConsultationPage,
-    ConsultationThreadLink,
     State,
 )
 from forums.factories import ThreadFactory

@@ -7,9 +7,10 @@ from wagtail.models import Revision
 
 from accounts.factories import OrganisationFactory, UserFactory
 from accounts.notifications import get_kind, set_frequency
+from connections.models import ActionItem
 from events import services
 from events.factories import EventPageFactory, MinutesPageFactory
-from events.models import ActionItem, MinutesAttendee, MinutesPage
+from events.models import MinutesAttendee, MinutesPage
 from themes import services as theme_services
 from themes.factories import ThemePageFactory
 from themes.models import Role

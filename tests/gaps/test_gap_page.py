@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.factories import UserFactory
+from connections.models import ActionItem, GapMeeting, GapThread
 from events.factories import EventPageFactory, MinutesPageFactory
-from events.models import ActionItem
 from forums.factories import ThreadFactory
 from gaps import services
 from gaps.models import DataGap, GapFollow, GapSupport, Status
@@ -178,8 +178,8 @@ def test_linked_discussions_meetings_and_actions_are_shown(client, gap, housing)
     action = ActionItem.objects.create(
         page=minutes, description="Publish a table by tenure", owner="ONS"
     )
-    gap.threads.add(thread)
-    gap.meetings.add(meeting)
+    GapThread.objects.create(data_gap=gap, thread=thread)
+    GapMeeting.objects.create(data_gap=gap, meeting=meeting)
     gap.action_items.add(action)
 
     html = page(client, gap)
@@ -377,7 +377,7 @@ def test_the_page_costs_the_same_queries_for_2_or_40_supporters_and_updates(
     grow(large, producer, 40)
     for gap in (small, large):
         services.support(gap, member, use_case="Mine.")
-        gap.threads.add(ThreadFactory(theme=housing))
+        GapThread.objects.create(data_gap=gap, thread=ThreadFactory(theme=housing))
     client.force_login(member)
     queries_for_page(client, small)  # sessions and caches warmed
 

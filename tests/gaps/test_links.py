@@ -1,8 +1,8 @@
 import pytest
 
 from accounts.factories import UserFactory
+from connections.models import ActionItem
 from events.factories import EventPageFactory, MinutesPageFactory
-from events.models import ActionItem
 from forums.factories import ThreadFactory
 from gaps import services
 from themes import services as theme_services
@@ -49,13 +49,13 @@ def test_a_producer_links_a_thread_and_a_meeting_which_link_back(
     )
 
     assert response.status_code == 302
-    assert list(gap.threads.all()) == [thread]
+    assert [link.thread for link in gap.thread_links.all()] == [thread]
     assert "Local migration" in client.get(thread.get_absolute_url()).content.decode()
     assert "Local migration" in client.get(meeting.url).content.decode()
 
     client.post(links_url(gap), {})
 
-    assert not gap.threads.exists() and not gap.meetings.exists()
+    assert not gap.thread_links.exists() and not gap.meeting_links.exists()
 
 
 def test_only_the_themes_threads_and_meetings_can_be_linked(
@@ -68,7 +68,7 @@ def test_only_the_themes_threads_and_meetings_can_be_linked(
 
     assert response.status_code == 400
     assert "Select a valid choice" in response.content.decode()
-    assert not gap.threads.exists()
+    assert not gap.thread_links.exists()
 
 
 def test_members_and_other_themes_producers_cannot_link(

@@ -3,8 +3,9 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 
 from accounts.models import Organisation, User
+from connections.models import ActionItem
 from consultations.models import ConsultationPage, ConsultationResponse
-from events.models import ActionItem, EventPage, MeetingRegistration, MinutesPage
+from events.models import EventPage, MeetingRegistration, MinutesPage
 from forums.models import Thread
 from gaps.models import DataGap, GapUpdate
 from home.models import HomePage, StandardPage

@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.demo import DEMO_USERS, create_demo_users
+from connections.demo import create_demo_links
 from consultations.demo import create_demo_consultations
 from events.demo import create_demo_meetings, create_demo_past_meetings
 from forums.demo import create_demo_members, create_demo_threads
@@ -52,6 +53,7 @@ class Command(BaseCommand):
             create_demo_past_meetings()
             create_demo_gaps(everyone)
             create_demo_consultations(everyone)
+            create_demo_links()
 
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
         self.stdout.write(f"Demo sign-ins, each with the password '{password}':")

@@ -6,12 +6,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
 
+from connections import services
 from core.forms import IdMultipleChoiceField
 from events.models import EventPage
 from forums.models import Thread
-from gaps import services
+from gaps import services as gap_services
 
 
 class LinksForm(forms.Form):
@@ -31,7 +31,10 @@ class LinksForm(forms.Form):
     def __init__(self, *args, gap, **kwargs):
         kwargs.setdefault(
             "initial",
-            {"threads": list(gap.threads.all()), "meetings": list(gap.meetings.all())},
+            {
+                "threads": list(Thread.objects.filter(gap_links__data_gap=gap)),
+                "meetings": list(EventPage.objects.filter(gap_links__data_gap=gap)),
+            },
         )
         super().__init__(*args, **kwargs)
         # Only the theme's own, only what members can see: the liveliest 200 and
@@ -40,7 +43,7 @@ class LinksForm(forms.Form):
             "-last_activity_at"
         )
         choices = {*recent.values_list("pk", flat=True)[:200]}
-        choices.update(gap.threads.values_list("pk", flat=True))
+        choices.update(gap.thread_links.values_list("thread", flat=True))
         self.fields["threads"].queryset = recent.filter(pk__in=choices)
         self.fields["meetings"].queryset = (
             EventPage.objects.live().child_of(gap.theme).order_by("-start")
@@ -49,7 +52,7 @@ class LinksForm(forms.Form):
 
 def gap_in_theme(request, theme_slug, pk):
     return get_object_or_404(
-        services.gaps_visible_to(request.user).select_related("theme"),
+        gap_services.gaps_visible_to(request.user).select_related("theme"),
         pk=pk,
         theme__slug=theme_slug,
     )
@@ -58,27 +61,22 @@ def gap_in_theme(request, theme_slug, pk):
 @login_required
 def edit_links(request, theme_slug, pk):
     gap = gap_in_theme(request, theme_slug, pk)
-    if not services.may_triage(request.user, gap.theme):
+    if not gap_services.may_triage(request.user, gap.theme):
         raise PermissionDenied("Only the theme's producers and chairs link its gaps.")
     # Unticking every box posts nothing, which is still a choice.
     form = LinksForm(request.POST if request.method == "POST" else None, gap=gap)
     if request.method == "POST" and form.is_valid():
-        gap.threads.set(form.cleaned_data["threads"])
-        gap.meetings.set(form.cleaned_data["meetings"])
+        services.set_gap_links(
+            request.user,
+            gap,
+            form.cleaned_data["threads"],
+            form.cleaned_data["meetings"],
+        )
         messages.success(request, "The gap's links are saved.")
         return redirect(gap.get_absolute_url())
     return TemplateResponse(
         request,
-        "gaps/links.html",
+        "connections/gap_links.html",
         {"gap": gap, "form": form},
         status=400 if form.errors else 200,
     )
-
-
-urlpatterns = [
-    path(
-        "themes/<slug:theme_slug>/data-gaps/<id:pk>/links/",
-        edit_links,
-        name="links",
-    ),
-]

@@ -1,0 +1,155 @@
+"""Every link from one feature to another, owned here so the features never name
+each other: a gap's discussions and meetings, a meeting's actions and what they
+answer, and what a consultation concerns."""
+
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import Orderable
+
+
+class GapThread(models.Model):
+    """A discussion about a data gap, linked by the theme's producers or chairs."""
+
+    data_gap = models.ForeignKey(
+        "gaps.DataGap", on_delete=models.CASCADE, related_name="thread_links"
+    )
+    thread = models.ForeignKey(
+        "forums.Thread", on_delete=models.CASCADE, related_name="gap_links"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["data_gap", "thread"], name="connections_one_gap_thread"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.data_gap} – {self.thread}"
+
+
+class GapMeeting(models.Model):
+    """A meeting that discussed a data gap."""
+
+    data_gap = models.ForeignKey(
+        "gaps.DataGap", on_delete=models.CASCADE, related_name="meeting_links"
+    )
+    meeting = models.ForeignKey(
+        "events.EventPage", on_delete=models.CASCADE, related_name="gap_links"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["data_gap", "meeting"], name="connections_one_gap_meeting"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.data_gap} – {self.meeting}"
+
+
+class ActionItemQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(page__live=True)
+
+    def open(self):
+        return self.filter(status=ActionItem.Status.OPEN)
+
+    def in_theme(self, theme):
+        return self.filter(page__path__startswith=theme.path)
+
+
+class ActionItem(Orderable):
+    """Something someone promised at a meeting, and what became of it.
+
+    Part of the minutes page (drafted, approved and published with it); here
+    because it may answer a discussion or a data gap."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        DONE = "done", "Done"
+        DROPPED = "dropped", "Dropped"
+
+    page = ParentalKey(
+        "events.MinutesPage", on_delete=models.CASCADE, related_name="action_items"
+    )
+    description = models.CharField("action", max_length=300)
+    owner = models.CharField(max_length=120, help_text="Who will do it.")
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    due_date = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.OPEN
+    )
+    thread = models.ForeignKey(
+        "forums.Thread",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="action_items",
+        help_text="The discussion this action answers, if there is one.",
+    )
+    data_gap = models.ForeignKey(
+        "gaps.DataGap",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="action_items",
+        help_text="The data gap this action answers, if there is one.",
+    )
+
+    objects = ActionItemQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("description"),
+        FieldRowPanel(
+            [FieldPanel("owner"), FieldPanel("organisation"), FieldPanel("due_date")]
+        ),
+        FieldPanel("status"),
+        FieldRowPanel([FieldPanel("thread"), FieldPanel("data_gap")]),
+    ]
+
+    def __str__(self):
+        return self.description
+
+    @property
+    def is_overdue(self):
+        return (
+            self.status == self.Status.OPEN
+            and self.due_date is not None
+            and self.due_date < timezone.localdate()
+        )
+
+
+class ConsultationGapLink(Orderable):
+    page = ParentalKey(
+        "consultations.ConsultationPage",
+        on_delete=models.CASCADE,
+        related_name="gap_links",
+    )
+    data_gap = models.ForeignKey(
+        "gaps.DataGap", on_delete=models.CASCADE, related_name="consultation_links"
+    )
+
+    panels = [FieldPanel("data_gap")]
+
+
+class ConsultationThreadLink(Orderable):
+    page = ParentalKey(
+        "consultations.ConsultationPage",
+        on_delete=models.CASCADE,
+        related_name="thread_links",
+    )
+    thread = models.ForeignKey(
+        "forums.Thread", on_delete=models.CASCADE, related_name="consultation_links"
+    )
+
+    panels = [FieldPanel("thread")]
