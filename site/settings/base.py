@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "gaps",
     "consultations",
     "home",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

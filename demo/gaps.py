@@ -4,8 +4,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from demo.content.gaps import GAPS
 from gaps import services
-from gaps.demo_content import GAPS
 from gaps.models import DataGap, GapSupport, GapUpdate
 from themes.models import Organisation, Role, ThemePage, ThemeRole
 

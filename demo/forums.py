@@ -1,4 +1,4 @@
-"""Demo members, threads and replies, built from demo_content. Nobody is emailed."""
+"""Demo members, threads and replies (demo.content.forums); nobody is emailed."""
 
 from datetime import timedelta
 
@@ -6,8 +6,8 @@ from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from accounts.models import User
+from demo.content.forums import DEMO_MEMBERS, THREADS
 from forums import services
-from forums.demo_content import DEMO_MEMBERS, THREADS
 from forums.models import Thread
 from themes import services as theme_services
 from themes.models import ThemePage

@@ -1,7 +1,7 @@
-"""Demo organisations, themes and contacts, built from demo_content."""
+"""Demo organisations, themes and contacts, built from demo.content.themes."""
 
+from demo.content.themes import ORGANISATIONS, THEMES
 from themes import services
-from themes.demo_content import ORGANISATIONS, THEMES
 from themes.models import (
     Organisation,
     Role,

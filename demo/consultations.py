@@ -10,7 +10,6 @@ from datetime import datetime, time, timedelta
 from django.db.models import F
 from django.utils import timezone
 
-from consultations.demo_content import CONSULTATIONS
 from consultations.models import (
     ConsultationGapLink,
     ConsultationPage,
@@ -19,6 +18,7 @@ from consultations.models import (
 )
 from consultations.models.pages import OUTCOME_DUE_AFTER
 from consultations.questions import snapshot_of
+from demo.content.consultations import CONSULTATIONS
 from forums.models import Thread
 from gaps.models import DataGap
 from themes.models import Organisation, ThemePage
