@@ -6,8 +6,9 @@ from django.db import transaction
 
 from demo.consultations import create_demo_consultations
 from demo.content.home import THEME_INDEX_INTRO, THEME_INDEX_TITLE
+from demo.content.users import DEMO_USERS
 from demo.events import create_demo_meetings, create_demo_past_meetings
-from demo.forums import create_demo_members, create_demo_threads
+from demo.forums import create_demo_threads
 from demo.gaps import create_demo_gaps
 from demo.home import create_demo_home_page, create_demo_standard_pages
 from demo.themes import (
@@ -16,7 +17,7 @@ from demo.themes import (
     create_demo_theme_index,
     create_demo_themes,
 )
-from demo.users import DEMO_USERS, create_demo_users
+from demo.users import create_demo_users
 
 # Documented in the README; seed_demo never runs with DEBUG off.
 DEFAULT_DEMO_PASSWORD = "statsforum-demo"  # noqa: S105
@@ -46,12 +47,11 @@ class Command(BaseCommand):
             create_demo_themes(theme_index, create_demo_organisations())
             users = create_demo_users(password)
             create_demo_roles(users)
-            everyone = {**users, **create_demo_members(password)}
-            create_demo_threads(everyone)
-            create_demo_meetings(everyone)
+            create_demo_threads(users)
+            create_demo_meetings(users)
             create_demo_past_meetings()
-            create_demo_gaps(everyone)
-            create_demo_consultations(everyone)
+            create_demo_gaps(users)
+            create_demo_consultations(users)
 
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))
         self.stdout.write(f"Demo sign-ins, each with the password '{password}':")
