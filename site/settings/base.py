@@ -41,6 +41,7 @@ INSTALLED_APPS = [
     "consultations",
     "connections",
     "home",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

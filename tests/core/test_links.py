@@ -7,8 +7,8 @@ from pathlib import Path
 from wagtail.models import Site
 
 from core.links import full_url
+from demo.home import create_demo_home_page
 from events.factories import EventPageFactory
-from home.demo import create_demo_home_page
 from themes.factories import ThemeIndexPageFactory, ThemePageFactory
 
 REPO = Path(__file__).resolve().parents[2]

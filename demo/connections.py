@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from accounts.models import Organisation
 from connections.models import ActionItem, ConsultationGapLink, ConsultationThreadLink
-from consultations.demo_content import CONSULTATIONS
 from consultations.models import ConsultationPage
-from events.demo_minutes import PAST_MEETINGS
+from demo.content.consultations import CONSULTATIONS
+from demo.content.minutes import PAST_MEETINGS
 from events.models import EventPage, MinutesPage
 from forums.models import Thread
 from gaps.models import DataGap

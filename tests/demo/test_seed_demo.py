@@ -120,25 +120,37 @@ def test_seed_demo_run_again_changes_nothing_that_exists(settings, monkeypatch):
     theme = ThemePage.objects.get(slug="migration")
     theme.title = "Migration (edited)"
     theme.save_revision().publish()
-    counts = (
-        ThemePage.objects.count(),
-        User.objects.count(),
-        HomePage.objects.count(),
-        ConsultationPage.objects.count(),
-        ConsultationResponse.objects.count(),
-    )
+    counts = demo_counts()
 
     monkeypatch.setenv("DEMO_PASSWORD", "a-different-password")
     call_command("seed_demo")
 
     assert ThemePage.objects.get(slug="migration").title == "Migration (edited)"
-    assert counts == (
-        ThemePage.objects.count(),
-        User.objects.count(),
-        HomePage.objects.count(),
-        ConsultationPage.objects.count(),
-        ConsultationResponse.objects.count(),
-    )
+    assert demo_counts() == counts
     assert User.objects.get(email="member@example.org").check_password(
         "statsforum-demo"
     )
+
+
+def demo_counts():
+    """How many of each kind of thing seed_demo makes."""
+    return {
+        model.__name__: model.objects.count()
+        for model in [
+            ThemePage,
+            ThemeContact,
+            Organisation,
+            User,
+            HomePage,
+            StandardPage,
+            Thread,
+            EventPage,
+            MeetingRegistration,
+            MinutesPage,
+            ActionItem,
+            DataGap,
+            GapUpdate,
+            ConsultationPage,
+            ConsultationResponse,
+        ]
+    }

@@ -1,11 +1,11 @@
-"""The demo home page and standard pages, built from demo_content."""
+"""The demo home page and standard pages, built from demo.content.home."""
 
 import datetime
 
 from wagtail.models import Page, Site
 
 from core.links import site_address
-from home.demo_content import HOME_BODY, HOME_INTRO, HOME_TITLE, STANDARD_PAGES
+from demo.content.home import HOME_BODY, HOME_INTRO, HOME_TITLE, STANDARD_PAGES
 from home.models import HomePage, StandardPage
 
 

@@ -5,8 +5,8 @@ from datetime import timedelta
 from django.utils import timezone
 
 from accounts.models import Organisation
+from demo.content.gaps import GAPS
 from gaps import services
-from gaps.demo_content import GAPS
 from gaps.models import DataGap, GapSupport, GapUpdate
 from themes import roles
 from themes.models import Role, ThemePage

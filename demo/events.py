@@ -4,9 +4,9 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from demo.content.minutes import PAST_MEETINGS
 from events import services
 from events.calendar import LONDON
-from events.demo_minutes import PAST_MEETINGS
 from events.models import EventPage, MinutesAttendee, MinutesPage
 from themes.models import ThemePage
 

@@ -11,10 +11,10 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import Organisation
-from consultations.demo_content import CONSULTATIONS
 from consultations.models import ConsultationPage, ConsultationResponse
 from consultations.models.pages import OUTCOME_DUE_AFTER
 from consultations.questions import snapshot_of
+from demo.content.consultations import CONSULTATIONS
 from themes.models import ThemePage
 
 OPENS_AT = time(9, 0)

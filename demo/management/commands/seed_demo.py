@@ -4,20 +4,21 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from accounts.demo import DEMO_USERS, create_demo_users
-from connections.demo import create_demo_links
-from consultations.demo import create_demo_consultations
-from events.demo import create_demo_meetings, create_demo_past_meetings
-from forums.demo import create_demo_members, create_demo_threads
-from gaps.demo import create_demo_gaps
-from home.demo import create_demo_home_page, create_demo_standard_pages
-from home.demo_content import THEME_INDEX_INTRO, THEME_INDEX_TITLE
-from themes.demo import (
+from demo.connections import create_demo_links
+from demo.consultations import create_demo_consultations
+from demo.content.home import THEME_INDEX_INTRO, THEME_INDEX_TITLE
+from demo.content.users import DEMO_USERS
+from demo.events import create_demo_meetings, create_demo_past_meetings
+from demo.forums import create_demo_threads
+from demo.gaps import create_demo_gaps
+from demo.home import create_demo_home_page, create_demo_standard_pages
+from demo.themes import (
     create_demo_organisations,
     create_demo_roles,
     create_demo_theme_index,
     create_demo_themes,
 )
+from demo.users import create_demo_users
 
 # Documented in the README; seed_demo never runs with DEBUG off.
 DEFAULT_DEMO_PASSWORD = "statsforum-demo"  # noqa: S105
@@ -47,12 +48,11 @@ class Command(BaseCommand):
             create_demo_themes(theme_index, create_demo_organisations())
             users = create_demo_users(password)
             create_demo_roles(users)
-            everyone = {**users, **create_demo_members(password)}
-            create_demo_threads(everyone)
-            create_demo_meetings(everyone)
+            create_demo_threads(users)
+            create_demo_meetings(users)
             create_demo_past_meetings()
-            create_demo_gaps(everyone)
-            create_demo_consultations(everyone)
+            create_demo_gaps(users)
+            create_demo_consultations(users)
             create_demo_links()
 
         self.stdout.write(self.style.SUCCESS("Demo content is in place."))

@@ -1,36 +1,10 @@
-"""Demo members, threads and replies, built from demo_content. Nobody is emailed."""
+"""Demo threads and replies, built from demo.content.forums; nobody is emailed."""
 
-from datetime import timedelta
-
-from allauth.account.models import EmailAddress
-from django.utils import timezone
-
-from accounts.models import User
+from demo.content.forums import THREADS
 from forums import services
-from forums.demo_content import DEMO_MEMBERS, THREADS
 from forums.models import Thread
 from themes import services as theme_services
 from themes.models import ThemePage
-
-
-def create_demo_members(password):
-    members = {}
-    for spec in DEMO_MEMBERS:
-        fields = {k: v for k, v in spec.items() if k not in {"key", "email"}}
-        # Established members: their posts need no moderator's approval.
-        fields["trusted_since"] = timezone.now()
-        fields["date_joined"] = timezone.now() - timedelta(days=180)
-        member, created = User.objects.get_or_create(
-            email=spec["email"], defaults=fields
-        )
-        if created:
-            member.set_password(password)
-            member.save(update_fields=["password"])
-            EmailAddress.objects.create(
-                user=member, email=member.email, verified=True, primary=True
-            )
-        members[spec["key"]] = member
-    return members
 
 
 def create_demo_threads(users):

@@ -1,8 +1,8 @@
-"""Demo organisations, themes and contacts, built from demo_content."""
+"""Demo organisations, themes and contacts, built from demo.content.themes."""
 
 from accounts.models import Organisation
+from demo.content.themes import ORGANISATIONS, THEMES
 from themes import services
-from themes.demo_content import ORGANISATIONS, THEMES
 from themes.models import (
     Role,
     ThemeContact,
