@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
@@ -16,6 +16,15 @@ urlpatterns = [
     path(
         "admin/login/",
         RedirectView.as_view(pattern_name="account_login", query_string=True),
+    ),
+    # Organisations moved from themes to accounts: old admin links still work.
+    re_path(
+        r"^admin/snippets/themes/organisation/(?P<rest>.*)$",
+        RedirectView.as_view(
+            url="/admin/snippets/accounts/organisation/%(rest)s",
+            permanent=True,
+            query_string=True,
+        ),
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -62,3 +62,18 @@ def test_members_without_admin_access_cannot_reach_the_organisations(client):
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
+
+
+def test_the_old_admin_addresses_of_organisations_lead_to_their_new_place(
+    admin_client,
+):
+    organisation = OrganisationFactory()
+
+    response = admin_client.get(
+        f"/admin/snippets/themes/organisation/edit/{organisation.pk}/?next=/admin/"
+    )
+
+    assert response.status_code == 301
+    assert response.url == (
+        f"/admin/snippets/accounts/organisation/edit/{organisation.pk}/?next=/admin/"
+    )
