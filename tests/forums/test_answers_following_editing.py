@@ -109,6 +109,22 @@ def test_discussions_have_no_answers_and_replies_must_be_in_the_thread(
     )
 
 
+@pytest.mark.parametrize(
+    "hostile", ["abc", "", "-1", "1.5", "99999999999999999999", "1\x00", "١٢"]
+)
+def test_a_producer_sending_a_reply_that_is_no_id_gets_a_clear_refusal(
+    client, question, producer, hostile
+):
+    services.post_reply(question, UserFactory(), "Thursday.")
+    client.force_login(producer)
+
+    response = client.post(url("mark_answer", question), {"reply": hostile})
+
+    assert response.status_code in (400, 404)
+    question.refresh_from_db()
+    assert question.answer is None
+
+
 def test_unanswered_questions_are_one_filter_away(
     client, migration, question, producer
 ):
