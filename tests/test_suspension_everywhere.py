@@ -21,21 +21,10 @@ from events.models import MeetingRegistration
 from forums import services as forum_services
 from forums.factories import ThreadFactory
 from forums.models import Thread
-from themes.factories import ThemePageFactory
 
 pytestmark = pytest.mark.django_db
 
 SUSPENDED = "A moderator has suspended you from posting in Housing until"
-
-
-@pytest.fixture
-def housing(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Housing", slug="housing")
-
-
-@pytest.fixture
-def health(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Health", slug="health")
 
 
 @pytest.fixture

@@ -18,11 +18,6 @@ def labour(theme_index):
 
 
 @pytest.fixture
-def housing(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Housing", slug="housing")
-
-
-@pytest.fixture
 def producer(labour, editor, ons):
     return appoint(labour, Role.PRODUCER, editor, ons, email="producer@example.org")
 

@@ -5,14 +5,8 @@ from django.urls import reverse
 
 from accounts.factories import UserFactory
 from forums.models import Thread
-from themes.factories import ThemePageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def housing(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Housing", slug="housing")
 
 
 @pytest.mark.parametrize(

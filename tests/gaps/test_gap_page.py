@@ -21,11 +21,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def housing(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Housing", slug="housing")
-
-
-@pytest.fixture
 def raiser():
     return UserFactory(
         sector="voluntary", display_name="Rae Raiser", email="rae@example.org"

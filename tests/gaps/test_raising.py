@@ -6,7 +6,6 @@ from accounts.factories import UserFactory
 from gaps import services
 from gaps.models import DataGap, GapFollow, Status
 from gaps.views.gap import GAPS_PER_WINDOW
-from themes.factories import ThemePageFactory
 from themes.models import Role
 from themes.services import grant_role
 
@@ -22,16 +21,6 @@ GAP = {
     "purpose": "Our housing strategy sets targets by area.",
     "topics": "overcrowding, small areas",
 }
-
-
-@pytest.fixture
-def housing(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Housing", slug="housing")
-
-
-@pytest.fixture
-def health(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Health", slug="health")
 
 
 @pytest.fixture

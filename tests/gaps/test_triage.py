@@ -13,7 +13,6 @@ from gaps.models import NEXT_STATUSES, DataGap, GapFollow, GapSupport, Status
 from themes.factories import (
     OrganisationFactory,
     ThemeContactFactory,
-    ThemePageFactory,
     appoint,
 )
 from themes.models import Role
@@ -21,16 +20,6 @@ from themes.models import Role
 pytestmark = pytest.mark.django_db
 
 NOTE = "We publish this from the Census; a local authority table is planned."
-
-
-@pytest.fixture
-def health(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Health", slug="health")
-
-
-@pytest.fixture
-def housing(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Housing", slug="housing")
 
 
 @pytest.fixture
