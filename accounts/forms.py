@@ -116,7 +116,7 @@ class NotificationPreferencesForm(forms.Form):
             for p in NotificationPreference.objects.filter(user=user)
         }
         for kind in registered_kinds():
-            if not kind.optional:
+            if not kind.optional or kind.digest_of:
                 continue
             for theme in themes if kind.per_theme else [None]:
                 name = f"{kind.key}__{theme.pk}" if theme else kind.key

@@ -27,6 +27,9 @@ def meeting_published(meeting):
             week_reminder_sent_at=None, day_reminder_sent_at=None
         )
     tasks.tell_registrants_of_change.enqueue(meeting.pk, changed)
+    if not before:
+        # Its first publication: the theme's members may follow new meetings.
+        tasks.tell_members_of_meeting.enqueue(meeting.pk)
     return changed
 
 
