@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from accounts import notifications
 from accounts.factories import UserFactory
-from accounts.models import NotificationPreference, PendingDigestItem
+from accounts.models import Notification, NotificationPreference
 from accounts.notifications import NotificationKind
 from themes import services
 from themes.factories import ThemePageFactory
@@ -141,8 +141,11 @@ def test_a_digest_preference_holds_the_notification_instead_of_emailing():
     send_request_received(user)
 
     assert not mail.outbox
-    item = PendingDigestItem.objects.get(user=user)
-    assert item.frequency == Frequency.WEEKLY
+    # The held item is an outbox row waiting at its cadence (PendingDigestItem was
+    # replaced by the outbox: the row's `cadence` is the old item's `frequency`).
+    item = Notification.objects.get(user=user)
+    assert item.cadence == Frequency.WEEKLY
+    assert item.status == Notification.Status.PENDING
     assert item.context["theme_title"] == "Migration"
 
 
