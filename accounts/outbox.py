@@ -68,7 +68,13 @@ def deliver(ids):
     sent = 0
     while rows := claim(ids):
         for row in rows:
-            send(row)
+            try:
+                send(row)
+            except Exception:
+                # One refused address must not hold up the rest: the row stays
+                # claimed, and the sweep queues it again later.
+                logger.exception("Could not send notification %s", row.pk)
+                continue
             sent += 1
     return sent
 

@@ -1,6 +1,6 @@
 from django import forms
 
-from accounts.models import Organisation
+from accounts.models import NotificationPreference, Organisation
 from core.forms import RefuseControlCharacters
 from themes.models import ProducerRequest
 
@@ -29,3 +29,15 @@ class ProducerRequestForm(RefuseControlCharacters, forms.ModelForm):
             kind=Organisation.Kind.PRODUCER
         )
         self.fields["organisation"].empty_label = "Choose an organisation"
+
+
+class JoinThemeForm(forms.Form):
+    """Joining, a member chooses how often they hear of the theme's activity."""
+
+    frequency = forms.ChoiceField(
+        label="How often should we email you about this theme's activity?",
+        choices=NotificationPreference.Frequency.choices,
+        initial=NotificationPreference.Frequency.DAILY,
+        required=False,
+        widget=forms.RadioSelect,
+    )

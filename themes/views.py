@@ -8,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from core.idempotency import idempotent
 from themes import services
-from themes.forms import ProducerRequestForm
+from themes.forms import JoinThemeForm, ProducerRequestForm
 
 MEMBERS_PER_PAGE = 50
 
@@ -16,7 +16,11 @@ MEMBERS_PER_PAGE = 50
 @require_POST
 @verified_email_required
 def join_theme(request, theme):
-    services.join_theme(request.user, theme)
+    form = JoinThemeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose how often we should email you, from the list.")
+        return redirect(theme.url)
+    services.join_theme(request.user, theme, form.cleaned_data["frequency"] or None)
     messages.success(request, f"You have joined {theme.title}.")
     return redirect(theme.url)
 
