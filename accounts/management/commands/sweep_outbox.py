@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.core.management.base import BaseCommand
 
 from accounts import outbox
@@ -9,6 +11,15 @@ class Command(BaseCommand):
         "those whose sending failed. Run it every few minutes."
     )
 
-    def handle(self, *args, **options):
-        queued = outbox.sweep()
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--stale-after",
+            type=int,
+            default=int(outbox.STALE_CLAIM.total_seconds()),
+            help="Seconds after which a claim not sent is a dead worker's "
+            "(default: %(default)s). Longer than sending a batch takes.",
+        )
+
+    def handle(self, *args, stale_after, **options):
+        queued = outbox.sweep(stale_after=timedelta(seconds=stale_after))
         self.stdout.write(f"Queued again {queued} notification(s).")
