@@ -113,11 +113,12 @@ class NotificationPreferencesForm(forms.Form):
         help_text="UK time, as hours and minutes, for example 07:00 or 18:30. Daily "
         "digests come every day at this time, weekly ones on Mondays.",
         input_formats=["%H:%M"],
+        # Left out of the form, as each choice below, it keeps its current value.
+        required=False,
         widget=forms.TimeInput(
             format="%H:%M", attrs={"class": "govuk-input govuk-input--width-5"}
         ),
         error_messages={
-            "required": "Enter the time your digests should come, like 07:00.",
             "invalid": "Enter a time as hours and minutes on the 24-hour clock, "
             "like 07:00 or 18:30.",
         },

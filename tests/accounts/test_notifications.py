@@ -227,3 +227,31 @@ def test_preferences_need_a_signed_in_member(client):
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
+
+
+def test_a_member_sets_the_time_of_their_digests(client):
+    member = UserFactory()
+    client.force_login(member)
+
+    response = client.post(
+        reverse("notification_preferences"), {"digest_time": "18:30"}
+    )
+
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.digest_time.isoformat() == "18:30:00"
+
+
+@pytest.mark.parametrize("typed", ["25:00", "7am", "18:30:00", "\x00"])
+def test_a_digest_time_that_is_no_time_is_refused_beside_the_field(client, typed):
+    member = UserFactory()
+    client.force_login(member)
+
+    response = client.post(reverse("notification_preferences"), {"digest_time": typed})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="id_digest_time-error"' in html
+    assert "Enter a time as hours and minutes on the 24-hour clock" in html
+    member.refresh_from_db()
+    assert member.digest_time.isoformat() == "07:00:00"
