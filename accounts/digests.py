@@ -81,7 +81,8 @@ def send_digest(user_id, cadence, period):
             user=user, cadence=cadence, status=Status.PENDING
         )
         if connection.features.has_select_for_update_skip_locked:
-            waiting = waiting.select_for_update(skip_locked=True)
+            # of=self: PostgreSQL locks no row of the outer-joined theme.
+            waiting = waiting.select_for_update(skip_locked=True, of=("self",))
         items = list(waiting.select_related("theme").order_by("created_at", "pk"))
         gone = withdrawn(user, items)
         if gone:
