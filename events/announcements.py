@@ -27,10 +27,18 @@ def meeting_published(meeting):
             week_reminder_sent_at=None, day_reminder_sent_at=None
         )
     tasks.tell_registrants_of_change.enqueue(meeting.pk, changed)
-    if not before:
-        # Its first publication: the theme's members may follow new meetings.
-        tasks.tell_members_of_meeting.enqueue(meeting.pk)
     return changed
+
+
+def meeting_announced(meeting):
+    """Its first publication: tell the theme's members who follow new meetings.
+
+    Once only however often it is published (the outbox's key is the meeting).
+    """
+    if meeting.first_published_at != meeting.last_published_at:
+        return False
+    tasks.tell_members_of_meeting.enqueue(meeting.pk)
+    return True
 
 
 def minutes_published(minutes):

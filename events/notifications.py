@@ -27,6 +27,7 @@ KINDS = [
         label="New meetings",
         description="When a meeting is announced in a theme you have joined.",
         per_theme=True,
+        default="daily",
     ),
     NotificationKind(
         key="minutes_published",
