@@ -91,7 +91,8 @@ def notify(
     the event (a feature's own words, "reply:42"): telling a member of the same
     event twice makes no second row and no second email. `default` replaces the
     kind's default for this member (a theme's producers hear of questions at once).
-    Returns the new row, or None when nothing is to be sent.
+    Returns the member's row for the event (new, or written before), or None when
+    they hear nothing of it.
     """
     key = event_key or f"once:{uuid.uuid4().hex}"
     rows = _write([user], kind_key, template, context, theme, attachments, key, default)
@@ -112,7 +113,7 @@ def notify_many(
 
     Run again after its worker died, it writes the rows still missing and sends
     only what was never sent: the unique event key makes the fan-out resumable.
-    Returns how many rows it wrote.
+    Returns how many members have a row for the event.
     """
     if event_key is None:
         raise ValueError("A fan-out needs an event key to be resumable.")
