@@ -77,14 +77,7 @@ def new_thread(request, theme_slug):
         else:
             try:
                 services.check_may_post(request.user, theme)
-                thread = services.start_thread(
-                    request.user,
-                    theme,
-                    title=form.cleaned_data["title"],
-                    body=form.cleaned_data["body"],
-                    kind=form.cleaned_data["kind"],
-                    topics=form.cleaned_data["topics"],
-                )
+                thread = services.start_thread(request.user, theme, **form.cleaned_data)
             except services.PostingRefused as refusal:
                 form.add_error(None, refusal)
                 status = refusal.status
@@ -322,12 +315,7 @@ def edit_thread(request, theme_slug, pk, slug):
     if request.method == "POST" and form.is_valid():
         try:
             services.edit_thread(
-                Thread.objects.get(pk=thread.pk),
-                request.user,
-                title=form.cleaned_data["title"],
-                body=form.cleaned_data["body"],
-                kind=form.cleaned_data["kind"],
-                topics=form.cleaned_data["topics"],
+                Thread.objects.get(pk=thread.pk), request.user, **form.cleaned_data
             )
         except services.Suspended as refusal:
             form.add_error(None, refusal)
