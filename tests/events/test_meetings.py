@@ -219,6 +219,33 @@ def test_the_meetings_list_shows_upcoming_first_then_past_and_filters(
     assert soon.title in upcoming.content.decode()
 
 
+def test_a_meetings_filter_that_is_not_one_is_ignored_not_an_error(
+    client, migration
+):
+    EventPageFactory(parent=migration, title="Soon")
+
+    for odd in [
+        {"when": "yesterday", "theme": "nowhere", "format": "carrier_pigeon"},
+        {"theme": "x" * 5000, "format": ["in_person", "abc"], "when": "9" * 50},
+        {"theme": "abc ' OR '1'='1' -- %_ ünï ☃ 😀"},
+    ]:
+        response = client.get("/meetings/", odd)
+        assert response.status_code == 200
+        assert [m.title for m in response.context["meetings"]] == ["Soon"]
+        assert "govuk-error-message" not in response.content.decode()
+
+
+def test_the_meetings_filters_keep_the_chosen_values(client, migration):
+    html = client.get(
+        "/meetings/", {"when": "past", "theme": "migration", "format": "online"}
+    ).content.decode()
+
+    assert '<input type="hidden" name="when" value="past"' in html
+    assert '<option value="migration" selected>' in html
+    assert '<option value="online" selected>' in html
+    assert "Apply filters</button>" in html
+
+
 def count_queries(client, url):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
