@@ -215,19 +215,28 @@ def mark_answer(request, theme_slug, pk, slug):
 def edit_reply(request, theme_slug, pk, slug, reply_id):
     thread, reply = own_reply(request, theme_slug, pk, reply_id)
     form = ReplyForm(request.POST or None, initial={"comment": reply.comment})
+
+    def save():
+        services.edit_reply(reply, request.user, form.cleaned_data["comment"])
+        return thread.get_absolute_url() + f"#reply-{reply.pk}"
+
+    return edit_post(request, thread, form, "reply", save)
+
+
+def edit_post(request, thread, form, noun, save):
+    """The page editing a member's thread or reply: `save()` saves the valid form
+    through the service, which refuses a suspended member, and says where to go."""
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            services.edit_reply(reply, request.user, form.cleaned_data["comment"])
+            return redirect(save())
         except services.Suspended as refusal:
             form.add_error(None, refusal)
             status = refusal.status
-        else:
-            return redirect(thread.get_absolute_url() + f"#reply-{reply.pk}")
     return render(
         request,
         "forums/edit_post.html",
-        thread_context(thread, form=form, noun="reply"),
+        thread_context(thread, form=form, noun=noun),
         status=status,
     )
 
@@ -311,23 +320,14 @@ def edit_thread(request, theme_slug, pk, slug):
     if thread.author_id != request.user.pk:
         raise PermissionDenied
     form = ThreadForm(request.POST or None, instance=thread)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.edit_thread(
-                Thread.objects.get(pk=thread.pk), request.user, **form.cleaned_data
-            )
-        except services.Suspended as refusal:
-            form.add_error(None, refusal)
-            status = refusal.status
-        else:
-            return redirect(Thread.objects.select_related("theme").get(pk=thread.pk))
-    return render(
-        request,
-        "forums/edit_post.html",
-        thread_context(thread, form=form, noun="thread"),
-        status=status,
-    )
+
+    def save():
+        services.edit_thread(
+            Thread.objects.get(pk=thread.pk), request.user, **form.cleaned_data
+        )
+        return Thread.objects.select_related("theme").get(pk=thread.pk)
+
+    return edit_post(request, thread, form, "thread", save)
 
 
 @verified_email_required
