@@ -22,18 +22,6 @@ pytestmark = pytest.mark.django_db
 Status = MeetingRegistration.Status
 
 
-@pytest.fixture
-def migration(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Migration", slug="migration")
-
-
-@pytest.fixture
-def meeting(migration):
-    return EventPageFactory(
-        parent=migration, title="Spring users meeting", slug="spring", capacity=1
-    )
-
-
 def test_a_meeting_lives_under_its_themes_meetings_address(client, meeting, migration):
     assert meeting.url == "/themes/migration/meetings/spring/"
 
@@ -219,9 +207,7 @@ def test_the_meetings_list_shows_upcoming_first_then_past_and_filters(
     assert soon.title in upcoming.content.decode()
 
 
-def test_a_meetings_filter_that_is_not_one_is_ignored_not_an_error(
-    client, migration
-):
+def test_a_meetings_filter_that_is_not_one_is_ignored_not_an_error(client, migration):
     EventPageFactory(parent=migration, title="Soon")
 
     for odd in [

@@ -16,11 +16,6 @@ HOSTILE = (
 )
 
 
-@pytest.fixture
-def migration(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Migration", slug="migration")
-
-
 def new_thread_url(theme):
     return reverse("forums:new_thread", kwargs={"theme_slug": theme.slug})
 

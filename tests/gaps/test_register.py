@@ -33,18 +33,8 @@ def emails_queued_not_sent(settings):
 
 
 @pytest.fixture
-def migration(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Migration", slug="migration")
-
-
-@pytest.fixture
 def crime(theme_index):
     return ThemePageFactory(parent=theme_index, title="Crime", slug="crime")
-
-
-@pytest.fixture
-def ons():
-    return OrganisationFactory(name="Office for National Statistics", acronym="ONS")
 
 
 @pytest.fixture
