@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from core.idempotency import idempotent
 from core.ids import id_from
 from forums import moderation, services, visibility
-from forums.forms import ReplyForm, ReportForm, ThreadForm
+from forums.forms import ReplyForm, ReportForm, ThreadFilters, ThreadForm
 from forums.models import Thread
 from themes import roles
 from themes.models import Role, ThemePage
@@ -38,7 +38,8 @@ def get_theme(theme_slug):
 
 def thread_list(request, theme_slug):
     theme = get_theme(theme_slug)
-    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "latest"
+    chosen = ThreadFilters(request.GET).chosen()
+    sort = chosen.get("sort", "latest")
     threads = (
         Thread.objects.filter(theme=theme, is_public=True)
         .select_related("theme", "author", "answered_by")
@@ -46,7 +47,7 @@ def thread_list(request, theme_slug):
     )
     if sort == "unanswered":
         threads = threads.filter(kind=Thread.Kind.QUESTION, answer__isnull=True)
-    topic = request.GET.get("topic", "")
+    topic = chosen.get("topic", "")
     if topic:
         threads = threads.filter(topics__slug=topic)
     return render(
@@ -60,6 +61,7 @@ def thread_list(request, theme_slug):
             ),
             "sort": sort,
             "topic": topic,
+            "filters": ThreadFilters(initial={"sort": sort, "topic": topic}),
         },
     )
 
