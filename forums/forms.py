@@ -69,18 +69,18 @@ class ReportForm(RefuseControlCharacters, forms.ModelForm):
         self.fields["reason"].choices = Report.Reason.choices
 
 
+# How a theme's discussions may be ordered (the views know each order's fields).
+SORTS = {
+    "latest": "Latest activity",
+    "newest": "Newest",
+    "unanswered": "Unanswered questions",
+}
+
+
 class ThreadFilters(ListFilters):
     """A theme's discussions: their order, and the topic a thread's link chose."""
 
-    sort = forms.ChoiceField(
-        label="Sort by",
-        required=False,
-        choices=[
-            ("latest", "Latest activity"),
-            ("newest", "Newest"),
-            ("unanswered", "Unanswered questions"),
-        ],
-    )
+    sort = forms.ChoiceField(label="Sort by", required=False, choices=SORTS)
     # Set by a topic's link on a thread; sorting keeps it.
     topic = forms.CharField(
         required=False, max_length=TagsField.max_tag_length, widget=forms.HiddenInput
