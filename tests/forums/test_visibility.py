@@ -11,15 +11,15 @@ from accounts.factories import UserFactory
 from forums import services
 from forums.factories import ThreadFactory
 from forums.models import Report, Thread, ThreadFollow
-from themes.factories import ThemePageFactory, appoint
+from themes.factories import appoint
 from themes.models import Role
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def theme(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Migration", slug="migration")
+def theme(migration):
+    return migration
 
 
 @pytest.fixture
