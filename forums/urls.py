@@ -1,38 +1,56 @@
-from django.urls import path
+from django.urls import include, path
 
 from forums import views
 
 app_name = "forums"
 
-urlpatterns = [
-    path("", views.thread_list, name="threads"),
-    path("new/", views.new_thread, name="new_thread"),
-    path("<id:pk>-<slug:slug>/", views.thread_detail, name="thread"),
-    path("<id:pk>-<slug:slug>/reply/", views.reply, name="reply"),
-    path("<id:pk>-<slug:slug>/follow/", views.follow, name="follow"),
-    path("<id:pk>-<slug:slug>/edit/", views.edit_thread, name="edit_thread"),
-    path("<id:pk>-<slug:slug>/delete/", views.delete_thread, name="delete_thread"),
-    path("<id:pk>-<slug:slug>/report/", views.report_thread, name="report_thread"),
-    path("<id:pk>-<slug:slug>/answer/", views.mark_answer, name="mark_answer"),
-    path("<id:pk>-<slug:slug>/moderate/", views.moderate_thread, name="moderate"),
+theme_patterns = [
+    path("discussions/", views.thread_list, name="threads"),
+    path("discussions/new/", views.new_thread, name="new_thread"),
+    path("discussions/<id:pk>-<slug:slug>/", views.thread_detail, name="thread"),
+    path("discussions/<id:pk>-<slug:slug>/reply/", views.reply, name="reply"),
+    path("discussions/<id:pk>-<slug:slug>/follow/", views.follow, name="follow"),
     path(
-        "<id:pk>-<slug:slug>/replies/<id:reply_id>/edit/",
+        "discussions/<id:pk>-<slug:slug>/edit/", views.edit_thread, name="edit_thread"
+    ),
+    path(
+        "discussions/<id:pk>-<slug:slug>/delete/",
+        views.delete_thread,
+        name="delete_thread",
+    ),
+    path(
+        "discussions/<id:pk>-<slug:slug>/report/",
+        views.report_thread,
+        name="report_thread",
+    ),
+    path(
+        "discussions/<id:pk>-<slug:slug>/answer/", views.mark_answer, name="mark_answer"
+    ),
+    path(
+        "discussions/<id:pk>-<slug:slug>/moderate/",
+        views.moderate_thread,
+        name="moderate",
+    ),
+    path(
+        "discussions/<id:pk>-<slug:slug>/replies/<id:reply_id>/edit/",
         views.edit_reply,
         name="edit_reply",
     ),
     path(
-        "<id:pk>-<slug:slug>/replies/<id:reply_id>/like/",
+        "discussions/<id:pk>-<slug:slug>/replies/<id:reply_id>/like/",
         views.like_reply,
         name="like_reply",
     ),
     path(
-        "<id:pk>-<slug:slug>/replies/<id:reply_id>/report/",
+        "discussions/<id:pk>-<slug:slug>/replies/<id:reply_id>/report/",
         views.report_reply,
         name="report_reply",
     ),
     path(
-        "<id:pk>-<slug:slug>/replies/<id:reply_id>/delete/",
+        "discussions/<id:pk>-<slug:slug>/replies/<id:reply_id>/delete/",
         views.delete_reply,
         name="delete_reply",
     ),
 ]
+
+urlpatterns = [path("themes/<slug:theme_slug>/", include(theme_patterns))]
