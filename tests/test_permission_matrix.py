@@ -2,8 +2,9 @@
 
 The rows come from the URL configuration: every pattern of ours with an object in
 its address (a theme, a thread, a reply, a gap...), every route of our routable
-pages, and the own address (`index_route`) of every page under a theme. A new address without a row fails the first test. Each row gives the answer
-for six people, in ROLES order; "rightful" is the row's own role (the thread's
+pages, and the own address (`index_route`) of a theme and of each page in one. A
+new address without a row fails the first test. Each row gives the answer for six
+people, in ROLES order; "rightful" is the row's own role (the thread's
 author, the theme's chair or producer, a member of the theme, an editor). Links
 sent by email (a calendar, unsubscribing, confirming) are tried again with a
 token that is nobody's.
