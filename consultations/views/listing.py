@@ -2,7 +2,6 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.urls import path
 
 from consultations.models import ConsultationPage, State
 from themes.models import ThemePage
@@ -39,6 +38,3 @@ def consultation_list(request):
             "states": State.choices,
         },
     )
-
-
-urlpatterns = [path("", consultation_list, name="consultations")]
