@@ -15,6 +15,7 @@ from events.calendar import calendar_for
 from events.forms import PAST, MeetingFilters, RegistrationForm
 from events.models import EventPage, MeetingFeed, MeetingRegistration
 from themes.models import ThemePage
+from themes.views import get_theme
 
 MEETINGS_PER_PAGE = 20
 
@@ -103,7 +104,7 @@ FEED_HISTORY = timedelta(days=365)
 
 
 def theme_calendar(request, theme_slug):
-    theme = get_object_or_404(ThemePage.objects.live().public(), slug=theme_slug)
+    theme = get_theme(theme_slug)
     meetings = feed_meetings().child_of(theme)
     return calendar_response(
         meetings, f"statsforum: {theme.title} meetings", theme.slug

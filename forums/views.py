@@ -14,6 +14,7 @@ from forums.forms import ReplyForm, ReportForm, ThreadFilters, ThreadForm
 from forums.models import Thread
 from themes import roles
 from themes.models import Role, ThemePage
+from themes.views import get_theme
 
 THREADS_PER_PAGE = 20
 MODERATION_DONE = {
@@ -30,10 +31,6 @@ SORTS = {
     "newest": ["-is_pinned", "-created_at"],
     "unanswered": ["-is_pinned", "-last_activity_at"],
 }
-
-
-def get_theme(theme_slug):
-    return get_object_or_404(ThemePage.objects.live().public(), slug=theme_slug)
 
 
 def thread_list(request, theme_slug):

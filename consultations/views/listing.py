@@ -2,7 +2,6 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.urls import path
 
 from consultations.forms import ConsultationFilters
 from consultations.models import ConsultationPage
@@ -41,6 +40,3 @@ def consultation_list(request):
             "filters": ConsultationFilters(initial=chosen, themes=themes),
         },
     )
-
-
-urlpatterns = [path("", consultation_list, name="consultations")]

@@ -8,7 +8,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.search.backends import get_search_backend
 
@@ -20,6 +19,7 @@ from gaps import services
 from gaps.forms import GapForm, SupportForm, TriageForm
 from gaps.models import DataGap, GapFollow, GapSupport, Status
 from themes.models import ThemePage
+from themes.views import get_theme
 
 # Raising is rarer than posting and each gap asks producers for work: a tighter
 # window than forum posts, but the same refusal.
@@ -39,10 +39,6 @@ STOP_WORDS = {
 }  # fmt: skip
 WORD = re.compile(r"\w+")
 SECTORS = dict(User.Sector.choices)
-
-
-def get_theme(theme_slug):
-    return get_object_or_404(ThemePage.objects.live().public(), slug=theme_slug)
 
 
 def get_gap(request, theme_slug, pk):
@@ -278,19 +274,3 @@ def follow(request, theme_slug, pk):
         return HttpResponseBadRequest("Choose to follow or unfollow the gap.")
     messages.success(request, message)
     return redirect(gap.get_absolute_url() + "#follow")
-
-
-urlpatterns = [
-    path("data-gaps/similar/", similar, name="similar"),
-    path("themes/<slug:theme_slug>/data-gaps/new/", new_gap, name="new_gap"),
-    path("themes/<slug:theme_slug>/data-gaps/<id:pk>/", gap_detail, name="gap"),
-    path(
-        "themes/<slug:theme_slug>/data-gaps/<id:pk>/support/", support, name="support"
-    ),
-    path(
-        "themes/<slug:theme_slug>/data-gaps/<id:pk>/withdraw/",
-        withdraw,
-        name="withdraw",
-    ),
-    path("themes/<slug:theme_slug>/data-gaps/<id:pk>/follow/", follow, name="follow"),
-]
