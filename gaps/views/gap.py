@@ -12,9 +12,8 @@ from django.views.decorators.http import require_GET, require_POST
 from wagtail.search.backends import get_search_backend
 
 from accounts.models import User
-from accounts.suspension import suspension_notice
+from accounts.suspension import ContributionRefused, check_may_contribute
 from core.idempotency import idempotent
-from core.ratelimit import seconds_to_wait, wait_in_words
 from core.search import search_query
 from gaps import services
 from gaps.forms import GapForm, SupportForm, TriageForm
@@ -40,29 +39,6 @@ STOP_WORDS = {
 }  # fmt: skip
 WORD = re.compile(r"\w+")
 SECTORS = dict(User.Sector.choices)
-
-
-class Refused(ValidationError):
-    """A member may not add to the register just now: too often (429 Too Many
-    Requests), or suspended (403, below)."""
-
-    status = 429
-
-
-class Suspended(Refused):
-    status = 403
-
-
-def check_may_contribute(user, theme, *, action, limit, period, done):
-    """Forum suspensions hold here too; each action has its own rate limit."""
-    if notice := suspension_notice(user, theme, "add to the register"):
-        raise Suspended(notice)
-    wait = seconds_to_wait(f"{action}:{user.pk}", limit=limit, period=period)
-    if wait:
-        raise Refused(
-            f"You have {done}. Try again in {wait_in_words(wait)}: what you wrote is "
-            "still here."
-        )
 
 
 def get_gap(request, theme_slug, pk):
@@ -136,13 +112,14 @@ def new_gap(request, theme_slug):
                 check_may_contribute(
                     request.user,
                     theme,
+                    doing="add to the register",
                     action="raise-gap",
                     limit=GAPS_PER_WINDOW,
                     period=GAP_WINDOW,
                     done=f"raised {GAPS_PER_WINDOW} gaps in the last "
                     f"{GAP_WINDOW // 60} minutes",
                 )
-            except Refused as refusal:
+            except ContributionRefused as refusal:
                 form.add_error(None, refusal)
                 status = refusal.status
             else:
@@ -244,6 +221,7 @@ def support(request, theme_slug, pk):
             check_may_contribute(
                 request.user,
                 gap.theme,
+                doing="add to the register",
                 action="support-gap",
                 limit=SUPPORTS_PER_MINUTE,
                 period=60,
@@ -251,7 +229,7 @@ def support(request, theme_slug, pk):
                 "minute",
             )
             services.support(gap, request.user, **form.cleaned_data)
-        except Refused as refusal:
+        except ContributionRefused as refusal:
             form.add_error(None, refusal)
             status = refusal.status
         except ValidationError as error:
