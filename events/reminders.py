@@ -73,6 +73,7 @@ def queue_reminders(now=None):
                         "coming": coming(meeting.start, now),
                     },
                     attachments=[attachment],
+                    event_key=f"reminder:{registration.pk}:{reminder}:{meeting.start}",
                 )
         except Exception:
             # One bad reminder must not hold up everyone else's.

@@ -1,6 +1,6 @@
 from django import forms
 
-from accounts.models import Organisation
+from accounts.models import NotificationPreference, Organisation
 from core.forms import ListFilters, RefuseControlCharacters
 from themes.models import ProducerRequest
 
@@ -52,3 +52,15 @@ class ThemeFilters(ListFilters):
         """The theme page chosen, or None."""
         slug = self.chosen().get("theme")
         return next((theme for theme in self.themes or () if theme.slug == slug), None)
+
+
+class JoinThemeForm(forms.Form):
+    """Joining, a member chooses how often they hear of the theme's activity."""
+
+    frequency = forms.ChoiceField(
+        label="How often should we email you about this theme's activity?",
+        choices=NotificationPreference.Frequency.choices,
+        initial=NotificationPreference.Frequency.DAILY,
+        required=False,
+        widget=forms.RadioSelect,
+    )

@@ -11,7 +11,7 @@ from wagtail import hooks
 
 from core.idempotency import idempotent
 from themes import services
-from themes.forms import ProducerRequestForm
+from themes.forms import JoinThemeForm, ProducerRequestForm
 from themes.models import ThemePage
 
 MEMBERS_PER_PAGE = 50
@@ -47,7 +47,11 @@ def served_as_the_theme(view):
 @require_POST
 @verified_email_required
 def join_theme(request, theme):
-    services.join_theme(request.user, theme)
+    form = JoinThemeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose how often we should email you, from the list.")
+        return redirect(theme.url)
+    services.join_theme(request.user, theme, form.cleaned_data["frequency"] or None)
     messages.success(request, f"You have joined {theme.title}.")
     return redirect(theme.url)
 

@@ -112,12 +112,14 @@ class ThemePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from themes import services
+        from themes.forms import JoinThemeForm
 
         context = super().get_context(request, *args, **kwargs)
         context["organisations"] = self.organisations.all()
         context["contacts"] = self.contacts.select_related("organisation")
         context["member_count"] = self.memberships.count()
         context["is_member"] = services.is_member(request.user, self)
+        context["join_frequencies"] = JoinThemeForm.base_fields["frequency"].choices
         return context
 
     def route(self, request, path_components):
