@@ -66,8 +66,11 @@ def meeting_calendar(request, meeting):
     return calendar_response([meeting], meeting.title, meeting.slug)
 
 
-def meeting_list(request):
-    """Every theme's meetings: upcoming first, or past ones; by theme and format."""
+def meeting_list(request, theme=None, page=None):
+    """Every theme's meetings: upcoming first, or past ones; by theme and format.
+
+    A theme's meetings page (`page`, a MeetingIndexPage) lists its `theme`'s only.
+    """
     meetings = EventPage.objects.live().public()
     past = request.GET.get("when") == "past"
     now = timezone.now()
@@ -77,20 +80,22 @@ def meeting_list(request):
         else meetings.filter(end__gte=now).order_by("start")
     )
     themes = ThemePage.objects.live().public().order_by("title")
-    theme = request.GET.get("theme", "")
-    chosen = next((t for t in themes if t.slug == theme), None)
+    chosen = theme or next(
+        (t for t in themes if t.slug == request.GET.get("theme", "")), None
+    )
     if chosen:
-        meetings = meetings.child_of(chosen)
+        meetings = meetings.descendant_of(chosen)
     meeting_format = request.GET.get("format", "")
     if meeting_format in EventPage.Format.values:
         meetings = meetings.filter(format=meeting_format)
-    page = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
-    EventPage.attach_themes(page)
+    listed = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
+    EventPage.attach_themes(listed)
     return render(
         request,
         "events/meeting_list.html",
         {
-            "meetings": page,
+            "page": page,
+            "meetings": listed,
             "past": past,
             "themes": themes,
             "theme": chosen,
@@ -106,7 +111,7 @@ FEED_HISTORY = timedelta(days=365)
 
 def theme_calendar(request, theme_slug):
     theme = get_object_or_404(ThemePage.objects.live().public(), slug=theme_slug)
-    meetings = feed_meetings().child_of(theme)
+    meetings = feed_meetings().descendant_of(theme)
     return calendar_response(
         meetings, f"statsforum: {theme.title} meetings", theme.slug
     )

@@ -10,7 +10,8 @@ from themes.models import ThemePage
 CONSULTATIONS_PER_PAGE = 20
 
 
-def consultation_list(request):
+def consultation_list(request, theme=None, page=None):
+    """A theme's consultations page (`page`) lists its `theme`'s only."""
     consultations = (
         ConsultationPage.objects.live()
         .public()
@@ -18,21 +19,24 @@ def consultation_list(request):
         .order_by("state_order", "closes_at", "pk")
     )
     themes = ThemePage.objects.live().public().order_by("title")
-    theme = next((t for t in themes if t.slug == request.GET.get("theme")), None)
+    theme = theme or next(
+        (t for t in themes if t.slug == request.GET.get("theme")), None
+    )
     if theme:
-        consultations = consultations.child_of(theme)
+        consultations = consultations.descendant_of(theme)
     state = request.GET.get("state", "")
     if state in State.values:
         consultations = consultations.filter(state=state)
-    page = Paginator(consultations, CONSULTATIONS_PER_PAGE).get_page(
+    listed = Paginator(consultations, CONSULTATIONS_PER_PAGE).get_page(
         request.GET.get("page")
     )
-    ConsultationPage.attach_themes(page)
+    ConsultationPage.attach_themes(listed)
     return render(
         request,
         "consultations/consultation_list.html",
         {
-            "consultations": page,
+            "page": page,
+            "consultations": listed,
             "themes": themes,
             "theme": theme,
             "state": state,
