@@ -26,10 +26,15 @@ from accounts import notifications
 from accounts.factories import OrganisationFactory, UserFactory
 from accounts.models import DataExport
 from consultations.factories import ConsultationPageFactory, ResponseFactory
-from consultations.models import ConsultationPage, ConsultationResponse, ResponseExport
+from consultations.models import (
+    ConsultationIndexPage,
+    ConsultationPage,
+    ConsultationResponse,
+    ResponseExport,
+)
 from events import services as events_services
 from events.factories import EventPageFactory
-from events.models import EventPage
+from events.models import EventPage, MeetingIndexPage
 from forums import services as forum_services
 from forums.factories import ThreadFactory
 from forums.models import Thread
@@ -52,6 +57,8 @@ OURS = {
     "connections",
 }
 ROUTABLE_PAGES = [ThemePage, EventPage, ConsultationPage]
+# A theme's sections: each is a page, and the list of the theme's pages of its kind.
+SECTION_PAGES = [MeetingIndexPage, ConsultationIndexPage]
 ROLES = [
     "anonymous",
     "outsider",
@@ -111,6 +118,7 @@ MATRIX = {
     "ThemePage:producer_request": ("get", {}, "member", SIGNED_IN),
     # Meetings are open to anyone signed in; their attendees only to those who
     # may edit the meeting (its theme's chairs and editors).
+    "MeetingIndexPage:list": ("get", {}, "member", EVERYONE),
     "EventPage:index_route": ("get", {}, "member", EVERYONE),
     "EventPage:register": ("post", {}, "member", SIGNED_IN),
     "EventPage:cancel": ("post", {}, "registrant", SIGNED_IN),
@@ -119,6 +127,7 @@ MATRIX = {
     # Consultations ask anyone signed in (this one, members only); a response is
     # its author's; the responses are personal data: the theme's producers and the
     # editors see them in the admin, and everyone sees those published.
+    "ConsultationIndexPage:list": ("get", {}, "member", EVERYONE),
     "ConsultationPage:index_route": ("get", {}, "member", EVERYONE),
     "ConsultationPage:respond": ("get", {}, "member", SIGNED_IN),
     "ConsultationPage:respond_step": ("get", {}, "member", SIGNED_IN),
@@ -204,6 +213,7 @@ def object_level_names():
             f"{page_class.__name__}:{route.name}"
             for route in page_class.get_subpage_urls()
         )
+    names.update(f"{page_class.__name__}:list" for page_class in SECTION_PAGES)
     return names
 
 
@@ -304,6 +314,7 @@ def meeting_urls(theme, people):
     meeting = EventPageFactory(parent=theme, title="Rents forum", slug="rents")
     events_services.register(meeting, people["registrant"], tell_them=False)
     return {
+        "MeetingIndexPage:list": meeting.get_parent().url,
         "EventPage:index_route": meeting.url,
         "EventPage:register": subpage_url(meeting, "register"),
         "EventPage:cancel": subpage_url(meeting, "cancel"),
@@ -351,6 +362,7 @@ def consultation_urls(theme, people):
         content=b"respondent\r\n",
     )
     return {
+        "ConsultationIndexPage:list": consultation.get_parent().url,
         "ConsultationPage:index_route": consultation.url,
         "ConsultationPage:respond": subpage_url(consultation, "respond"),
         "ConsultationPage:respond_step": subpage_url(consultation, "respond_step", 1),

@@ -173,9 +173,11 @@ def test_a_chair_may_add_meetings_only_in_their_own_theme(
 
     assert EventPage.can_create_at(meetings)
     assert meetings.permissions_for_user(chair).can_add_subpage()
-    assert not MeetingIndexPage.for_theme(housing).permissions_for_user(
-        chair
-    ).can_add_subpage()
+    assert (
+        not MeetingIndexPage.for_theme(housing)
+        .permissions_for_user(chair)
+        .can_add_subpage()
+    )
     assert not policy.user_has_permission_for_instance(chair, "change", housing)
 
 

@@ -28,6 +28,10 @@ class ThemeChildPageMixin:
     def theme(self):
         return ThemePage.objects.get(path=self.theme_path)
 
+    def get_sitemap_urls(self, request=None):
+        # Under a theme that is not published, its sections answer 404.
+        return super().get_sitemap_urls(request) if self.theme.live else []
+
     @staticmethod
     def attach_themes(pages):
         """Give each page in a listing its theme, all in one query."""
@@ -72,6 +76,9 @@ class ThemeSectionIndex:
 
     # The slug is the section's address: it is not the editors' to change.
     promote_panels = [FieldPanel("seo_title"), FieldPanel("search_description")]
+    # Search finds the meetings and consultations themselves, not every theme's
+    # page listing them.
+    search_fields = []
 
     @classmethod
     def for_theme(cls, theme):
@@ -101,6 +108,9 @@ class ThemeSectionIndex:
     @cached_property
     def theme(self):
         return ThemePage.objects.get(path=self.path[: -self.steplen])
+
+    def get_sitemap_urls(self, request=None):
+        return super().get_sitemap_urls(request) if self.theme.live else []
 
     def route(self, request, path_components):
         # Wagtail routes through a page that is not live to its live children; a
