@@ -81,7 +81,11 @@ def test_the_pages_move_into_their_themes_sections_and_back(client, theme_index)
     assert tree_problems() == []
     meetings = MeetingIndexPage.objects.child_of(housing).get()
     consultations = ConsultationIndexPage.objects.child_of(housing).get()
-    assert (meetings.slug, meetings.title, meetings.live) == ("meetings", "Meetings", True)
+    assert (meetings.slug, meetings.title, meetings.live) == (
+        "meetings",
+        "Meetings",
+        True,
+    )
     assert consultations.slug == "consultations"
     moved = {page.pk: page for page in Page.objects.all()}
     assert moved[meeting.pk].get_parent().pk == meetings.pk
