@@ -306,3 +306,12 @@ def test_a_meeting_is_not_at_its_old_place_under_the_theme(client, housing):
     assert client.get("/themes/housing/consultations/rents/").status_code == 200
     assert client.get("/themes/housing/rents/").status_code == 404
     assert client.get("/themes/housing/consultations/spring/").status_code == 404
+
+
+def test_search_finds_meetings_not_the_sections_listing_them(client, housing):
+    EventPageFactory(parent=housing, title="Meetings about rents")
+
+    response = client.get("/search/", {"query": "meetings"})
+
+    found = [result.specific_class for result in response.context["results"]]
+    assert found == [EventPage]
