@@ -313,5 +313,7 @@ def test_search_finds_meetings_not_the_sections_listing_them(client, housing):
 
     response = client.get("/search/", {"query": "meetings"})
 
-    found = [result.specific_class for result in response.context["results"]]
-    assert found == [EventPage]
+    found = {result.specific_class for result in response.context["results"]}
+    # (PostgreSQL's stemming finds the home page's words too.)
+    assert EventPage in found
+    assert not found & {MeetingIndexPage, ConsultationIndexPage}
