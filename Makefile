@@ -7,6 +7,9 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 # Extra pytest arguments, e.g. PYTEST_ARGS='-m "not browser"' (CI splits the suite).
 PYTEST_ARGS ?=
+# The suite runs on every core (pytest-xdist, a test database each); 0 runs it in one
+# process, which a debugger or `-x` wants.
+PYTEST_WORKERS ?= auto
 CSS := site/static/dist/statsforum.css
 
 .PHONY: run test setup browser lint clean
@@ -26,7 +29,7 @@ run: setup
 test: setup browser lint
 	DJANGO_SETTINGS_MODULE=statsforum.settings.test \
 		$(BIN)/python manage.py makemigrations --check --dry-run
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .

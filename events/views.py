@@ -12,9 +12,10 @@ from django.views.decorators.http import require_POST
 from core.idempotency import idempotent
 from events import services
 from events.calendar import calendar_for
-from events.forms import RegistrationForm
+from events.forms import PAST, MeetingFilters, RegistrationForm
 from events.models import EventPage, MeetingFeed, MeetingRegistration
 from themes.models import ThemePage
+from themes.views import get_theme
 
 MEETINGS_PER_PAGE = 20
 
@@ -72,22 +73,21 @@ def meeting_list(request, theme=None, page=None):
     A theme's meetings page (`page`, a MeetingIndexPage) lists its `theme`'s only.
     """
     meetings = EventPage.objects.live().public()
-    past = request.GET.get("when") == "past"
+    themes = None if theme else ThemePage.objects.live().public().order_by("title")
+    filters = MeetingFilters(request.GET, themes=themes)
+    chosen = filters.chosen()
+    past = chosen.get("when") == PAST
     now = timezone.now()
     meetings = (
         meetings.filter(end__lt=now).order_by("-start")
         if past
         else meetings.filter(end__gte=now).order_by("start")
     )
-    themes = ThemePage.objects.live().public().order_by("title")
-    chosen = theme or next(
-        (t for t in themes if t.slug == request.GET.get("theme", "")), None
-    )
-    if chosen:
-        meetings = meetings.descendant_of(chosen)
-    meeting_format = request.GET.get("format", "")
-    if meeting_format in EventPage.Format.values:
-        meetings = meetings.filter(format=meeting_format)
+    theme = theme or filters.chosen_theme()
+    if theme:
+        meetings = meetings.descendant_of(theme)
+    if "format" in chosen:
+        meetings = meetings.filter(format=chosen["format"])
     listed = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
     EventPage.attach_themes(listed)
     return render(
@@ -97,10 +97,8 @@ def meeting_list(request, theme=None, page=None):
             "page": page,
             "meetings": listed,
             "past": past,
-            "themes": themes,
-            "theme": chosen,
-            "format": meeting_format,
-            "formats": EventPage.Format.choices,
+            "theme": theme,
+            "filters": MeetingFilters(initial=chosen, themes=themes),
         },
     )
 
@@ -110,7 +108,7 @@ FEED_HISTORY = timedelta(days=365)
 
 
 def theme_calendar(request, theme_slug):
-    theme = get_object_or_404(ThemePage.objects.live().public(), slug=theme_slug)
+    theme = get_theme(theme_slug)
     meetings = feed_meetings().descendant_of(theme)
     return calendar_response(
         meetings, f"statsforum: {theme.title} meetings", theme.slug

@@ -7,6 +7,7 @@ from accounts.personal_data import PersonalData, PublicContribution
 from forums.models import Report, Thread
 from forums.notifications import KINDS
 from forums.services import recount, replies_to_any_thread
+from themes import roles
 
 
 def export_discussions(user):
@@ -74,9 +75,9 @@ def public_threads(user):
         PublicContribution(
             text=f"{thread.title} ({thread.theme.title})", url=thread.get_absolute_url()
         )
-        for thread in Thread.objects.filter(author=user, is_public=True).select_related(
-            "theme"
-        )[:10]
+        for thread in roles.public_posts(
+            Thread.objects.filter(author=user)
+        ).select_related("theme")[:10]
     ]
 
 

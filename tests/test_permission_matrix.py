@@ -1,9 +1,10 @@
 """Who gets what from every object-level address and action of the site.
 
 The rows come from the URL configuration: every pattern of ours with an object in
-its address (a theme, a thread, a reply, a gap...) and every route of our routable
-pages. A new address without a row fails the first test. Each row gives the answer
-for six people, in ROLES order; "rightful" is the row's own role (the thread's
+its address (a theme, a thread, a reply, a gap...), every route of our routable
+pages, and the own address (`index_route`) of a theme and of each page in one. A
+new address without a row fails the first test. Each row gives the answer for six
+people, in ROLES order; "rightful" is the row's own role (the thread's
 author, the theme's chair or producer, a member of the theme, an editor). Links
 sent by email (a calendar, unsubscribing, confirming) are tried again with a
 token that is nobody's.
@@ -56,9 +57,11 @@ OURS = {
     "home",
     "connections",
 }
-ROUTABLE_PAGES = [ThemePage, EventPage, ConsultationPage]
-# A theme's sections: each is a page, and the list of the theme's pages of its kind.
-SECTION_PAGES = [MeetingIndexPage, ConsultationIndexPage]
+ROUTABLE_PAGES = [EventPage, ConsultationPage]
+# A theme page has no routes: what members do in a theme is Django URLs (themes:).
+# A theme's sections (issue 12) are pages too: the lists of its meetings and
+# consultations.
+PAGES = [ThemePage, MeetingIndexPage, ConsultationIndexPage, *ROUTABLE_PAGES]
 ROLES = [
     "anonymous",
     "outsider",
@@ -101,24 +104,26 @@ MATRIX = {
     "gaps:approve": ("post", {}, "producer", ONLY_RIGHTFUL),
     "gaps:reject": ("get", {}, "producer", ONLY_RIGHTFUL),
     "connections:gap_links": ("get", {}, "producer", ONLY_RIGHTFUL),
-    "theme_meetings_calendar": ("get", {}, "member", EVERYONE),
+    "events:theme_meetings_calendar": ("get", {}, "member", EVERYONE),
     "forums_moderate_reply": ("post", {"action": "approve"}, "chair", ONLY_RIGHTFUL),
     "forums_moderate_thread": ("post", {"action": "approve"}, "chair", ONLY_RIGHTFUL),
     "data_gaps:triage": ("get", {}, "producer", ONLY_RIGHTFUL),
     "public_profile": ("get", {}, "member", EVERYONE),
     "ThemePage:index_route": ("get", {}, "member", EVERYONE),
-    "ThemePage:join": ("post", {}, "member", SIGNED_IN),
-    "ThemePage:leave": ("post", {}, "member", SIGNED_IN),
-    "ThemePage:members": (
+    # Joining, leaving, the members and producer requests moved off the theme
+    # page's routes to Django URLs (issue 12): the same addresses and answers.
+    "themes:join": ("post", {}, "member", SIGNED_IN),
+    "themes:leave": ("post", {}, "member", SIGNED_IN),
+    "themes:members": (
         "get",
         {},
         "member",
         (SIGNIN, DENIED, OK, DENIED, DENIED, OK),
     ),
-    "ThemePage:producer_request": ("get", {}, "member", SIGNED_IN),
+    "themes:producer_request": ("get", {}, "member", SIGNED_IN),
     # Meetings are open to anyone signed in; their attendees only to those who
     # may edit the meeting (its theme's chairs and editors).
-    "MeetingIndexPage:list": ("get", {}, "member", EVERYONE),
+    "MeetingIndexPage:index_route": ("get", {}, "member", EVERYONE),
     "EventPage:index_route": ("get", {}, "member", EVERYONE),
     "EventPage:register": ("post", {}, "member", SIGNED_IN),
     "EventPage:cancel": ("post", {}, "registrant", SIGNED_IN),
@@ -127,7 +132,7 @@ MATRIX = {
     # Consultations ask anyone signed in (this one, members only); a response is
     # its author's; the responses are personal data: the theme's producers and the
     # editors see them in the admin, and everyone sees those published.
-    "ConsultationIndexPage:list": ("get", {}, "member", EVERYONE),
+    "ConsultationIndexPage:index_route": ("get", {}, "member", EVERYONE),
     "ConsultationPage:index_route": ("get", {}, "member", EVERYONE),
     "ConsultationPage:respond": ("get", {}, "member", SIGNED_IN),
     "ConsultationPage:respond_step": ("get", {}, "member", SIGNED_IN),
@@ -206,14 +211,15 @@ def url_patterns():
 
 
 def object_level_names():
-    """Our addresses that name an object, and the routes of our routable pages."""
+    """Our addresses that name an object, our pages' own addresses and the routes
+    of our routable pages."""
     names = {name for name, route in url_patterns() if "<" in route}
+    names.update(f"{page_class.__name__}:index_route" for page_class in PAGES)
     for page_class in ROUTABLE_PAGES:
         names.update(
             f"{page_class.__name__}:{route.name}"
             for route in page_class.get_subpage_urls()
         )
-    names.update(f"{page_class.__name__}:list" for page_class in SECTION_PAGES)
     return names
 
 
@@ -263,8 +269,8 @@ def world(theme_index, editor):
         "gaps:register": reverse("gaps:register", kwargs=theme_kwargs),
         "gaps:register_feed": reverse("gaps:register_feed", kwargs=theme_kwargs),
         "gaps:new_gap": reverse("gaps:new_gap", kwargs=theme_kwargs),
-        "theme_meetings_calendar": reverse(
-            "theme_meetings_calendar", kwargs=theme_kwargs
+        "events:theme_meetings_calendar": reverse(
+            "events:theme_meetings_calendar", kwargs=theme_kwargs
         ),
         "forums_moderate_reply": reverse("forums_moderate_reply", args=[reply.pk]),
         "forums_moderate_thread": reverse("forums_moderate_thread", args=[thread.pk]),
@@ -280,8 +286,8 @@ def world(theme_index, editor):
             urls[name] = reverse(name, kwargs=kwargs)
         elif name.startswith(("gaps:", "connections:")) and name not in urls:
             urls[name] = reverse(name, kwargs=gap_kwargs)
-        elif name.startswith("ThemePage:") and name not in urls:
-            urls[name] = housing.url + housing.reverse_subpage(name.split(":")[1])
+        elif name.startswith("themes:") and name not in urls:
+            urls[name] = reverse(name, kwargs=theme_kwargs)
     hidden_urls = {
         name: reverse(
             name,
@@ -314,7 +320,7 @@ def meeting_urls(theme, people):
     meeting = EventPageFactory(parent=theme, title="Rents forum", slug="rents")
     events_services.register(meeting, people["registrant"], tell_them=False)
     return {
-        "MeetingIndexPage:list": meeting.get_parent().url,
+        "MeetingIndexPage:index_route": meeting.get_parent().url,
         "EventPage:index_route": meeting.url,
         "EventPage:register": subpage_url(meeting, "register"),
         "EventPage:cancel": subpage_url(meeting, "cancel"),
@@ -362,7 +368,7 @@ def consultation_urls(theme, people):
         content=b"respondent\r\n",
     )
     return {
-        "ConsultationIndexPage:list": consultation.get_parent().url,
+        "ConsultationIndexPage:index_route": consultation.get_parent().url,
         "ConsultationPage:index_route": consultation.url,
         "ConsultationPage:respond": subpage_url(consultation, "respond"),
         "ConsultationPage:respond_step": subpage_url(consultation, "respond_step", 1),

@@ -51,7 +51,7 @@ def test_a_visitor_walks_a_themes_meetings(page, housing, health):
 
     page.get_by_role("link", name="See upcoming meetings").click()
     page.get_by_label("Format").select_option("online")
-    page.get_by_role("button", name="Filter").click()
+    page.get_by_role("button", name="Apply filters").click()
     page.get_by_role("link", name="Rents forum").click()
     expect(page).to_have_url(
         f"{page.url.split('/themes/')[0]}/themes/housing/meetings/rents/"

@@ -8,7 +8,6 @@ from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms.pages import CopyForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PagePermissionTester
 from wagtail.search import index
@@ -152,7 +151,7 @@ class ThemeIndexPage(Page):
         return context
 
 
-class ThemePage(RoutablePageMixin, Page):
+class ThemePage(Page):
     summary = models.CharField(
         max_length=250,
         help_text="One sentence on what the theme covers, shown in lists of themes "
@@ -203,33 +202,6 @@ class ThemePage(RoutablePageMixin, Page):
         context["member_count"] = self.memberships.count()
         context["is_member"] = services.is_member(request.user, self)
         return context
-
-    # Member-made content lives under the theme's own address. The views and
-    # services import this module, so they are imported where they are used.
-
-    @path("join/", name="join")
-    def join(self, request):
-        from themes import views
-
-        return views.join_theme(request, self)
-
-    @path("leave/", name="leave")
-    def leave(self, request):
-        from themes import views
-
-        return views.leave_theme(request, self)
-
-    @path("members/", name="members")
-    def members(self, request):
-        from themes import views
-
-        return views.theme_members(request, self)
-
-    @path("become-a-producer/", name="producer_request")
-    def producer_request(self, request):
-        from themes import views
-
-        return views.producer_request(request, self)
 
 
 class ThemeContact(Orderable):
