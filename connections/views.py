@@ -46,7 +46,7 @@ class LinksForm(forms.Form):
         choices.update(gap.thread_links.values_list("thread", flat=True))
         self.fields["threads"].queryset = recent.filter(pk__in=choices)
         self.fields["meetings"].queryset = (
-            EventPage.objects.live().child_of(gap.theme).order_by("-start")
+            EventPage.objects.live().descendant_of(gap.theme).order_by("-start")
         )
 
 

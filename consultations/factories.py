@@ -1,11 +1,15 @@
 from datetime import timedelta
 
 import factory
-import wagtail_factories
 from django.utils import timezone
 
 from accounts.factories import OrganisationFactory
-from consultations.models import ConsultationPage, ConsultationResponse
+from consultations.models import (
+    ConsultationIndexPage,
+    ConsultationPage,
+    ConsultationResponse,
+)
+from themes.factories import ThemeSectionPageFactory
 
 
 def question(kind, id, text, required=True, **more):
@@ -72,7 +76,8 @@ def sample_questions():
     ]
 
 
-class ConsultationPageFactory(wagtail_factories.PageFactory):
+class ConsultationPageFactory(ThemeSectionPageFactory):
+    _section = ConsultationIndexPage
     title = factory.Sequence(lambda n: f"Consultation {n}")
     summary = "We propose to publish these statistics quarterly instead of monthly."
     body = factory.LazyFunction(

@@ -26,7 +26,7 @@ def is_producer_for(user, consultation):
         user.is_authenticated
         and user.is_active
         and roles.themes_where(user, Role.PRODUCER)
-        .filter(path=consultation.path[: -consultation.steplen])
+        .filter(path=consultation.theme_path)
         .exists()
     )
 

@@ -64,7 +64,8 @@ def register_consultation_log_actions(actions):
 def only_producers_and_editors_consult(request, parent_page, page_class):
     # Wagtail grants "add" per subtree, not per page type: a theme's chairs may add
     # pages there too. Consultations come from its producers (and editors).
+    # The parent is the theme's consultations section.
     if issubclass(page_class, ConsultationPage) and not may_add_consultation(
-        request.user, parent_page
+        request.user, parent_page.get_parent()
     ):
         raise PermissionDenied("Only the theme's producers and editors consult.")

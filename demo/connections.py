@@ -28,7 +28,7 @@ def create_demo_actions():
     today = timezone.localdate()
     for spec in PAST_MEETINGS:
         theme = ThemePage.objects.get(slug=spec["theme"])
-        meeting = EventPage.objects.child_of(theme).get(slug=spec["slug"])
+        meeting = EventPage.objects.descendant_of(theme).get(slug=spec["slug"])
         minutes = MinutesPage.objects.child_of(meeting).get()
         if minutes.action_items.exists():
             continue
@@ -54,7 +54,9 @@ def create_demo_consultation_links():
         if "gap" not in spec and "thread" not in spec:
             continue
         theme = ThemePage.objects.get(slug=spec["theme"])
-        consultation = ConsultationPage.objects.child_of(theme).get(slug=spec["slug"])
+        consultation = ConsultationPage.objects.descendant_of(theme).get(
+            slug=spec["slug"]
+        )
         if consultation.gap_links.exists() or consultation.thread_links.exists():
             continue
         consultation.gap_links = [

@@ -11,7 +11,11 @@ from django.db.models import F
 from django.utils import timezone
 
 from accounts.models import Organisation
-from consultations.models import ConsultationPage, ConsultationResponse
+from consultations.models import (
+    ConsultationIndexPage,
+    ConsultationPage,
+    ConsultationResponse,
+)
 from consultations.models.pages import OUTCOME_DUE_AFTER
 from consultations.questions import snapshot_of
 from demo.content.consultations import CONSULTATIONS
@@ -25,10 +29,15 @@ def create_demo_consultations(users):
     """Add each demo consultation that is missing, published, with its responses."""
     for spec in CONSULTATIONS:
         theme = ThemePage.objects.get(slug=spec["theme"])
-        if ConsultationPage.objects.child_of(theme).filter(slug=spec["slug"]).exists():
+        section = ConsultationIndexPage.for_theme(theme)
+        if (
+            ConsultationPage.objects.child_of(section)
+            .filter(slug=spec["slug"])
+            .exists()
+        ):
             continue
         consultation = new_consultation(spec)
-        theme.add_child(instance=consultation)
+        section.add_child(instance=consultation)
         consultation.save_revision().publish()
         add_responses(consultation, spec["responses"], users)
 

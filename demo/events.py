@@ -7,7 +7,7 @@ from django.utils import timezone
 from demo.content.minutes import PAST_MEETINGS
 from events import services
 from events.calendar import LONDON
-from events.models import EventPage, MinutesAttendee, MinutesPage
+from events.models import EventPage, MeetingIndexPage, MinutesAttendee, MinutesPage
 from themes.models import ThemePage
 
 MEETINGS = [
@@ -70,8 +70,8 @@ MEETINGS = [
 
 def create_demo_meetings(users):
     for spec in MEETINGS:
-        theme = ThemePage.objects.get(slug=spec["theme"])
-        if EventPage.objects.child_of(theme).filter(slug=spec["slug"]).exists():
+        meetings = MeetingIndexPage.for_theme(ThemePage.objects.get(slug=spec["theme"]))
+        if EventPage.objects.child_of(meetings).filter(slug=spec["slug"]).exists():
             continue
         day = timezone.localdate() + timedelta(days=spec["days_ahead"])
         start = datetime.combine(day, time(10, 0), tzinfo=LONDON)
@@ -88,7 +88,7 @@ def create_demo_meetings(users):
             capacity=spec["capacity"],
             agenda=spec["agenda"],
         )
-        theme.add_child(instance=meeting)
+        meetings.add_child(instance=meeting)
         meeting.save_revision().publish()
         for key in ["member", "rafael", "laura"]:
             services.register(meeting, users[key], tell_them=False)
@@ -96,8 +96,8 @@ def create_demo_meetings(users):
 
 def create_demo_past_meetings():
     for spec in PAST_MEETINGS:
-        theme = ThemePage.objects.get(slug=spec["theme"])
-        if EventPage.objects.child_of(theme).filter(slug=spec["slug"]).exists():
+        meetings = MeetingIndexPage.for_theme(ThemePage.objects.get(slug=spec["theme"]))
+        if EventPage.objects.child_of(meetings).filter(slug=spec["slug"]).exists():
             continue
         day = timezone.localdate() - timedelta(days=spec["days_ago"])
         start = datetime.combine(day, time(14, 0), tzinfo=LONDON)
@@ -112,7 +112,7 @@ def create_demo_past_meetings():
             address=spec["address"],
             joining_link=spec["joining_link"],
         )
-        theme.add_child(instance=meeting)
+        meetings.add_child(instance=meeting)
         meeting.save_revision().publish()
         create_demo_minutes(meeting, spec["minutes"])
 

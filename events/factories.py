@@ -4,10 +4,12 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
-from events.models import EventPage, MinutesPage
+from events.models import EventPage, MeetingIndexPage, MinutesPage
+from themes.factories import ThemeSectionPageFactory
 
 
-class EventPageFactory(wagtail_factories.PageFactory):
+class EventPageFactory(ThemeSectionPageFactory):
+    _section = MeetingIndexPage
     title = factory.Sequence(lambda n: f"Meeting {n}")
     summary = "Producers present their plans and take questions."
     start = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))

@@ -67,10 +67,13 @@ def meeting_calendar(request, meeting):
     return calendar_response([meeting], meeting.title, meeting.slug)
 
 
-def meeting_list(request):
-    """Every theme's meetings: upcoming first, or past ones; by theme and format."""
+def meeting_list(request, theme=None, page=None):
+    """Every theme's meetings: upcoming first, or past ones; by theme and format.
+
+    A theme's meetings page (`page`, a MeetingIndexPage) lists its `theme`'s only.
+    """
     meetings = EventPage.objects.live().public()
-    themes = ThemePage.objects.live().public().order_by("title")
+    themes = None if theme else ThemePage.objects.live().public().order_by("title")
     filters = MeetingFilters(request.GET, themes=themes)
     chosen = filters.chosen()
     past = chosen.get("when") == PAST
@@ -80,18 +83,19 @@ def meeting_list(request):
         if past
         else meetings.filter(end__gte=now).order_by("start")
     )
-    theme = filters.chosen_theme()
+    theme = theme or filters.chosen_theme()
     if theme:
-        meetings = meetings.child_of(theme)
+        meetings = meetings.descendant_of(theme)
     if "format" in chosen:
         meetings = meetings.filter(format=chosen["format"])
-    page = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
-    EventPage.attach_themes(page)
+    listed = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
+    EventPage.attach_themes(listed)
     return render(
         request,
         "events/meeting_list.html",
         {
-            "meetings": page,
+            "page": page,
+            "meetings": listed,
             "past": past,
             "theme": theme,
             "filters": MeetingFilters(initial=chosen, themes=themes),
@@ -105,7 +109,7 @@ FEED_HISTORY = timedelta(days=365)
 
 def theme_calendar(request, theme_slug):
     theme = get_theme(theme_slug)
-    meetings = feed_meetings().child_of(theme)
+    meetings = feed_meetings().descendant_of(theme)
     return calendar_response(
         meetings, f"statsforum: {theme.title} meetings", theme.slug
     )

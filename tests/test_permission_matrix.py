@@ -27,10 +27,15 @@ from accounts import notifications
 from accounts.factories import OrganisationFactory, UserFactory
 from accounts.models import DataExport
 from consultations.factories import ConsultationPageFactory, ResponseFactory
-from consultations.models import ConsultationPage, ConsultationResponse, ResponseExport
+from consultations.models import (
+    ConsultationIndexPage,
+    ConsultationPage,
+    ConsultationResponse,
+    ResponseExport,
+)
 from events import services as events_services
 from events.factories import EventPageFactory
-from events.models import EventPage
+from events.models import EventPage, MeetingIndexPage
 from forums import services as forum_services
 from forums.factories import ThreadFactory
 from forums.models import Thread
@@ -54,7 +59,9 @@ OURS = {
 }
 ROUTABLE_PAGES = [EventPage, ConsultationPage]
 # A theme page has no routes: what members do in a theme is Django URLs (themes:).
-PAGES = [ThemePage, *ROUTABLE_PAGES]
+# A theme's sections (issue 12) are pages too: the lists of its meetings and
+# consultations.
+PAGES = [ThemePage, MeetingIndexPage, ConsultationIndexPage, *ROUTABLE_PAGES]
 ROLES = [
     "anonymous",
     "outsider",
@@ -116,6 +123,7 @@ MATRIX = {
     "themes:producer_request": ("get", {}, "member", SIGNED_IN),
     # Meetings are open to anyone signed in; their attendees only to those who
     # may edit the meeting (its theme's chairs and editors).
+    "MeetingIndexPage:index_route": ("get", {}, "member", EVERYONE),
     "EventPage:index_route": ("get", {}, "member", EVERYONE),
     "EventPage:register": ("post", {}, "member", SIGNED_IN),
     "EventPage:cancel": ("post", {}, "registrant", SIGNED_IN),
@@ -124,6 +132,7 @@ MATRIX = {
     # Consultations ask anyone signed in (this one, members only); a response is
     # its author's; the responses are personal data: the theme's producers and the
     # editors see them in the admin, and everyone sees those published.
+    "ConsultationIndexPage:index_route": ("get", {}, "member", EVERYONE),
     "ConsultationPage:index_route": ("get", {}, "member", EVERYONE),
     "ConsultationPage:respond": ("get", {}, "member", SIGNED_IN),
     "ConsultationPage:respond_step": ("get", {}, "member", SIGNED_IN),
@@ -311,6 +320,7 @@ def meeting_urls(theme, people):
     meeting = EventPageFactory(parent=theme, title="Rents forum", slug="rents")
     events_services.register(meeting, people["registrant"], tell_them=False)
     return {
+        "MeetingIndexPage:index_route": meeting.get_parent().url,
         "EventPage:index_route": meeting.url,
         "EventPage:register": subpage_url(meeting, "register"),
         "EventPage:cancel": subpage_url(meeting, "cancel"),
@@ -358,6 +368,7 @@ def consultation_urls(theme, people):
         content=b"respondent\r\n",
     )
     return {
+        "ConsultationIndexPage:index_route": consultation.get_parent().url,
         "ConsultationPage:index_route": consultation.url,
         "ConsultationPage:respond": subpage_url(consultation, "respond"),
         "ConsultationPage:respond_step": subpage_url(consultation, "respond_step", 1),

@@ -60,6 +60,10 @@ VISITOR = [
     ("/data-gaps/?format=json", 200, None),
     ("/data-gaps/feed/", 200, None),
     ("/data-gaps/similar/?title=migration", 200, None),
+    # A theme's sections list its meetings and consultations (new in issue 12).
+    ("/themes/migration/meetings/", 200, None),
+    ("/themes/migration/meetings/?when=past", 200, None),
+    ("/themes/the-economy/consultations/", 200, None),
     ("/themes/migration/meetings/migration-users-spring/", 200, None),
     ("/themes/migration/meetings/migration-users-spring/calendar/", 200, None),
     signing_in("/themes/migration/meetings/migration-users-spring/register/"),

@@ -22,6 +22,22 @@ class ThemePageFactory(wagtail_factories.PageFactory):
         model = ThemePage
 
 
+class ThemeSectionPageFactory(wagtail_factories.PageFactory):
+    """A page in a theme's section: given the theme as `parent`, it goes under the
+    theme's `_section` index (made if the theme has none yet)."""
+
+    _section = None
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create_instance(cls, model_class, parent, kwargs):
+        if parent is not None and issubclass(parent.specific_class, ThemePage):
+            parent = cls._section.for_theme(parent)
+        return super()._create_instance(model_class, parent, kwargs)
+
+
 class ThemeContactFactory(factory.django.DjangoModelFactory):
     theme = factory.SubFactory(ThemePageFactory)
     name = factory.Faker("name")

@@ -1,5 +1,6 @@
 from consultations.models.pages import (
     CONSULTATION_WORKFLOW,
+    ConsultationIndexPage,
     ConsultationPage,
     State,
 )
@@ -12,6 +13,7 @@ from consultations.models.responses import (
 __all__ = [
     "CONSULTATION_WORKFLOW",
     "ConsultationFollow",
+    "ConsultationIndexPage",
     "ConsultationPage",
     "ConsultationResponse",
     "ResponseExport",

@@ -27,7 +27,7 @@ from consultations.questions import all_questions, sections_from, snapshot_of
 from core.blocks import RICH_TEXT_FEATURES, ContentBlock
 from core.forms import RequiredRichTextPageForm
 from core.workflows import NamedWorkflowMixin
-from themes.models.pages import ThemeChildPageMixin
+from themes.models.pages import ThemeChildPageMixin, ThemeSectionIndex
 
 CONSULTATION_WORKFLOW = "Consultation approval"
 # Government consultation principles: publish the outcome within 12 weeks.
@@ -73,6 +73,24 @@ class ConsultationQuerySet(PageQuerySet):
         )
 
 
+class ConsultationIndexPage(ThemeSectionIndex, Page):
+    """A theme's consultations: made with the theme, and the list of them."""
+
+    section_slug = "consultations"
+    section_title = "Consultations"
+    is_creatable = False
+    subpage_types = ["consultations.ConsultationPage"]
+
+    class Meta:
+        verbose_name = "theme's consultations"
+        verbose_name_plural = "themes' consultations"
+
+    def serve(self, request, *args, **kwargs):
+        from consultations.views import listing
+
+        return listing.consultation_list(request, theme=self.theme, page=self)
+
+
 class ConsultationPage(
     NamedWorkflowMixin, ThemeChildPageMixin, RoutablePageMixin, Page
 ):
@@ -82,7 +100,6 @@ class ConsultationPage(
         MEMBERS = "members", "Members with a verified email address"
         ANYONE = "anyone", "Anyone, confirming their email address"
 
-    theme_url_prefix = "consultations"
     workflow_name = CONSULTATION_WORKFLOW
 
     summary = models.CharField(
@@ -196,7 +213,7 @@ class ConsultationPage(
     ]
 
     base_form_class = RequiredRichTextPageForm
-    parent_page_types = ["themes.ThemePage"]
+    parent_page_types = ["consultations.ConsultationIndexPage"]
     subpage_types = []
 
     class Meta:

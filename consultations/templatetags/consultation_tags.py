@@ -11,7 +11,7 @@ def open_consultations(theme, count=5):
     consultations = (
         ConsultationPage.objects.live()
         .public()
-        .child_of(theme)
+        .descendant_of(theme)
         .open()
         .order_by("closes_at")[:count]
     )

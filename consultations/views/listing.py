@@ -10,31 +10,33 @@ from themes.models import ThemePage
 CONSULTATIONS_PER_PAGE = 20
 
 
-def consultation_list(request):
+def consultation_list(request, theme=None, page=None):
+    """A theme's consultations page (`page`) lists its `theme`'s only."""
     consultations = (
         ConsultationPage.objects.live()
         .public()
         .with_state()
         .order_by("state_order", "closes_at", "pk")
     )
-    themes = ThemePage.objects.live().public().order_by("title")
+    themes = None if theme else ThemePage.objects.live().public().order_by("title")
     filters = ConsultationFilters(request.GET, themes=themes)
     chosen = filters.chosen()
-    theme = filters.chosen_theme()
+    theme = theme or filters.chosen_theme()
     if theme:
-        consultations = consultations.child_of(theme)
+        consultations = consultations.descendant_of(theme)
     state = chosen.get("state", "")
     if state:
         consultations = consultations.filter(state=state)
-    page = Paginator(consultations, CONSULTATIONS_PER_PAGE).get_page(
+    listed = Paginator(consultations, CONSULTATIONS_PER_PAGE).get_page(
         request.GET.get("page")
     )
-    ConsultationPage.attach_themes(page)
+    ConsultationPage.attach_themes(listed)
     return render(
         request,
         "consultations/consultation_list.html",
         {
-            "consultations": page,
+            "page": page,
+            "consultations": listed,
             "theme": theme,
             "state": state,
             "filters": ConsultationFilters(initial=chosen, themes=themes),

@@ -1,4 +1,9 @@
-from events.models.meetings import EventPage, MeetingFeed, MeetingRegistration
+from events.models.meetings import (
+    EventPage,
+    MeetingFeed,
+    MeetingIndexPage,
+    MeetingRegistration,
+)
 from events.models.minutes import (
     MINUTES_WORKFLOW,
     MinutesAttendee,
@@ -9,6 +14,7 @@ __all__ = [
     "MINUTES_WORKFLOW",
     "EventPage",
     "MeetingFeed",
+    "MeetingIndexPage",
     "MeetingRegistration",
     "MinutesAttendee",
     "MinutesPage",

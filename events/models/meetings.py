@@ -13,13 +13,29 @@ from wagtail.search import index
 from events.blocks import AgendaItemBlock
 from events.models.minutes import MinutesPage
 from events.permissions import MeetingPermissionTester
-from themes.models.pages import ThemeChildPageMixin
+from themes.models.pages import ThemeChildPageMixin, ThemeSectionIndex
+
+
+class MeetingIndexPage(ThemeSectionIndex, Page):
+    """A theme's meetings: made with the theme, and the list of its meetings."""
+
+    section_slug = "meetings"
+    section_title = "Meetings"
+    is_creatable = False
+    subpage_types = ["events.EventPage"]
+
+    class Meta:
+        verbose_name = "theme's meetings"
+        verbose_name_plural = "themes' meetings"
+
+    def serve(self, request, *args, **kwargs):
+        from events import views
+
+        return views.meeting_list(request, theme=self.theme, page=self)
 
 
 class EventPage(ThemeChildPageMixin, RoutablePageMixin, Page):
     """A theme's meeting, scheduled by its chairs."""
-
-    theme_url_prefix = "meetings"
 
     class Format(models.TextChoices):
         IN_PERSON = "in_person", "In person"
@@ -105,7 +121,7 @@ class EventPage(ThemeChildPageMixin, RoutablePageMixin, Page):
         index.FilterField("start"),
     ]
 
-    parent_page_types = ["themes.ThemePage"]
+    parent_page_types = ["events.MeetingIndexPage"]
     subpage_types = ["events.MinutesPage"]
 
     # What registrants must hear about when it changes: the time, the place and

@@ -79,15 +79,6 @@ class MinutesPage(NamedWorkflowMixin, Page):
     def permissions_for_user(self, user):
         return MinutesPermissionTester(user, self)
 
-    def get_url_parts(self, request=None):
-        """Minutes live under their meeting: <theme>/meetings/<meeting>/<slug>/."""
-        parts = super().get_url_parts(request)
-        if parts is None:
-            return None
-        site_id, root_url, page_path = parts
-        theme_path, meeting_slug, slug = page_path.rstrip("/").rsplit("/", 2)
-        return site_id, root_url, f"{theme_path}/meetings/{meeting_slug}/{slug}/"
-
     def get_context(self, request, *args, **kwargs):
         from events.services import when
 

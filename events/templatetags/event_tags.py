@@ -11,7 +11,7 @@ def upcoming_meetings(theme, count=3):
     meetings = (
         EventPage.objects.live()
         .public()
-        .child_of(theme)
+        .descendant_of(theme)
         .filter(end__gte=timezone.now())
         .order_by("start")[:count]
     )

@@ -17,6 +17,7 @@ from consultations.factories import (
     ResponseFactory,
 )
 from consultations.models import (
+    ConsultationIndexPage,
     ConsultationPage,
     ConsultationResponse,
 )
@@ -52,7 +53,9 @@ def test_a_producer_drafts_a_consultation_and_an_editor_approves_it(
     member = UserFactory(email="ann@example.org")
     join_theme(member, labour)
     sign_in_staff(page, producer)
-    page.goto(f"/admin/pages/add/consultations/consultationpage/{labour.pk}/")
+    # Consultations are added in the theme's Consultations section (issue 12).
+    section = ConsultationIndexPage.for_theme(labour)
+    page.goto(f"/admin/pages/add/consultations/consultationpage/{section.pk}/")
     page.get_by_role("textbox", name="Title*").fill("Quarterly labour statistics")
     page.keyboard.press("Tab")
     expect(page.locator("#id_slug")).to_have_value("quarterly-labour-statistics")
@@ -132,6 +135,8 @@ def test_a_member_responds_after_an_error_saves_a_draft_and_hears_the_outcome(
     )
     gap = DataGapFactory(theme=labour, title="Monthly figures for small areas")
     ConsultationGapLink.objects.create(page=consultation, data_gap=gap)
+    # The theme's consultations are listed in its Consultations section (issue 12).
+    section = consultation.get_parent()
     member = UserFactory(email="ann@example.org", first_name="Ann")
     sign_in(page, member.email)
     page.goto(consultation.url)
@@ -195,7 +200,7 @@ def test_a_member_responds_after_an_error_saves_a_draft_and_hears_the_outcome(
 
     # The producer downloads the responses.
     sign_in_staff(page, producer)
-    page.goto(f"/admin/pages/{labour.pk}/")
+    page.goto(f"/admin/pages/{section.pk}/")
     page.get_by_role("button", name="More options for 'Monthly or quarterly?'").click()
     page.get_by_role("link", name="Responses").click()
     expect(page.get_by_text("1 response submitted")).to_be_visible()

@@ -6,7 +6,7 @@ from playwright.sync_api import expect
 from accounts.factories import UserFactory
 from events import services
 from events.factories import EventPageFactory
-from events.models import EventPage
+from events.models import EventPage, MeetingIndexPage
 from tests.browser.conftest import assert_accessible, settle
 from tests.browser.test_account_journeys import (  # noqa
     approve_as_editor,
@@ -32,7 +32,9 @@ def test_a_chair_schedules_a_meeting_then_moves_it_and_registrants_are_told(
     page, migration, chair, mailoutbox
 ):
     sign_in_staff(page, chair)
-    page.goto(f"/admin/pages/add/events/eventpage/{migration.pk}/")
+    # Meetings are added in the theme's Meetings section (issue 12).
+    section = MeetingIndexPage.for_theme(migration)
+    page.goto(f"/admin/pages/add/events/eventpage/{section.pk}/")
     page.get_by_role("textbox", name="Title*").fill("Migration users' meeting")
     page.keyboard.press("Tab")
     expect(page.locator("#id_slug")).to_have_value("migration-users-meeting")

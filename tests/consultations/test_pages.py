@@ -230,7 +230,9 @@ def test_page_and_list_keep_to_a_query_budget(client, member, consultation, labo
     ]
     assert few == many
     page_queries, list_queries = many
-    assert page_queries <= 25
+    # Since issue 12 the page is routed through its theme's Consultations section:
+    # two more to route down that level, one more to see its theme is published.
+    assert page_queries <= 28
     assert list_queries <= 16
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from accounts.factories import UserFactory
 from consultations.factories import ConsultationPageFactory, ResponseFactory
 from consultations.models import (
+    ConsultationIndexPage,
     ConsultationPage,
     ConsultationResponse,
     ResponseExport,
@@ -37,9 +38,14 @@ def subjects(mailoutbox, start):
 
 
 def add_url(theme):
+    # Consultations are added in the theme's Consultations section (issue 12).
     return reverse(
         "wagtailadmin_pages:add",
-        args=["consultations", "consultationpage", theme.pk],
+        args=[
+            "consultations",
+            "consultationpage",
+            ConsultationIndexPage.for_theme(theme).pk,
+        ],
     )
 
 

@@ -275,7 +275,10 @@ def test_the_chair_finds_attendees_on_the_meeting_in_the_explorer(
 ):
     client.force_login(chair)
 
-    listing = client.get(reverse("wagtailadmin_explore", args=[migration.pk]))
+    # A theme's meetings are listed in its Meetings section (issue 12), no longer
+    # under the theme itself.
+    meetings = meeting.get_parent()
+    listing = client.get(reverse("wagtailadmin_explore", args=[meetings.pk]))
     edit_page = client.get(reverse("wagtailadmin_pages:edit", args=[meeting.pk]))
 
     assert attendees_url(meeting) in listing.content.decode()
@@ -298,7 +301,9 @@ def test_a_producer_of_the_theme_gets_no_attendees_button(
 ):
     client.force_login(appoint(migration, Role.PRODUCER, editor))
 
-    listing = client.get(reverse("wagtailadmin_explore", args=[migration.pk]))
+    # The theme's meetings are listed in its Meetings section (issue 12).
+    meetings = meeting.get_parent()
+    listing = client.get(reverse("wagtailadmin_explore", args=[meetings.pk]))
 
     assert listing.status_code == 200
     assert "Spring users meeting" in listing.content.decode()

@@ -6,45 +6,126 @@ from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.forms.pages import CopyForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PagePermissionTester
 from wagtail.search import index
 
 from core.blocks import ContentBlock
 
-# The first part of the address of each kind of page that lives under a theme.
-CHILD_PAGE_PREFIXES = {"meetings", "consultations"}
-
 
 class ThemeChildPageMixin:
-    """A page under a theme, addressed as <theme>/<theme_url_prefix>/<slug>/.
+    """A page in one of a theme's sections: <theme>/<section>/<slug>/."""
 
-    ThemePage.route serves it there, and only there.
-    """
-
-    theme_url_prefix = ""
-
-    def get_url_parts(self, request=None):
-        parts = super().get_url_parts(request)
-        if parts is None:
-            return None
-        site_id, root_url, page_path = parts
-        theme_path, _, _ = page_path.rstrip("/").rpartition("/")
-        return site_id, root_url, f"{theme_path}/{self.theme_url_prefix}/{self.slug}/"
+    @property
+    def theme_path(self):
+        # The page's parent is its section's index; the theme is above that.
+        return self.path[: -2 * self.steplen]
 
     @cached_property
     def theme(self):
-        return ThemePage.objects.parent_of(self).get()
+        return ThemePage.objects.get(path=self.theme_path)
+
+    def get_sitemap_urls(self, request=None):
+        # Under a theme that is not published, its sections answer 404.
+        return super().get_sitemap_urls(request) if self.theme.live else []
 
     @staticmethod
     def attach_themes(pages):
         """Give each page in a listing its theme, all in one query."""
-        parent_paths = {page: page.path[: -ThemePage.steplen] for page in pages}
-        themes = ThemePage.objects.filter(path__in=set(parent_paths.values()))
+        theme_paths = {page: page.theme_path for page in pages}
+        themes = ThemePage.objects.filter(path__in=set(theme_paths.values()))
         by_path = {theme.path: theme for theme in themes}
-        for page, parent_path in parent_paths.items():
-            page.theme = by_path.get(parent_path)
+        for page, theme_path in theme_paths.items():
+            page.theme = by_path.get(theme_path)
+
+
+class ThemeSectionPermissionTester(PagePermissionTester):
+    """A section index lives and dies with its theme: nobody, not even a superuser,
+    moves, copies, unpublishes or deletes one on its own."""
+
+    def can_delete(self, ignore_bulk=False):
+        return False
+
+    def can_move(self):
+        return False
+
+    def can_copy(self):
+        return False
+
+    def can_unpublish(self):
+        return False
+
+
+class ThemeSectionIndex:
+    """A theme's section (its meetings, its consultations): one per theme, made with
+    the theme by the feature that owns it, and the list of that feature's pages there.
+
+    Concrete classes set `is_creatable = False` themselves (Wagtail makes every
+    concrete page class creatable unless its own body says otherwise) and give
+    `section_slug` and `section_title`.
+    """
+
+    section_slug = ""
+    section_title = ""
+
+    parent_page_types = ["themes.ThemePage"]
+    max_count_per_parent = 1
+
+    # The slug is the section's address: it is not the editors' to change.
+    promote_panels = [FieldPanel("seo_title"), FieldPanel("search_description")]
+    # Search finds the meetings and consultations themselves, not every theme's
+    # page listing them.
+    search_fields = []
+
+    @classmethod
+    def for_theme(cls, theme):
+        """The theme's section, made now (live) if the theme has none yet."""
+        section = cls.objects.child_of(theme).first()
+        if section is None:
+            section = cls(title=cls.section_title, slug=cls.section_slug, live=True)
+            theme.add_child(instance=section)
+        return section
+
+    def clean(self):
+        super().clean()
+        if self.slug != self.section_slug:
+            raise ValidationError(
+                {
+                    "slug": f"A theme's {self.section_title.lower()} live at "
+                    f"“{self.section_slug}”; the address cannot change."
+                }
+            )
+
+    def can_move_to(self, parent):
+        return False
+
+    def permissions_for_user(self, user):
+        return ThemeSectionPermissionTester(user, self)
+
+    @cached_property
+    def theme(self):
+        return ThemePage.objects.get(path=self.path[: -self.steplen])
+
+    def get_sitemap_urls(self, request=None):
+        return super().get_sitemap_urls(request) if self.theme.live else []
+
+    def route(self, request, path_components):
+        # Wagtail routes through a page that is not live to its live children; a
+        # theme that is not published shows nothing of its sections either.
+        if not self.theme.live:
+            raise Http404
+        return super().route(request, path_components)
+
+
+class ThemeCopyForm(CopyForm):
+    """A theme is copied on its own: its sections are made afresh with the copy
+    (copying them too would give the copy two of each)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields.pop("copy_subpages", None)
 
 
 class ThemeIndexPage(Page):
@@ -108,7 +189,9 @@ class ThemePage(Page):
     ]
 
     parent_page_types = ["themes.ThemeIndexPage"]
-    subpage_types = ["events.EventPage", "consultations.ConsultationPage"]
+    # No subpage_types: the features' section indexes name a theme as their parent,
+    # and every other page type names parents of its own.
+    copy_form_class = ThemeCopyForm
 
     def get_context(self, request, *args, **kwargs):
         from themes import services
@@ -121,21 +204,6 @@ class ThemePage(Page):
         context["is_member"] = services.is_member(request.user, self)
         context["join_frequencies"] = JoinThemeForm.base_fields["frequency"].choices
         return context
-
-    def route(self, request, path_components):
-        # Meetings and consultations are child pages served under a prefix:
-        # <theme>/meetings/<slug>/, <theme>/consultations/<slug>/.
-        if len(path_components) >= 2 and path_components[0] in CHILD_PAGE_PREFIXES:
-            path_components = path_components[1:]
-        result = super().route(request, path_components)
-        page = result[0]
-        if page.pk != self.pk:
-            # A child page answers only at its own address, not also at its place
-            # in the tree (<theme>/<slug>/) or under another kind's prefix.
-            _, _, page_path = page.get_url_parts(request)
-            if not request.path.startswith(page_path):
-                raise Http404
-        return result
 
 
 class ThemeContact(Orderable):
