@@ -4,22 +4,23 @@
 
 from django.db import migrations
 
-from core import page_tree
+from themes import section_migrations
 
 
 def gather(apps, schema_editor):
-    page_tree.gather_into_sections(
+    section_migrations.gather_into_sections(
         apps,
         "consultations",
         "ConsultationIndexPage",
         "ConsultationPage",
         "consultations",
         "Consultations",
+        moved_elsewhere=["events"],
     )
 
 
 def spread(apps, schema_editor):
-    page_tree.spread_out_of_sections(apps, "consultations", "ConsultationIndexPage")
+    section_migrations.spread_out_of_sections(apps, "consultations", "ConsultationIndexPage")
 
 
 class Migration(migrations.Migration):

@@ -4,17 +4,23 @@
 
 from django.db import migrations
 
-from core import page_tree
+from themes import section_migrations
 
 
 def gather(apps, schema_editor):
-    page_tree.gather_into_sections(
-        apps, "events", "MeetingIndexPage", "EventPage", "meetings", "Meetings"
+    section_migrations.gather_into_sections(
+        apps,
+        "events",
+        "MeetingIndexPage",
+        "EventPage",
+        "meetings",
+        "Meetings",
+        moved_elsewhere=["consultations"],
     )
 
 
 def spread(apps, schema_editor):
-    page_tree.spread_out_of_sections(apps, "events", "MeetingIndexPage")
+    section_migrations.spread_out_of_sections(apps, "events", "MeetingIndexPage")
 
 
 class Migration(migrations.Migration):
