@@ -27,9 +27,8 @@ override_settings(
 
 from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
-from wagtail.models import Page, Site  # noqa: E402
 
-from home.factories import HomePageFactory  # noqa: E402
+from home.factories import home_as_default_site  # noqa: E402
 from themes.factories import ThemeIndexPageFactory  # noqa: E402
 
 
@@ -45,12 +44,7 @@ def test_database():
 
 def build_site():
     """A home page as the default site's root, with the themes index under it."""
-    root = Page.get_first_root_node()
-    Page.objects.child_of(root).delete()
-    home = HomePageFactory(parent=root)
-    Site.objects.all().delete()
-    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
-    return ThemeIndexPageFactory(parent=home)
+    return ThemeIndexPageFactory(parent=home_as_default_site())
 
 
 def measure(action, repeat):

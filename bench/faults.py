@@ -58,19 +58,14 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 """
 SETUP = """\
 from django.contrib.auth.hashers import make_password
-from wagtail.models import Page, Site
 from accounts.factories import UserFactory
 from accounts.models import User
 from forums.factories import ThreadFactory
 from forums.services import follow
-from home.factories import HomePageFactory
+from home.factories import home_as_default_site
 from themes.factories import ThemeIndexPageFactory, ThemePageFactory
 
-root = Page.get_first_root_node()
-Page.objects.child_of(root).delete()
-home = HomePageFactory(parent=root)
-Site.objects.all().delete()
-Site.objects.create(hostname="127.0.0.1", root_page=home, is_default_site=True)
+home = home_as_default_site(hostname="127.0.0.1")
 theme = ThemePageFactory(parent=ThemeIndexPageFactory(parent=home), slug="drill")
 owner = UserFactory(email="owner@example.org")
 for n in range({members}):

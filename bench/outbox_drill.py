@@ -36,19 +36,14 @@ EMAIL_FILE_PATH = {mail!r}
 """
 SETUP = """\
 from django.contrib.auth import get_user_model
-from wagtail.models import Page, Site
 from accounts.factories import UserFactory
 from forums.factories import ThreadFactory
 from forums.models import ThreadFollow
 from forums import services
-from home.factories import HomePageFactory
+from home.factories import home_as_default_site
 from themes.factories import ThemeIndexPageFactory, ThemePageFactory
 
-root = Page.get_first_root_node()
-Page.objects.child_of(root).delete()
-home = HomePageFactory(parent=root)
-Site.objects.all().delete()
-Site.objects.create(hostname="127.0.0.1", root_page=home, is_default_site=True)
+home = home_as_default_site(hostname="127.0.0.1")
 theme = ThemePageFactory(parent=ThemeIndexPageFactory(parent=home), slug="drill")
 thread = ThreadFactory(theme=theme)
 User = get_user_model()

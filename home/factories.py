@@ -1,5 +1,6 @@
 import factory
 import wagtail_factories
+from wagtail.models import Page, Site
 
 from home.models import HomePage, StandardPage
 
@@ -20,3 +21,16 @@ class StandardPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = StandardPage
+
+
+def home_as_default_site(root=None, hostname="localhost"):
+    """A new home page, in place of whatever was under the root, served as the
+    default site: what tests, benchmarks and drills start from."""
+    root = root or Page.get_first_root_node()
+    Page.objects.child_of(root).delete()
+    home = HomePageFactory(parent=root)
+    Site.objects.all().delete()
+    Site.objects.create(
+        hostname=hostname, port=80, root_page=home, is_default_site=True
+    )
+    return home

@@ -13,13 +13,12 @@ from wagtail.models import (
     GroupPagePermission,
     Locale,
     Page,
-    Site,
     Workflow,
     WorkflowTask,
 )
 
 from accounts.factories import OrganisationFactory, UserFactory
-from home.factories import HomePageFactory
+from home.factories import home_as_default_site
 from themes.factories import ThemeIndexPageFactory, ThemePageFactory
 
 # Fixtures an app's tests and its browser journeys share.
@@ -79,13 +78,7 @@ def root_page(db):
 
 @pytest.fixture
 def home_page(root_page):
-    Page.objects.child_of(root_page).delete()
-    home = HomePageFactory(parent=root_page)
-    Site.objects.all().delete()
-    Site.objects.create(
-        hostname="localhost", port=80, root_page=home, is_default_site=True
-    )
-    return home
+    return home_as_default_site(root_page)
 
 
 @pytest.fixture

@@ -106,8 +106,23 @@ def page(browser, live_server):
     )
 
 
+# Every page is judged as a phone shows it and as a desktop does.
+WIDTHS = (320, 1280)
+
+
 def assert_accessible(page):
-    """Fail with a readable list of every axe-core violation on the page."""
+    """Fail with a readable list of every axe-core violation on the page, at each
+    of WIDTHS; the page keeps the size it had."""
+    size = page.viewport_size
+    try:
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": size["height"]})
+            assert_accessible_now(page)
+    finally:
+        page.set_viewport_size(size)
+
+
+def assert_accessible_now(page):
     # Judge colours as they end up, not halfway through a fade-in (Wagtail's
     # messages): finish every animation that has an end.
     page.evaluate(

@@ -12,14 +12,6 @@ from tests.browser.test_account_journeys import sign_in
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = (320, 1280)
-
-
-def assert_accessible_at_both_widths(page):
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        assert_accessible(page)
-
 
 def test_a_member_moves_their_digest_to_the_evening_after_a_mistyped_time(
     page, housing
@@ -29,7 +21,7 @@ def test_a_member_moves_their_digest_to_the_evening_after_a_mistyped_time(
     page.goto("/accounts/notifications/")
     field = page.get_by_label("What time should your digests come?")
     expect(field).to_have_value("07:00")
-    assert_accessible_at_both_widths(page)
+    assert_accessible(page)
 
     field.fill("25:99")
     page.get_by_role("button", name="Save your preferences").click()
@@ -37,7 +29,7 @@ def test_a_member_moves_their_digest_to_the_evening_after_a_mistyped_time(
     expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     error = page.locator("#id_digest_time-error")
     expect(error).to_contain_text("Enter a time as hours and minutes")
-    assert_accessible_at_both_widths(page)
+    assert_accessible(page)
     assert User.objects.get(pk=member.pk).digest_time == dt.time(7, 0)
 
     page.get_by_label("What time should your digests come?").fill("18:30")
@@ -47,5 +39,5 @@ def test_a_member_moves_their_digest_to_the_evening_after_a_mistyped_time(
     expect(page.get_by_label("What time should your digests come?")).to_have_value(
         "18:30"
     )
-    assert_accessible_at_both_widths(page)
+    assert_accessible(page)
     assert User.objects.get(pk=member.pk).digest_time == dt.time(18, 30)

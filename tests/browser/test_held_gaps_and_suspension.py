@@ -15,14 +15,6 @@ from themes.models import Role
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = (320, 1280)
-
-
-def assert_accessible_at_both_widths(page):
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        assert_accessible(page)
-
 
 def give_role(theme, email, role, editor):
     person = UserFactory(email=email)
@@ -41,19 +33,19 @@ def test_a_producer_approves_one_held_gap_and_rejects_another(
     sign_in(page, "producer@example.org")
     page.goto(real.get_absolute_url())
     expect(page.get_by_text("waiting for a producer or chair")).to_be_visible()
-    assert_accessible_at_both_widths(page)
+    assert_accessible(page)
     page.get_by_role("button", name="Approve this data gap for the register").click()
     expect(page.get_by_text("on the register for everyone to see")).to_be_visible()
-    assert_accessible_at_both_widths(page)
+    assert_accessible(page)
 
     page.goto(spam.get_absolute_url())
     page.get_by_role("link", name="Reject this data gap").click()
     expect(page.get_by_role("heading", name="Reject this data gap?")).to_be_visible()
-    assert_accessible_at_both_widths(page)
+    assert_accessible(page)
     page.get_by_role("button", name="Yes, reject and delete it").click()
     expect(page.get_by_text("You rejected the data gap “Cheap pills”")).to_be_visible()
     expect(page.get_by_role("link", name="Overcrowding")).to_be_visible()
-    assert_accessible_at_both_widths(page)
+    assert_accessible(page)
 
     assert list(DataGap.objects.values_list("title", "is_public")) == [
         ("Overcrowding", True)
@@ -68,12 +60,12 @@ def test_a_chair_suspends_a_member_who_is_then_refused_a_reply(page, housing, ed
 
     sign_in(page, "chair@example.org")
     page.goto(thread.get_absolute_url())
-    assert_accessible_at_both_widths(page)
+    assert_accessible(page)
     page.get_by_role(
         "button", name="Suspend the author for a week in this theme"
     ).click()
     expect(page.locator(".govuk-notification-banner")).to_be_visible()
-    assert_accessible_at_both_widths(page)
+    assert_accessible(page)
     sign_out(page)
 
     sign_in(page, "member@example.org")
@@ -83,4 +75,4 @@ def test_a_chair_suspends_a_member_who_is_then_refused_a_reply(page, housing, ed
     page.get_by_role("button", name="Post your reply").last.click()
     expect(page.get_by_text("suspended you from posting in Housing")).to_be_visible()
     expect(reply_box).to_have_value("Let me back in")
-    assert_accessible_at_both_widths(page)
+    assert_accessible(page)

@@ -14,14 +14,6 @@ from tests.browser.conftest import assert_accessible
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = (320, 1280)
-
-
-def assert_accessible_at_both_widths(page):
-    for width in WIDTHS:
-        page.set_viewport_size({"width": width, "height": 900})
-        assert_accessible(page)
-
 
 def test_a_visitor_walks_a_themes_meetings(page, housing, health):
     EventPageFactory(parent=housing, title="Rents forum", slug="rents")
@@ -42,12 +34,12 @@ def test_a_visitor_walks_a_themes_meetings(page, housing, health):
     expect(page.get_by_role("link", name="Rents forum")).to_be_visible()
     expect(page.get_by_text("Waiting times")).to_have_count(0)
     expect(page.get_by_label("Theme")).to_have_count(0)
-    assert_accessible_at_both_widths(page)
+    assert_accessible(page)
 
     page.get_by_role("link", name="See past meetings").click()
     expect(page.get_by_role("link", name="Last winter's forum")).to_be_visible()
     expect(page.get_by_role("link", name="Rents forum")).to_have_count(0)
-    assert_accessible_at_both_widths(page)
+    assert_accessible(page)
 
     page.get_by_role("link", name="See upcoming meetings").click()
     page.get_by_label("Format").select_option("online")
@@ -56,7 +48,7 @@ def test_a_visitor_walks_a_themes_meetings(page, housing, health):
     expect(page).to_have_url(
         f"{page.url.split('/themes/')[0]}/themes/housing/meetings/rents/"
     )
-    assert_accessible_at_both_widths(page)
+    assert_accessible(page)
 
     page.get_by_label("Breadcrumb").get_by_role("link", name="Meetings").click()
     expect(page.get_by_role("link", name="Rents forum")).to_be_visible()
@@ -70,7 +62,7 @@ def test_a_visitor_walks_a_themes_consultations(page, housing, health):
     page.get_by_role("link", name="All consultations in Housing").click()
     expect(page.get_by_role("link", name="Rents by ward")).to_be_visible()
     expect(page.get_by_text("Waiting lists")).to_have_count(0)
-    assert_accessible_at_both_widths(page)
+    assert_accessible(page)
 
     page.get_by_role("link", name="Rents by ward").click()
     page.get_by_label("Breadcrumb").get_by_role("link", name="Consultations").click()
