@@ -2,7 +2,6 @@
 it afresh. Whole themes and branches go to a task (slow work is never in the
 request)."""
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django_comments_xtd.models import XtdComment
@@ -26,7 +25,7 @@ SOURCE_OF = {
 
 
 def _later(task, *args):
-    transaction.on_commit(lambda: task.enqueue(*args))
+    task.enqueue(*args)
 
 
 @receiver(post_save, sender=Thread)
