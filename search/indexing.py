@@ -251,8 +251,10 @@ def index_subtree(page_pk):
         index_theme_content(theme)
 
 
+@transaction.atomic
 def rebuild():
-    """The whole index again, from the content: `rebuild_search_index`."""
+    """The whole index again, from the content: `rebuild_search_index`. In one
+    transaction, so searches meanwhile read the old index, never an empty one."""
     SearchDocument.objects.all().delete()
     for pk in Page.objects.filter(depth__gt=1).values_list("pk", flat=True):
         index_page(pk)

@@ -14,7 +14,7 @@ from forums.models import HiddenReply, Thread
 from gaps.models import DataGap
 from search import indexing, tasks
 from search.models import SearchDocument, Source
-from themes.models import ThemePage, ThemeRole
+from themes.models import ThemePage
 
 SOURCE_OF = {
     Thread: Source.THREAD,
@@ -103,8 +103,9 @@ def restriction_changed(sender, instance, **kwargs):
     _later(tasks.reindex_branch, instance.page_id)
 
 
-@receiver(post_save, sender=ThemeRole)
-@receiver(post_delete, sender=ThemeRole)
+# Heard by name: themes.roles alone queries roles (tests/themes/test_role_queries).
+@receiver(post_save, sender="themes.ThemeRole")
+@receiver(post_delete, sender="themes.ThemeRole")
 def role_changed(sender, instance, **kwargs):
     # The badge beside the member's posts in the theme.
     _later(tasks.reindex_member_in_theme, instance.user_id, instance.theme_id)

@@ -293,3 +293,23 @@ def test_a_moved_thread_is_found_in_its_new_theme(client, visa_thread, health, e
 
     assert titles(response) == ["Visa statistics by nationality"]
     assert response.context["results"][0].url.startswith("/themes/health/")
+
+
+def test_a_new_role_puts_its_badge_on_the_members_posts(
+    client, visa_thread, member, migration, editor, ons
+):
+    from themes.services import grant_role
+
+    forums.post_reply(visa_thread, member, "Karaoke tables are ours.")
+
+    grant_role(
+        migration,
+        member,
+        Role.PRODUCER,
+        granted_by=editor,
+        organisation=ons,
+        tell=False,
+    )
+
+    html = client.get("/search/", {"query": "karaoke"}).content.decode()
+    assert "Producer, ONS" in html
