@@ -15,6 +15,7 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.core.paginator import Paginator
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -29,6 +30,8 @@ FORUM_KINDS = [Kind.QUESTION, Kind.DISCUSSION, Kind.REPLY]
 # them out of every indexed text, so escaping the rest is safe.
 START, STOP = "\ue000", "\ue001"
 SNIPPET_WORDS = 35
+# The most results one search ranks and pages through (100 pages).
+MAX_RESULTS = 1000
 SQLITE_MAX_WORDS = 10
 WORD = re.compile(r"\w+")
 
@@ -90,37 +93,53 @@ def sqlite_words(text):
 
 
 def _matching(documents, text):
-    """The documents matching `text`, each with a `rank`."""
+    """The documents matching `text`, and the expression that ranks them."""
     if not text:
-        return documents.annotate(rank=Value(0, output_field=IntegerField()))
+        return documents, Value(0, output_field=IntegerField())
     if uses_vectors():
         query = SearchQuery(text, config=CONFIG, search_type="websearch")
-        return documents.filter(search_vector=query).annotate(
-            rank=SearchRank(F("search_vector"), query)
+        return documents.filter(search_vector=query), SearchRank(
+            F("search_vector"), query
         )
     words = sqlite_words(text)
     if not words:
-        return documents.none().annotate(rank=Value(0, output_field=IntegerField()))
+        return documents.none(), Value(0, output_field=IntegerField())
     for word in words:
         documents = documents.filter(Q(title__icontains=word) | Q(body__icontains=word))
     in_title = [
         Case(When(title__icontains=word, then=Value(1)), default=Value(0))
         for word in words
     ]
-    return documents.annotate(rank=sum(in_title[1:], in_title[0]))
+    return documents, sum(in_title[1:], in_title[0])
+
+
+class CappedPaginator(Paginator):
+    """Counts at most MAX_RESULTS; `more` says whether there were more."""
+
+    @cached_property
+    def count(self):
+        found = super().count
+        self.more = found > MAX_RESULTS
+        return min(found, MAX_RESULTS)
 
 
 def results(user, text, filters, *, page_number, per_page):
-    """One page of results: the ranked ids first (count, then one page), then those
-    documents with what their result shows. Three queries however much matches."""
-    documents = _matching(_filtered(visible_to(user), filters), text)
-    order = (
-        ["-date", "-pk"]
-        if filters.newest_first or not text
-        else ["-rank", "-date", "-pk"]
-    )
-    page = Paginator(
-        documents.order_by(*order).values_list("pk", flat=True), per_page
+    """One page of results, in three queries however much matches: the count, one
+    page of ids, then those documents with what their result shows.
+
+    Ranking reads every match's vector, which a word in every post makes slow: the
+    newest MAX_RESULTS matches (a date-index scan for common words, the GIN index
+    for rare ones, as the planner judges) are ranked, and the count stops there.
+    """
+    matching, rank = _matching(_filtered(visible_to(user), filters), text)
+    candidates = matching.order_by("-date", "-pk").values("pk")[: MAX_RESULTS + 1]
+    ranked = SearchDocument.objects.filter(pk__in=candidates).annotate(rank=rank)
+    if filters.newest_first or not text:
+        order = ["-date", "-pk"]
+    else:
+        order = ["-rank", "-date", "-pk"]
+    page = CappedPaginator(
+        ranked.order_by(*order).values_list("pk", flat=True), per_page
     ).get_page(page_number)
     shown = SearchDocument.objects.filter(pk__in=list(page.object_list)).select_related(
         "theme", "author", "organisation"

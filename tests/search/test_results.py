@@ -331,3 +331,19 @@ def test_on_sqlite_a_word_matches_as_typed_title_first(client, migration, member
     ]
     assert titles(client.get("/search/", {"query": "refugee"})) == ["Refugees", "Other"]
     assert SearchDocument.objects.filter(search_vector__isnull=False).count() == 0
+
+
+def test_past_the_cap_the_newest_matches_are_ranked_and_the_count_says_more(
+    client, visa_thread, monkeypatch
+):
+    from search import query
+
+    monkeypatch.setattr(query, "MAX_RESULTS", 2)
+    for n in range(3):
+        DataGapFactory(theme=visa_thread.theme, title=f"Visa gap {n}")
+
+    response = client.get("/search/", {"query": "visa"})
+
+    assert response.context["results"].paginator.count == 2
+    assert "More than 2 results for ‘visa’" in response.content.decode()
+    assert "These are the most relevant of the 2 newest." in response.content.decode()
