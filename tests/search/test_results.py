@@ -347,3 +347,13 @@ def test_past_the_cap_the_newest_matches_are_ranked_and_the_count_says_more(
     assert response.context["results"].paginator.count == 2
     assert "More than 2 results for ‘visa’" in response.content.decode()
     assert "These are the most relevant of the 2 newest." in response.content.decode()
+
+
+def test_filters_without_words_list_the_newest_first(client, visa_thread, migration):
+    DataGapFactory(theme=migration, title="Older gap")
+    DataGapFactory(theme=migration, title="Newer gap")
+
+    response = client.get("/search/", {"kind": "data_gap"})
+
+    assert titles(response) == ["Newer gap", "Older gap"]
+    assert "2 results" in response.content.decode()
