@@ -21,9 +21,11 @@ run: setup
 	$(BIN)/python manage.py seed_demo
 	@echo
 	@echo "statsforum is at http://127.0.0.1:$(PORT)/ (Wagtail admin at /admin/)."
-	@echo "A background worker runs beside it. Stop both with Ctrl+C."
+	@echo "A background worker and the scheduler of periodic jobs run beside it."
+	@echo "Stop all three with Ctrl+C."
 	@$(BIN)/python manage.py run_worker & worker=$$!; \
-	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
+	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: setup browser lint

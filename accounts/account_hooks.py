@@ -2,7 +2,7 @@
 
 from allauth.account.models import EmailAddress
 
-from accounts.models import DataExport, NotificationPreference, PendingDigestItem
+from accounts.models import DataExport, Notification, NotificationPreference
 from accounts.notifications import NotificationKind
 from accounts.personal_data import PersonalData
 
@@ -65,7 +65,7 @@ def export_suspensions(user):
 
 def erase_account_records(user, keep_public_posts):
     NotificationPreference.objects.filter(user=user).delete()
-    PendingDigestItem.objects.filter(user=user).delete()
+    Notification.objects.filter(user=user).delete()
     DataExport.objects.filter(user=user).delete()
 
 
@@ -76,4 +76,17 @@ PERSONAL_DATA = PersonalData(
     erase=erase_account_records,
 )
 
-NOTIFICATION_KINDS = [DATA_EXPORT_READY]
+DAILY_DIGEST = NotificationKind(
+    key="daily_digest",
+    label="Daily digest",
+    description="One email a day of everything you chose to hear of daily.",
+    digest_of="daily",
+)
+WEEKLY_DIGEST = NotificationKind(
+    key="weekly_digest",
+    label="Weekly digest",
+    description="One email on Mondays of everything you chose to hear of weekly.",
+    digest_of="weekly",
+)
+
+NOTIFICATION_KINDS = [DATA_EXPORT_READY, DAILY_DIGEST, WEEKLY_DIGEST]

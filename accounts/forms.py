@@ -105,18 +105,36 @@ class ProfileForm(RefuseControlCharacters, forms.ModelForm):
 
 
 class NotificationPreferencesForm(forms.Form):
-    """One choice per kind of notification, and per joined theme for theme activity."""
+    """One choice per kind of notification, and per joined theme for theme activity;
+    and the time of the member's digests."""
+
+    digest_time = forms.TimeField(
+        label="What time should your digests come?",
+        help_text="UK time, as hours and minutes, for example 07:00 or 18:30. Daily "
+        "digests come every day at this time, weekly ones on Mondays.",
+        input_formats=["%H:%M"],
+        # Left out of the form, as each choice below, it keeps its current value.
+        required=False,
+        widget=forms.TimeInput(
+            format="%H:%M", attrs={"class": "govuk-input govuk-input--width-5"}
+        ),
+        error_messages={
+            "invalid": "Enter a time as hours and minutes on the 24-hour clock, "
+            "like 07:00 or 18:30.",
+        },
+    )
 
     def __init__(self, user, themes, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.fields["digest_time"].initial = user.digest_time
         self.rows = []
         current = {
             (p.kind, p.theme_id): p.frequency
             for p in NotificationPreference.objects.filter(user=user)
         }
         for kind in registered_kinds():
-            if not kind.optional:
+            if not kind.optional or kind.digest_of:
                 continue
             for theme in themes if kind.per_theme else [None]:
                 name = f"{kind.key}__{theme.pk}" if theme else kind.key

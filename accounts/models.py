@@ -1,3 +1,5 @@
+import datetime
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
@@ -147,6 +149,13 @@ class User(AbstractUser):
         help_text="When the member deleted their account but kept their public posts.",
     )
 
+    digest_time = models.TimeField(
+        "time of your digests",
+        default=datetime.time(7, 0),
+        help_text="Daily digests come at this time, UK time; weekly ones on Mondays "
+        "at the same time.",
+    )
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]
 
@@ -272,23 +281,85 @@ class NotificationPreference(models.Model):
         return f"{self.user} · {self.kind} · {self.get_frequency_display()}"
 
 
-class PendingDigestItem(models.Model):
-    """A notification held for a member's daily or weekly digest."""
+class Notification(models.Model):
+    """One member told of one event: the outbox row every email and digest reads.
+
+    Written in the same transaction as what caused it; (user, event_key) is unique,
+    so an event retold (a fan-out run again after its worker died) makes no second
+    row, and a row is sent once: claimed, sent, then marked with its Message-ID.
+    """
+
+    class Cadence(models.TextChoices):
+        IMMEDIATELY = "immediately", "Immediately"
+        DAILY = "daily", "Daily digest"
+        WEEKLY = "weekly", "Weekly digest"
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting to be sent"
+        CLAIMED = "claimed", "Being sent"
+        SENT = "sent", "Sent"
+        # Hidden, deleted or erased before its digest went, or switched off since.
+        WITHDRAWN = "withdrawn", "Withdrawn"
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="notifications",
     )
     kind = models.CharField(max_length=60)
-    frequency = models.CharField(max_length=20)
+    # A ThemePage; accounts refers to no app of ours.
+    theme = models.ForeignKey(
+        "wagtailcore.Page",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    event_key = models.CharField(
+        max_length=200,
+        help_text="What happened, named by the feature (reply:42): one row per "
+        "member and event.",
+    )
     template = models.CharField(max_length=200)
     context = models.JSONField()
-    created_at = models.DateTimeField(auto_now_add=True)
+    attachments = models.JSONField(default=list, blank=True)
+    cadence = models.CharField(
+        max_length=20, choices=Cadence.choices, default=Cadence.IMMEDIATELY
+    )
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    claimed_at = models.DateTimeField(null=True, blank=True)
+    claimed_by = models.CharField(max_length=36, blank=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    message_id = models.CharField(max_length=255, blank=True)
+    digest = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="items",
+        help_text="The digest email this item went out in.",
+    )
 
     class Meta:
-        ordering = ["created_at"]
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "event_key"],
+                name="accounts_one_notification_per_member_and_event",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["status", "cadence", "user"],
+                name="accounts_notification_queue",
+            )
+        ]
 
     def __str__(self):
-        return f"{self.kind} for {self.user} ({self.frequency})"
+        return f"{self.kind} for {self.user} ({self.cadence}, {self.status})"
 
 
 class DataExport(models.Model):

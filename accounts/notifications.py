@@ -1,20 +1,26 @@
 """The one way to tell a member about something: by their preferences, by email.
 
 Feature apps register the kinds of notification they send (`register_kind`, in their
-AppConfig.ready) and call `notify`. Each email carries a one-click unsubscribe link
-(RFC 8058) that works without signing in.
+AppConfig.ready) and call `notify` (or `notify_many` to fan out to many members).
+Both write rows of the outbox (`accounts.models.Notification`), which `outbox` sends
+at once and `digests` gathers daily or weekly. Each email carries a one-click
+unsubscribe link (RFC 8058) that works without signing in.
 """
 
+import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
+from django.db import transaction
 from django.urls import reverse
 
-from accounts.emails import queue_email, render_email
-from accounts.models import NotificationPreference, PendingDigestItem
+from accounts.models import Notification, NotificationPreference
 
 Frequency = NotificationPreference.Frequency
+Cadence = Notification.Cadence
+Status = Notification.Status
 UNSUBSCRIBE_SALT = "statsforum.unsubscribe"
 
 
@@ -27,6 +33,12 @@ class NotificationKind:
     default: str = Frequency.IMMEDIATELY
     # Transactional messages (a decision on a request) cannot be switched off.
     optional: bool = True
+    # Given this kind's rows waiting for a digest, the ids of those whose source was
+    # hidden, deleted or erased, or the member muted, since: they are not sent.
+    withdrawn: Callable | None = None
+    # A digest itself (daily or weekly): unsubscribing from it switches off every
+    # kind the member hears of at that cadence. Not a choice on the preferences page.
+    digest_of: str = ""
 
 
 _kinds: dict[str, NotificationKind] = {}
@@ -55,48 +67,129 @@ def frequency_for(user, kind, theme=None):
 
 
 def set_frequency(user, kind, frequency, theme=None):
+    if kind.digest_of:
+        return stop_digest(user, kind.digest_of)
     NotificationPreference.objects.update_or_create(
         user=user, kind=kind.key, theme=theme, defaults={"frequency": frequency}
     )
 
 
-def notify(user, kind_key, template, context, theme=None, attachments=()):
-    """Email `user` now, hold it for their digest, or drop it, as they prefer.
+def notify(
+    user,
+    kind_key,
+    template,
+    context,
+    theme=None,
+    attachments=(),
+    event_key=None,
+    default=None,
+):
+    """Tell `user` of an event, as they prefer: a row in the outbox, or nothing.
 
     `template` names `notifications/<template>_subject.txt`, `.txt` and `.html`;
-    `context` must be JSON-serialisable, since digests store it.
+    `context` must be JSON-serialisable, since the row stores it. `event_key` names
+    the event (a feature's own words, "reply:42"): telling a member of the same
+    event twice makes no second row and no second email. `default` replaces the
+    kind's default for this member (a theme's producers hear of questions at once).
+    Returns the member's row for the event (new, or written before), or None when
+    they hear nothing of it.
     """
+    key = event_key or f"once:{uuid.uuid4().hex}"
+    rows = _write([user], kind_key, template, context, theme, attachments, key, default)
+    return rows[0] if rows else None
+
+
+def notify_many(
+    users,
+    kind_key,
+    template,
+    context,
+    theme=None,
+    event_key=None,
+    default=None,
+    batch_size=500,
+):
+    """`notify` for everyone in `users` (a queryset), in batches of a few queries.
+
+    Run again after its worker died, it writes the rows still missing and sends
+    only what was never sent: the unique event key makes the fan-out resumable.
+    Returns how many members have a row for the event.
+    """
+    if event_key is None:
+        raise ValueError("A fan-out needs an event key to be resumable.")
+    users = users.filter(is_active=True).order_by("pk")
+    written, last_pk = 0, 0
+    while batch := list(users.filter(pk__gt=last_pk)[:batch_size]):
+        last_pk = batch[-1].pk
+        written += len(
+            _write(batch, kind_key, template, context, theme, (), event_key, default)
+        )
+    return written
+
+
+def _write(users, kind_key, template, context, theme, attachments, event_key, default):
+    from accounts.tasks import deliver_notifications
+
     kind = get_kind(kind_key)
-    if not user.is_active:
-        return None
-    frequency = frequency_for(user, kind, theme)
-    if frequency == Frequency.OFF:
-        return None
-    if frequency in (Frequency.DAILY, Frequency.WEEKLY):
-        return PendingDigestItem.objects.create(
+    users = [user for user in users if user.is_active]
+    chosen = frequencies_for(users, kind, theme, default)
+    rows = [
+        Notification(
             user=user,
             kind=kind.key,
-            frequency=frequency,
+            theme=theme,
+            event_key=event_key,
             template=template,
             context=context,
+            attachments=[list(attachment) for attachment in attachments],
+            cadence=chosen[user.pk],
         )
-    unsubscribe_url = unsubscribe_link(user, kind, theme) if kind.optional else None
-    subject, text, html = render_email(
-        f"notifications/{template}",
-        {
-            **context,
-            "recipient_name": user.public_name,
-            "kind": kind,
-            "unsubscribe_url": unsubscribe_url,
-        },
-    )
-    headers = {}
-    if unsubscribe_url:
-        headers = {
-            "List-Unsubscribe": f"<{unsubscribe_url}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        }
-    return queue_email([user.email], subject, text, html, headers, attachments)
+        for user in users
+        if chosen[user.pk] != Frequency.OFF
+    ]
+    if not rows:
+        return []
+    with transaction.atomic():
+        Notification.objects.bulk_create(rows, ignore_conflicts=True)
+        # ignore_conflicts gives no ids back: read the rows, new or left unsent.
+        written = list(
+            Notification.objects.filter(
+                event_key=event_key, user__in=[row.user for row in rows]
+            )
+        )
+        now_ids = [
+            row.pk
+            for row in written
+            if row.cadence == Cadence.IMMEDIATELY and row.status == Status.PENDING
+        ]
+        if now_ids:
+            # The task is a row of the same database: it commits with the outbox.
+            deliver_notifications.enqueue(now_ids)
+    return written
+
+
+def frequencies_for(users, kind, theme=None, default=None):
+    """{user id: frequency} for each of `users`, in one query."""
+    fallback = Frequency.IMMEDIATELY if not kind.optional else default or kind.default
+    chosen = dict.fromkeys((user.pk for user in users), fallback)
+    if kind.optional and chosen:
+        chosen.update(
+            NotificationPreference.objects.filter(
+                user__in=list(chosen), kind=kind.key, theme=theme
+            ).values_list("user_id", "frequency")
+        )
+    return chosen
+
+
+def stop_digest(user, cadence):
+    """Switch off every kind, overall and in each theme, heard of at `cadence`."""
+    themes = themes_for(user)
+    for kind in registered_kinds():
+        if not kind.optional or kind.digest_of:
+            continue
+        for theme in themes if kind.per_theme else [None]:
+            if frequency_for(user, kind, theme) == cadence:
+                set_frequency(user, kind, Frequency.OFF, theme)
 
 
 def unsubscribe_token(user, kind, theme=None):

@@ -22,6 +22,21 @@ def send_email(to, subject, text, html=None, headers=None, attachments=()):
 
 
 @task()
+def deliver_notifications(ids):
+    """Send these outbox rows; run again, it sends only what is still unsent."""
+    from accounts import outbox
+
+    outbox.deliver(ids)
+
+
+@task()
+def send_digest(user_id, cadence, period):
+    from accounts import digests
+
+    digests.send_digest(user_id, cadence, period)
+
+
+@task()
 def build_data_export(export_id):
     # services queues this task, so it is imported here rather than at the top.
     from accounts.models import DataExport

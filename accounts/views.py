@@ -53,6 +53,9 @@ def notification_preferences(request):
     themes = notifications.themes_for(request.user)
     form = NotificationPreferencesForm(request.user, themes, request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if form.cleaned_data["digest_time"]:
+            request.user.digest_time = form.cleaned_data["digest_time"]
+            request.user.save(update_fields=["digest_time"])
         for name, kind, theme in form.rows:
             if form.cleaned_data[name]:
                 notifications.set_frequency(

@@ -1,13 +1,15 @@
-from django.urls import path
+from django.urls import include, path
 
 from connections import views
 
 app_name = "connections"
 
-urlpatterns = [
+theme_patterns = [
     path(
-        "themes/<slug:theme_slug>/data-gaps/<id:pk>/links/",
+        "data-gaps/<id:pk>/links/",
         views.edit_links,
         name="gap_links",
     ),
 ]
+
+urlpatterns = [path("themes/<slug:theme_slug>/", include(theme_patterns))]

@@ -3,8 +3,9 @@
 from django import forms
 from django.utils.text import Truncator
 
-from consultations.models import ConsultationResponse
+from consultations.models import ConsultationResponse, State
 from core.forms import RefuseControlCharacters
+from themes.forms import ThemeFilters
 
 Response = ConsultationResponse
 # What a respondent says about themselves, as well as their answers.
@@ -175,4 +176,14 @@ class WithholdForm(RefuseControlCharacters, forms.Form):
         max_length=500,
         widget=forms.Textarea({"rows": 3}),
         error_messages={"required": "Say why you are withholding this response"},
+    )
+
+
+class ConsultationFilters(ThemeFilters):
+    """The consultations list's filters: state and theme."""
+
+    field_order = ["state", "theme"]
+
+    state = forms.ChoiceField(
+        label="State", required=False, choices=[("", "Any state"), *State.choices]
     )

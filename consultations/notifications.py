@@ -8,7 +8,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
 from accounts.emails import queue_email, render_email
-from accounts.notifications import NotificationKind, notify
+from accounts.notifications import NotificationKind, notify, notify_many
 from consultations.models import ConsultationPage, ConsultationResponse
 from consultations.permissions import APPROVE_CONSULTATION
 from core.dates import long_date, time_and_date
@@ -72,9 +72,15 @@ def tell_members_opened(consultation_id):
     consultation = ConsultationPage.objects.get(pk=consultation_id)
     theme = consultation.theme
     context = consultation_context(consultation)
-    people = get_user_model().objects.filter(memberships__theme=theme).order_by("pk")
-    for person in people:
-        notify(person, "consultation_opened", "consultation_opened", context, theme)
+    people = get_user_model().objects.filter(memberships__theme=theme)
+    return notify_many(
+        people,
+        "consultation_opened",
+        "consultation_opened",
+        context,
+        theme,
+        event_key=f"consultation-opened:{consultation.pk}",
+    )
 
 
 def answers_context(response):
@@ -158,8 +164,14 @@ def tell_of_outcome(consultation_id):
     respondents = submitted.exclude(user=None).values_list("user", flat=True)
     followers = consultation.follows.values_list("user", flat=True)
     people = get_user_model().objects.filter(pk__in={*respondents, *followers})
-    for person in people.order_by("pk"):
-        notify(person, "consultation_outcome", "consultation_outcome", context, theme)
+    notify_many(
+        people,
+        "consultation_outcome",
+        "consultation_outcome",
+        context,
+        theme,
+        event_key=f"consultation-outcome:{consultation.pk}",
+    )
     for response in submitted.filter(user=None).exclude(email=""):
         email_without_account(response, "consultation_outcome", context)
 
@@ -191,13 +203,13 @@ def tell_of_overdue_outcome(consultation_id):
     people = get_user_model().objects.filter(
         pk__in={*producers, *editors.values_list("pk", flat=True)}
     )
-    for person in people.order_by("pk"):
-        notify(
-            person,
-            "consultation_outcome_overdue",
-            "consultation_outcome_overdue",
-            context,
-        )
+    notify_many(
+        people,
+        "consultation_outcome_overdue",
+        "consultation_outcome_overdue",
+        context,
+        event_key=f"consultation-outcome-overdue:{consultation.pk}",
+    )
 
 
 def tell_download_ready(export):

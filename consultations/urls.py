@@ -1,5 +1,9 @@
+from django.urls import path
+
 from consultations.views import listing
 
 app_name = "consultations"
 
-urlpatterns = listing.urlpatterns
+urlpatterns = [
+    path("consultations/", listing.consultation_list, name="consultations"),
+]

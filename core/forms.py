@@ -117,3 +117,17 @@ class TagsField(TagField):
                     params={"limit": self.max_tag_length, "start": tag[:30]},
                 )
         return tags
+
+
+class ListFilters(forms.Form):
+    """A list's filters, sent by GET so that each filtered list has an address.
+
+    A value that is not one of the options drops out of `chosen()`: a hostile query
+    string shows the list unfiltered by it, never an error page. The form shown is
+    built unbound from what was chosen (`initial=`), so it shows no error either.
+    """
+
+    def chosen(self):
+        """The valid, non-empty filters."""
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}

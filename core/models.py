@@ -19,3 +19,25 @@ class IdempotencyKey(models.Model):
 
     def __str__(self):
         return self.key
+
+
+class ScheduledRun(models.Model):
+    """One run of a periodic job in one of its slots (the 07:10 run of a job every
+    10 minutes): the unique pair is the lock, so two schedulers never both run it."""
+
+    job = models.CharField(max_length=100)
+    slot = models.DateTimeField(help_text="The start of the slot this run is for.")
+    started_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-slot"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["job", "slot"], name="core_one_run_per_job_and_slot"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.job} at {self.slot:%Y-%m-%d %H:%M}"

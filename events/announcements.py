@@ -30,6 +30,17 @@ def meeting_published(meeting):
     return changed
 
 
+def meeting_announced(meeting):
+    """Its first publication: tell the theme's members who follow new meetings.
+
+    Once only however often it is published (the outbox's key is the meeting).
+    """
+    if meeting.first_published_at != meeting.last_published_at:
+        return False
+    tasks.tell_members_of_meeting.enqueue(meeting.pk)
+    return True
+
+
 def minutes_published(minutes):
     """The first time minutes are published, tell registrants and theme members."""
     if minutes.announced_at:

@@ -1,6 +1,10 @@
 from django import forms
 
 from core.forms import RefuseControlCharacters
+from events.models import EventPage
+from themes.forms import ThemeFilters
+
+PAST = "past"
 
 
 class RegistrationForm(RefuseControlCharacters, forms.Form):
@@ -11,4 +15,18 @@ class RegistrationForm(RefuseControlCharacters, forms.Form):
         required=False,
         max_length=500,
         widget=forms.Textarea({"rows": 3}),
+    )
+
+
+class MeetingFilters(ThemeFilters):
+    """The meetings list's filters: upcoming or past meetings, theme and format."""
+
+    # Set by the link between upcoming and past meetings; filtering keeps it.
+    when = forms.ChoiceField(
+        choices=[(PAST, "Past meetings")], required=False, widget=forms.HiddenInput
+    )
+    format = forms.ChoiceField(
+        label="Format",
+        required=False,
+        choices=[("", "Any format"), *EventPage.Format.choices],
     )

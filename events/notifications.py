@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.utils.text import get_text_list
 
-from accounts.notifications import NotificationKind, notify
+from accounts.notifications import NotificationKind, notify, notify_many
 from events.models import EventPage, MeetingRegistration, MinutesPage
 from events.services import ics_attachment, when
 
@@ -21,6 +21,13 @@ KINDS = [
         key="meeting_reminder",
         label="Meeting reminders",
         description="A week and a day before a meeting you registered for.",
+    ),
+    NotificationKind(
+        key="meeting_published",
+        label="New meetings",
+        description="When a meeting is announced in a theme you have joined.",
+        per_theme=True,
+        default="daily",
     ),
     NotificationKind(
         key="minutes_published",
@@ -51,6 +58,8 @@ def tell_registrants_of_change(meeting_id, changed):
     ).select_related("user")
     # The new SEQUENCE in the attachment makes calendar apps update the event.
     calendar_file = [ics_attachment(meeting)]
+    # One change is one revision of the page: a re-run tells nobody twice.
+    event_key = f"meeting-changed:{meeting.pk}:{meeting.latest_revision_id}"
     for registration in registrations:
         has_place = registration.status == Status.CONFIRMED
         notify(
@@ -59,7 +68,29 @@ def tell_registrants_of_change(meeting_id, changed):
             "meeting_changed",
             {**context, "has_place": has_place},
             attachments=calendar_file if has_place else (),
+            event_key=event_key,
         )
+
+
+def tell_members_of_meeting(meeting_id):
+    meeting = EventPage.objects.get(pk=meeting_id)
+    theme = meeting.theme
+    context = {
+        "meeting_title": meeting.title,
+        "meeting_url": meeting.full_url,
+        "theme_title": theme.title,
+        "when": when(meeting),
+        "format": meeting.get_format_display(),
+        "venue": meeting.venue,
+    }
+    return notify_many(
+        get_user_model().objects.filter(memberships__theme=theme),
+        "meeting_published",
+        "meeting_published",
+        context,
+        theme=theme,
+        event_key=f"meeting-published:{meeting.pk}",
+    )
 
 
 def tell_of_minutes(minutes_id):
@@ -77,5 +108,11 @@ def tell_of_minutes(minutes_id):
     ).values_list("user", flat=True)
     members = theme.memberships.values_list("user", flat=True)
     people = get_user_model().objects.filter(pk__in={*registrants, *members})
-    for person in people.order_by("pk"):
-        notify(person, "minutes_published", "minutes_published", context, theme=theme)
+    return notify_many(
+        people,
+        "minutes_published",
+        "minutes_published",
+        context,
+        theme=theme,
+        event_key=f"minutes:{minutes.pk}",
+    )

@@ -10,7 +10,7 @@ from django.utils import timezone
 from accounts.notifications import notify
 from events.calendar import LONDON
 from events.models import EventPage, MeetingRegistration
-from events.services import ics_attachment, when
+from events.services import ics_attachment, meeting_details
 
 logger = logging.getLogger(__name__)
 Status = MeetingRegistration.Status
@@ -73,6 +73,7 @@ def queue_reminders(now=None):
                         "coming": coming(meeting.start, now),
                     },
                     attachments=[attachment],
+                    event_key=f"reminder:{registration.pk}:{reminder}:{meeting.start}",
                 )
         except Exception:
             # One bad reminder must not hold up everyone else's.
@@ -101,12 +102,7 @@ def claim(registration, reminder, now):
 
 def meeting_context(meeting):
     return {
-        "meeting_title": meeting.title,
-        "meeting_url": meeting.full_url,
-        "when": when(meeting),
-        "format": meeting.get_format_display(),
-        "venue": meeting.venue,
-        "address": meeting.address,
+        **meeting_details(meeting),
         # They are registered, so they may have the link.
         "joining_link": meeting.joining_link,
     }

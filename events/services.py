@@ -117,12 +117,7 @@ def colleague_registered(meeting, user):
 def tell(registration, promoted=False):
     meeting = registration.meeting
     context = {
-        "meeting_title": meeting.title,
-        "meeting_url": meeting.full_url,
-        "when": when(meeting),
-        "format": meeting.get_format_display(),
-        "venue": meeting.venue,
-        "address": meeting.address,
+        **meeting_details(meeting),
         "status": registration.status,
         "promoted": promoted,
     }
@@ -136,6 +131,19 @@ def tell(registration, promoted=False):
         context,
         attachments=attachments,
     )
+
+
+def meeting_details(meeting):
+    """What every email about a meeting says of it (its joining link only to those
+    registered, so not here)."""
+    return {
+        "meeting_title": meeting.title,
+        "meeting_url": meeting.full_url,
+        "when": when(meeting),
+        "format": meeting.get_format_display(),
+        "venue": meeting.venue,
+        "address": meeting.address,
+    }
 
 
 def ics_attachment(meeting):

@@ -11,6 +11,7 @@ from events.models import EventPage, MinutesPage
 @receiver(page_published, sender=EventPage)
 def announce_meeting_changes(sender, instance, **kwargs):
     if instance.live:
+        announcements.meeting_announced(instance)
         announcements.meeting_published(instance)
 
 

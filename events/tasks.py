@@ -11,5 +11,10 @@ def tell_registrants_of_change(meeting_id, changed):
 
 
 @task()
+def tell_members_of_meeting(meeting_id):
+    notifications.tell_members_of_meeting(meeting_id)
+
+
+@task()
 def tell_of_minutes(minutes_id):
     notifications.tell_of_minutes(minutes_id)

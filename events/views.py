@@ -12,9 +12,10 @@ from django.views.decorators.http import require_POST
 from core.idempotency import idempotent
 from events import services
 from events.calendar import calendar_for
-from events.forms import RegistrationForm
+from events.forms import PAST, MeetingFilters, RegistrationForm
 from events.models import EventPage, MeetingFeed, MeetingRegistration
 from themes.models import ThemePage
+from themes.views import get_theme
 
 MEETINGS_PER_PAGE = 20
 
@@ -69,21 +70,21 @@ def meeting_calendar(request, meeting):
 def meeting_list(request):
     """Every theme's meetings: upcoming first, or past ones; by theme and format."""
     meetings = EventPage.objects.live().public()
-    past = request.GET.get("when") == "past"
+    themes = ThemePage.objects.live().public().order_by("title")
+    filters = MeetingFilters(request.GET, themes=themes)
+    chosen = filters.chosen()
+    past = chosen.get("when") == PAST
     now = timezone.now()
     meetings = (
         meetings.filter(end__lt=now).order_by("-start")
         if past
         else meetings.filter(end__gte=now).order_by("start")
     )
-    themes = ThemePage.objects.live().public().order_by("title")
-    theme = request.GET.get("theme", "")
-    chosen = next((t for t in themes if t.slug == theme), None)
-    if chosen:
-        meetings = meetings.child_of(chosen)
-    meeting_format = request.GET.get("format", "")
-    if meeting_format in EventPage.Format.values:
-        meetings = meetings.filter(format=meeting_format)
+    theme = filters.chosen_theme()
+    if theme:
+        meetings = meetings.child_of(theme)
+    if "format" in chosen:
+        meetings = meetings.filter(format=chosen["format"])
     page = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
     EventPage.attach_themes(page)
     return render(
@@ -92,10 +93,8 @@ def meeting_list(request):
         {
             "meetings": page,
             "past": past,
-            "themes": themes,
-            "theme": chosen,
-            "format": meeting_format,
-            "formats": EventPage.Format.choices,
+            "theme": theme,
+            "filters": MeetingFilters(initial=chosen, themes=themes),
         },
     )
 
@@ -105,7 +104,7 @@ FEED_HISTORY = timedelta(days=365)
 
 
 def theme_calendar(request, theme_slug):
-    theme = get_object_or_404(ThemePage.objects.live().public(), slug=theme_slug)
+    theme = get_theme(theme_slug)
     meetings = feed_meetings().child_of(theme)
     return calendar_response(
         meetings, f"statsforum: {theme.title} meetings", theme.slug

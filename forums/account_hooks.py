@@ -9,6 +9,7 @@ from core.signals import tell_content_changed
 from forums.models import Report, Thread
 from forums.notifications import KINDS
 from forums.services import recount, replies_to_any_thread
+from themes import roles
 
 
 def export_discussions(user):
@@ -80,9 +81,9 @@ def public_threads(user):
         PublicContribution(
             text=f"{thread.title} ({thread.theme.title})", url=thread.get_absolute_url()
         )
-        for thread in Thread.objects.filter(author=user, is_public=True).select_related(
-            "theme"
-        )[:10]
+        for thread in roles.public_posts(
+            Thread.objects.filter(author=user)
+        ).select_related("theme")[:10]
     ]
 
 

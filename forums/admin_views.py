@@ -59,20 +59,20 @@ def queue(request):
 @require_POST
 def moderate_reply(request, reply_id):
     reply = get_object_or_404(replies_to_any_thread(), pk=reply_id)
-    action, done = REPLY_ACTIONS.get(request.POST.get("action"), (None, None))
-    if action is None:
-        return redirect("forums_moderation")
-    action(reply, moderator=request.user)
-    messages.success(request, done)
-    return redirect("forums_moderation")
+    return moderate(request, reply, REPLY_ACTIONS)
 
 
 @require_POST
 def moderate_thread(request, thread_id):
     thread = get_object_or_404(Thread.objects.select_related("theme"), pk=thread_id)
-    action, done = THREAD_ACTIONS.get(request.POST.get("action"), (None, None))
-    if action is None:
-        return redirect("forums_moderation")
-    action(thread, moderator=request.user)
-    messages.success(request, done)
+    return moderate(request, thread, THREAD_ACTIONS)
+
+
+def moderate(request, post, actions):
+    """Do the action asked for to the reply or thread, and go back to the queue: an
+    action that is not one of `actions` does nothing."""
+    action, done = actions.get(request.POST.get("action"), (None, None))
+    if action is not None:
+        action(post, moderator=request.user)
+        messages.success(request, done)
     return redirect("forums_moderation")

@@ -1,7 +1,7 @@
 from django import forms
 from django_comments.abstracts import COMMENT_MAX_LENGTH
 
-from core.forms import IdField, RefuseControlCharacters, TagsField
+from core.forms import IdField, ListFilters, RefuseControlCharacters, TagsField
 from forums.models import Report, Thread
 
 MARKDOWN_HINT = (
@@ -67,3 +67,21 @@ class ReportForm(RefuseControlCharacters, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["reason"].choices = Report.Reason.choices
+
+
+# How a theme's discussions may be ordered (the views know each order's fields).
+SORTS = {
+    "latest": "Latest activity",
+    "newest": "Newest",
+    "unanswered": "Unanswered questions",
+}
+
+
+class ThreadFilters(ListFilters):
+    """A theme's discussions: their order, and the topic a thread's link chose."""
+
+    sort = forms.ChoiceField(label="Sort by", required=False, choices=SORTS)
+    # Set by a topic's link on a thread; sorting keeps it.
+    topic = forms.CharField(
+        required=False, max_length=TagsField.max_tag_length, widget=forms.HiddenInput
+    )

@@ -1,10 +1,50 @@
 """Who hears about a new thread or reply, through the accounts notification backbone."""
 
+from functools import partial
+
+from django.contrib.auth import get_user_model
 from django_comments_xtd.models import XtdComment
 
-from accounts.notifications import NotificationKind, notify
+from accounts.notifications import Frequency, NotificationKind, notify_many
 from forums.markdown import render_markdown
 from forums.models import Thread, ThreadFollow
+from themes import roles
+
+
+def withdrawn_replies(rows):
+    """Replies hidden, deleted or erased since, or in threads the member muted."""
+    reply_ids = {int(row.event_key.split(":")[1]) for row in rows}
+    current = XtdComment.objects.filter(
+        pk__in=reply_ids, is_public=True, is_removed=False, user__erased_at=None
+    ).exclude(user=None)
+    thread_of = {
+        pk: int(thread) for pk, thread in current.values_list("pk", "object_pk")
+    }
+    muted = set(
+        ThreadFollow.objects.filter(
+            user__in={row.user_id for row in rows},
+            thread__in=set(thread_of.values()),
+            muted=True,
+        ).values_list("user_id", "thread_id")
+    )
+    return {
+        row.pk
+        for row in rows
+        if (reply := int(row.event_key.split(":")[1])) not in thread_of
+        or (row.user_id, thread_of[reply]) in muted
+    }
+
+
+def withdrawn_threads(rows):
+    """Threads hidden, deleted or erased since."""
+    thread_ids = {int(row.event_key.split(":")[1]) for row in rows}
+    current = set(
+        Thread.objects.filter(pk__in=thread_ids, is_public=True, author__erased_at=None)
+        .exclude(author=None)
+        .values_list("pk", flat=True)
+    )
+    return {row.pk for row in rows if int(row.event_key.split(":")[1]) not in current}
+
 
 KINDS = [
     NotificationKind(
@@ -12,13 +52,17 @@ KINDS = [
         label="New replies in threads you follow",
         description="You follow a thread when you start it or reply to it.",
         per_theme=True,
+        withdrawn=withdrawn_replies,
     ),
     NotificationKind(
         key="new_thread",
         label="New threads",
-        description="When a member starts a thread in a theme you have joined.",
+        description="When a member starts a thread in a theme you have joined. A "
+        "theme's producers and chairs hear of new questions at once unless they "
+        "choose otherwise.",
         per_theme=True,
         default="daily",
+        withdrawn=withdrawn_threads,
     ),
     NotificationKind(
         key="question_answered",
@@ -40,13 +84,19 @@ def tell_followers_of_reply(reply_id):
         "text": reply.comment,
         "html": render_markdown(reply.comment),
     }
-    followers = (
-        ThreadFollow.objects.filter(thread=thread, muted=False)
-        .exclude(user_id=reply.user_id)
-        .select_related("user")
+    followers = get_user_model().objects.filter(
+        follows__thread=thread, follows__muted=False
     )
-    for follow in followers:
-        notify(follow.user, "thread_reply", "thread_reply", context, theme=thread.theme)
+    if reply.user_id:
+        followers = followers.exclude(pk=reply.user_id)
+    return notify_many(
+        followers,
+        "thread_reply",
+        "thread_reply",
+        context,
+        theme=thread.theme,
+        event_key=f"reply:{reply.pk}",
+    )
 
 
 def tell_members_of_thread(thread_id):
@@ -62,8 +112,21 @@ def tell_members_of_thread(thread_id):
         "text": thread.body,
         "html": thread.body_html,
     }
-    memberships = thread.theme.memberships.exclude(user=thread.author).select_related(
-        "user"
+    people = get_user_model().objects.exclude(pk=thread.author_id)
+    members = people.filter(memberships__theme=thread.theme)
+    tell = partial(
+        notify_many,
+        kind_key="new_thread",
+        template="new_thread",
+        context=context,
+        theme=thread.theme,
+        event_key=f"thread:{thread.pk}",
     )
-    for membership in memberships:
-        notify(membership.user, "new_thread", "new_thread", context, theme=thread.theme)
+    if not thread.is_question:
+        return tell(members)
+    # A question is for the producers: they and the chairs hear of it at once,
+    # members or not, unless they chose otherwise.
+    looking_after = roles.holders(theme=thread.theme).values("pk")
+    return tell(
+        people.filter(pk__in=looking_after), default=Frequency.IMMEDIATELY
+    ) + tell(members.exclude(pk__in=looking_after))

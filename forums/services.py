@@ -24,9 +24,13 @@ from django_comments.models import CommentFlag
 from django_comments_xtd.models import LIKEDIT_FLAG, XtdComment
 
 from accounts.notifications import notify
-from accounts.suspension import suspension_notice
+from accounts.suspension import (
+    ContributionRefused,
+    check_may_contribute,
+    check_not_suspended,
+)
+from accounts.suspension import Suspended as Suspended  # the views catch it here
 from accounts.trust import must_wait_for_approval
-from core.ratelimit import seconds_to_wait, wait_in_words
 from core.signals import tell_content_changed
 from forums import tasks
 from forums.models import HiddenReply, ReplyEdit, Thread, ThreadFollow
@@ -43,33 +47,21 @@ class ReplyRefused(ValidationError):
     """A reply the form would never send: too deep, to a locked thread, misplaced."""
 
 
-class PostingRefused(ValidationError):
-    """A member may not post just now: more than POSTS_PER_MINUTE (429 Too Many
-    Requests), or suspended (403, below)."""
-
-    status = 429
-
-
-class Suspended(PostingRefused):
-    """A moderator has stopped the member posting for a while."""
-
-    status = 403
+# More than POSTS_PER_MINUTE (429), or suspended (403: Suspended).
+PostingRefused = ContributionRefused
 
 
 def check_may_post(user, theme):
     """Called by the views: members posting by hand, not imports or the demo."""
-    check_not_suspended(user, theme)
-    wait = seconds_to_wait(f"post:{user.pk}", limit=POSTS_PER_MINUTE, period=60)
-    if wait:
-        raise PostingRefused(
-            f"You have posted {POSTS_PER_MINUTE} times in the last minute. "
-            f"Try again in {wait_in_words(wait)}: what you wrote is still here."
-        )
-
-
-def check_not_suspended(user, theme, doing="post"):
-    if notice := suspension_notice(user, theme, doing):
-        raise Suspended(notice)
+    check_may_contribute(
+        user,
+        theme,
+        doing="post",
+        action="post",
+        limit=POSTS_PER_MINUTE,
+        period=60,
+        done=f"posted {POSTS_PER_MINUTE} times in the last minute",
+    )
 
 
 @transaction.atomic

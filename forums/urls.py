@@ -1,10 +1,11 @@
-from django.urls import path
+from django.urls import include, path
 
 from forums import views
 
 app_name = "forums"
 
-urlpatterns = [
+# A theme's discussions, under /themes/<theme_slug>/discussions/.
+discussion_patterns = [
     path("", views.thread_list, name="threads"),
     path("new/", views.new_thread, name="new_thread"),
     path("<id:pk>-<slug:slug>/", views.thread_detail, name="thread"),
@@ -36,3 +37,7 @@ urlpatterns = [
         name="delete_reply",
     ),
 ]
+
+theme_patterns = [path("discussions/", include(discussion_patterns))]
+
+urlpatterns = [path("themes/<slug:theme_slug>/", include(theme_patterns))]

@@ -10,10 +10,11 @@ from django.views.decorators.http import require_POST
 from core.idempotency import idempotent
 from core.ids import id_from
 from forums import moderation, services, visibility
-from forums.forms import ReplyForm, ReportForm, ThreadForm
+from forums.forms import ReplyForm, ReportForm, ThreadFilters, ThreadForm
 from forums.models import Thread
 from themes import roles
 from themes.models import Role, ThemePage
+from themes.views import get_theme
 
 THREADS_PER_PAGE = 20
 MODERATION_DONE = {
@@ -32,13 +33,10 @@ SORTS = {
 }
 
 
-def get_theme(theme_slug):
-    return get_object_or_404(ThemePage.objects.live().public(), slug=theme_slug)
-
-
 def thread_list(request, theme_slug):
     theme = get_theme(theme_slug)
-    sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "latest"
+    chosen = ThreadFilters(request.GET).chosen()
+    sort = chosen.get("sort", "latest")
     threads = (
         Thread.objects.filter(theme=theme, is_public=True)
         .select_related("theme", "author", "answered_by")
@@ -46,7 +44,7 @@ def thread_list(request, theme_slug):
     )
     if sort == "unanswered":
         threads = threads.filter(kind=Thread.Kind.QUESTION, answer__isnull=True)
-    topic = request.GET.get("topic", "")
+    topic = chosen.get("topic", "")
     if topic:
         threads = threads.filter(topics__slug=topic)
     return render(
@@ -60,6 +58,7 @@ def thread_list(request, theme_slug):
             ),
             "sort": sort,
             "topic": topic,
+            "filters": ThreadFilters(initial={"sort": sort, "topic": topic}),
         },
     )
 
@@ -77,14 +76,7 @@ def new_thread(request, theme_slug):
         else:
             try:
                 services.check_may_post(request.user, theme)
-                thread = services.start_thread(
-                    request.user,
-                    theme,
-                    title=form.cleaned_data["title"],
-                    body=form.cleaned_data["body"],
-                    kind=form.cleaned_data["kind"],
-                    topics=form.cleaned_data["topics"],
-                )
+                thread = services.start_thread(request.user, theme, **form.cleaned_data)
             except services.PostingRefused as refusal:
                 form.add_error(None, refusal)
                 status = refusal.status
@@ -222,19 +214,28 @@ def mark_answer(request, theme_slug, pk, slug):
 def edit_reply(request, theme_slug, pk, slug, reply_id):
     thread, reply = own_reply(request, theme_slug, pk, reply_id)
     form = ReplyForm(request.POST or None, initial={"comment": reply.comment})
+
+    def save():
+        services.edit_reply(reply, request.user, form.cleaned_data["comment"])
+        return thread.get_absolute_url() + f"#reply-{reply.pk}"
+
+    return edit_post(request, thread, form, "reply", save)
+
+
+def edit_post(request, thread, form, noun, save):
+    """The page editing a member's thread or reply: `save()` saves the valid form
+    through the service, which refuses a suspended member, and says where to go."""
     status = 200
     if request.method == "POST" and form.is_valid():
         try:
-            services.edit_reply(reply, request.user, form.cleaned_data["comment"])
+            return redirect(save())
         except services.Suspended as refusal:
             form.add_error(None, refusal)
             status = refusal.status
-        else:
-            return redirect(thread.get_absolute_url() + f"#reply-{reply.pk}")
     return render(
         request,
         "forums/edit_post.html",
-        thread_context(thread, form=form, noun="reply"),
+        thread_context(thread, form=form, noun=noun),
         status=status,
     )
 
@@ -318,28 +319,14 @@ def edit_thread(request, theme_slug, pk, slug):
     if thread.author_id != request.user.pk:
         raise PermissionDenied
     form = ThreadForm(request.POST or None, instance=thread)
-    status = 200
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.edit_thread(
-                Thread.objects.get(pk=thread.pk),
-                request.user,
-                title=form.cleaned_data["title"],
-                body=form.cleaned_data["body"],
-                kind=form.cleaned_data["kind"],
-                topics=form.cleaned_data["topics"],
-            )
-        except services.Suspended as refusal:
-            form.add_error(None, refusal)
-            status = refusal.status
-        else:
-            return redirect(Thread.objects.select_related("theme").get(pk=thread.pk))
-    return render(
-        request,
-        "forums/edit_post.html",
-        thread_context(thread, form=form, noun="thread"),
-        status=status,
-    )
+
+    def save():
+        services.edit_thread(
+            Thread.objects.get(pk=thread.pk), request.user, **form.cleaned_data
+        )
+        return Thread.objects.select_related("theme").get(pk=thread.pk)
+
+    return edit_post(request, thread, form, "thread", save)
 
 
 @verified_email_required

@@ -1,14 +1,12 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef
 from django.urls import reverse
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
-from wagtail.models import PageViewRestriction
 from wagtail.search import index
 
 from core.links import full_url
-from themes.models import ThemePage
+from themes import roles
 
 
 class Status(models.TextChoices):
@@ -53,24 +51,14 @@ class TaggedDataGap(TaggedItemBase):
 
 class DataGapQuerySet(models.QuerySet):
     def in_public_themes(self):
-        """Gaps in live themes that no view restriction covers.
-
-        Wagtail's `public()` reads every restriction first, a query each time; this
-        asks the same inside the one query. By id: Wagtail search filters on the
-        gap's own indexed fields only.
-        """
-        theme_path = ExpressionWrapper(OuterRef("path"), output_field=CharField())
-        restricted = PageViewRestriction.objects.alias(theme_path=theme_path).filter(
-            theme_path__startswith=F("page__path")
-        )
-        themes = ThemePage.objects.live().exclude(Exists(restricted))
-        return self.filter(theme_id__in=themes.values("pk"))
+        """Gaps in live themes that no view restriction covers."""
+        return roles.in_public_themes(self)
 
     def visible(self):
         """What everybody sees, in every public list, count and feed: gaps that are
         not held, in live, public themes. services.gaps_visible_to adds a person's
         own held gaps and those they triage."""
-        return self.in_public_themes().filter(is_public=True)
+        return roles.public_posts(self)
 
     def open(self):
         return self.exclude(status__in=CLOSED)

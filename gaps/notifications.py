@@ -2,7 +2,7 @@
 
 from django.contrib.auth import get_user_model
 
-from accounts.notifications import NotificationKind, notify
+from accounts.notifications import NotificationKind, notify_many
 from gaps.models import GapUpdate
 
 KINDS = [
@@ -37,8 +37,14 @@ def tell_of_update(update_id):
         "duplicate_of_url": gap.duplicate_of.get_full_url() if gap.duplicate_of else "",
     }
     people = people_to_tell(gap, except_user=update.author)
-    for person in get_user_model().objects.filter(pk__in=people).order_by("pk"):
-        notify(person, "data_gap_update", "data_gap_update", context, theme=gap.theme)
+    return notify_many(
+        get_user_model().objects.filter(pk__in=people),
+        "data_gap_update",
+        "data_gap_update",
+        context,
+        theme=gap.theme,
+        event_key=f"gap-update:{update.pk}",
+    )
 
 
 def people_to_tell(gap, except_user=None):

@@ -11,6 +11,7 @@ from taggit.models import Tag
 
 from accounts.models import Organisation
 from gaps.models import DataGap, Status, TaggedDataGap
+from themes.forms import ThemeFilters
 from themes.models import ThemePage
 
 OPEN = "open"
@@ -22,12 +23,13 @@ SORTS = {
 DEFAULT_SORT = "updated"
 
 
-class RegisterFilters(forms.Form):
-    """The register's filters. A value that is not one of the options is ignored."""
+class RegisterFilters(ThemeFilters):
+    """The register's filters; only the site-wide register filters by theme."""
+
+    field_order = ["status", "organisation", "theme", "tag", "sort"]
 
     status = forms.ChoiceField(label="Status", required=False)
     organisation = forms.ChoiceField(label="Owned by", required=False)
-    theme = forms.ChoiceField(label="Theme", required=False)
     tag = forms.ChoiceField(label="Topic", required=False)
     sort = forms.ChoiceField(
         label="Sort by",
@@ -39,7 +41,7 @@ class RegisterFilters(forms.Form):
         ],
     )
 
-    def __init__(self, *args, organisations, tags, themes=None, **kwargs):
+    def __init__(self, *args, organisations, tags, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [
             ("", "Any status"),
@@ -52,17 +54,8 @@ class RegisterFilters(forms.Form):
             *((str(pk), name) for pk, name in organisations),
         ]
         self.fields["tag"].choices = [("", "Any topic"), *tags]
-        if themes is None:
-            del self.fields["theme"]
-        else:
-            self.fields["theme"].choices = [("", "All themes"), *themes]
         for form_field in self.fields.values():
             form_field.widget.attrs["class"] = "govuk-!-width-full"
-
-    def chosen(self):
-        """The valid, non-empty filters: a bad value drops out, it is not an error."""
-        self.is_valid()
-        return {name: value for name, value in self.cleaned_data.items() if value}
 
 
 @dataclass
@@ -159,5 +152,5 @@ def filter_choices(scope, themes):
     )
     choices = {"organisations": list(organisations), "tags": list(tags)}
     if themes is not None:
-        choices["themes"] = list(themes.order_by("title").values_list("slug", "title"))
+        choices["themes"] = list(themes.order_by("title"))
     return choices

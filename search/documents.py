@@ -39,7 +39,7 @@ def plain(*parts):
 
 def public_themes():
     """Live themes that no view restriction covers, as every feature's lists show."""
-    return ThemePage.objects.live().public()
+    return roles.public_themes()
 
 
 def theme_of(page):

@@ -7,7 +7,6 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as accounts_views
-from events import views as events_views
 from home import views as home_views
 
 urlpatterns = [
@@ -33,17 +32,14 @@ urlpatterns = [
     path("my/", home_views.dashboard, name="dashboard"),
     path("people/<id:pk>/", accounts_views.public_profile, name="public_profile"),
     path("search/", home_views.search, name="search"),
-    path("themes/<slug:theme_slug>/discussions/", include("forums.urls")),
-    path("meetings/", include("events.urls")),
-    path("consultations/", include("consultations.urls")),
+    # Member-made content and the features' site-wide lists: each app's own
+    # urls.py, mounted the same way, before Wagtail's pages (docs/architecture.md).
+    path("", include("themes.urls")),
+    path("", include("forums.urls")),
+    path("", include("events.urls")),
     path("", include("gaps.urls")),
+    path("", include("consultations.urls")),
     path("", include("connections.urls")),
-    path("meetings.ics", events_views.all_calendar, name="meetings_calendar"),
-    path(
-        "themes/<slug:theme_slug>/meetings.ics",
-        events_views.theme_calendar,
-        name="theme_meetings_calendar",
-    ),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

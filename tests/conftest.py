@@ -18,11 +18,17 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from accounts.factories import UserFactory
+from accounts.factories import OrganisationFactory, UserFactory
 from home.factories import HomePageFactory
 from themes.factories import ThemeIndexPageFactory, ThemePageFactory
 
-pytest_plugins = ["tests.concurrently"]
+# Fixtures an app's tests and its browser journeys share.
+pytest_plugins = [
+    "tests.concurrently",
+    "tests.consultations.fixtures",
+    "tests.events.fixtures",
+    "tests.forums.fixtures",
+]
 
 
 class SignedInClient(Client):
@@ -144,7 +150,17 @@ def consultation_approval(editor):
     )
 
 
-# Two themes and a new member, shared by the tests of held posts and suspensions.
+# Themes, an organisation and a new member that the tests of many apps share.
+
+
+@pytest.fixture
+def migration(theme_index):
+    return ThemePageFactory(parent=theme_index, title="Migration", slug="migration")
+
+
+@pytest.fixture
+def ons(db):
+    return OrganisationFactory(name="Office for National Statistics", acronym="ONS")
 
 
 @pytest.fixture

@@ -12,12 +12,13 @@ from django.core.management import get_commands
 
 REPO = Path(__file__).resolve().parent.parent
 UNITS = REPO / "deploy" / "systemd"
-# The README's words for how often a job runs, as systemd's OnCalendar= says it.
-ON_CALENDAR = {
-    "every 10 minutes": "*:0/10",
-    "every 15 minutes": "*:0/15",
-    "hourly": "hourly",
-    "daily": "daily",
+# The README's words for how often a job runs, in the scheduler's minutes.
+EVERY_MINUTES = {
+    "every 5 minutes": 5,
+    "every 10 minutes": 10,
+    "every 15 minutes": 15,
+    "hourly": 60,
+    "daily": 24 * 60,
 }
 
 
@@ -36,6 +37,13 @@ def timers():
     return sorted(UNITS.glob("*.timer"))
 
 
+def scheduler_jobs():
+    """(every how many minutes, the command after `statsforum`) for every job."""
+    from core.scheduler import JOBS
+
+    return sorted((job.every_minutes, job.name) for job in JOBS)
+
+
 def readme_jobs():
     """(when, command with its arguments) for each row of the periodic-jobs table."""
     rows = re.findall(
@@ -47,20 +55,23 @@ def readme_jobs():
     return sorted(rows)
 
 
-def timer_jobs():
-    """(how often, the command after `statsforum`) for every timer."""
-    jobs = []
-    for timer in timers():
-        service = UNITS / unit(timer).get("Unit", timer.stem + ".service")
-        command = shlex.split(unit(service)["ExecStart"])
-        assert Path(command[0]).name == "statsforum", service.name
-        jobs.append((unit(timer)["OnCalendar"], " ".join(command[1:])))
-    return sorted(jobs)
+# The six systemd timers gave way to one scheduler (core/scheduler.py, run by
+# statsforum-scheduler.service and by `make run`): the README's table is now held
+# to the scheduler's, where it was held to the timers'.
+def test_every_periodic_job_in_the_readme_is_scheduled_at_its_frequency():
+    expected = sorted((EVERY_MINUTES[when], command) for when, command in readme_jobs())
+    assert scheduler_jobs() == expected
 
 
-def test_every_periodic_job_in_the_readme_has_a_timer_at_its_frequency():
-    expected = sorted((ON_CALENDAR[when], command) for when, command in readme_jobs())
-    assert timer_jobs() == expected
+def test_no_timer_runs_a_job_beside_the_scheduler():
+    assert timers() == []
+
+
+def test_every_scheduled_job_is_a_management_command_that_exists():
+    from core.scheduler import JOBS
+
+    commands = get_commands()
+    assert all(job.command in commands for job in JOBS)
 
 
 def test_every_service_runs_a_management_command_that_exists_or_the_wsgi_app():
@@ -76,9 +87,11 @@ def test_every_service_runs_a_management_command_that_exists_or_the_wsgi_app():
 
 def test_the_web_and_the_worker_restart_on_failure_and_never_give_up():
     long_running = [s for s in services() if unit(s).get("Type") != "oneshot"]
+    # The scheduler joined them when it replaced the timers' oneshot services.
     assert {s.name for s in long_running} == {
         "statsforum-web.service",
         "statsforum-worker.service",
+        "statsforum-scheduler.service",
     }
     for service in long_running:
         assert unit(service)["Restart"] == "on-failure", service.name
@@ -99,6 +112,7 @@ def test_the_readme_names_every_unit_of_a_long_running_process():
     readme = (REPO / "README.md").read_text()
     assert "`statsforum-web.service`" in readme
     assert "`statsforum-worker.service`" in readme
+    assert "`statsforum-scheduler.service`" in readme
 
 
 SYSTEMD_ANALYZE = shutil.which("systemd-analyze")

@@ -1,9 +1,10 @@
 """Who gets what from every object-level address and action of the site.
 
 The rows come from the URL configuration: every pattern of ours with an object in
-its address (a theme, a thread, a reply, a gap...) and every route of our routable
-pages. A new address without a row fails the first test. Each row gives the answer
-for six people, in ROLES order; "rightful" is the row's own role (the thread's
+its address (a theme, a thread, a reply, a gap...), every route of our routable
+pages, and the own address (`index_route`) of a theme and of each page in one. A
+new address without a row fails the first test. Each row gives the answer for six
+people, in ROLES order; "rightful" is the row's own role (the thread's
 author, the theme's chair or producer, a member of the theme, an editor). Links
 sent by email (a calendar, unsubscribing, confirming) are tried again with a
 token that is nobody's.
@@ -51,7 +52,9 @@ OURS = {
     "home",
     "connections",
 }
-ROUTABLE_PAGES = [ThemePage, EventPage, ConsultationPage]
+ROUTABLE_PAGES = [EventPage, ConsultationPage]
+# A theme page has no routes: what members do in a theme is Django URLs (themes:).
+PAGES = [ThemePage, *ROUTABLE_PAGES]
 ROLES = [
     "anonymous",
     "outsider",
@@ -94,21 +97,23 @@ MATRIX = {
     "gaps:approve": ("post", {}, "producer", ONLY_RIGHTFUL),
     "gaps:reject": ("get", {}, "producer", ONLY_RIGHTFUL),
     "connections:gap_links": ("get", {}, "producer", ONLY_RIGHTFUL),
-    "theme_meetings_calendar": ("get", {}, "member", EVERYONE),
+    "events:theme_meetings_calendar": ("get", {}, "member", EVERYONE),
     "forums_moderate_reply": ("post", {"action": "approve"}, "chair", ONLY_RIGHTFUL),
     "forums_moderate_thread": ("post", {"action": "approve"}, "chair", ONLY_RIGHTFUL),
     "data_gaps:triage": ("get", {}, "producer", ONLY_RIGHTFUL),
     "public_profile": ("get", {}, "member", EVERYONE),
     "ThemePage:index_route": ("get", {}, "member", EVERYONE),
-    "ThemePage:join": ("post", {}, "member", SIGNED_IN),
-    "ThemePage:leave": ("post", {}, "member", SIGNED_IN),
-    "ThemePage:members": (
+    # Joining, leaving, the members and producer requests moved off the theme
+    # page's routes to Django URLs (issue 12): the same addresses and answers.
+    "themes:join": ("post", {}, "member", SIGNED_IN),
+    "themes:leave": ("post", {}, "member", SIGNED_IN),
+    "themes:members": (
         "get",
         {},
         "member",
         (SIGNIN, DENIED, OK, DENIED, DENIED, OK),
     ),
-    "ThemePage:producer_request": ("get", {}, "member", SIGNED_IN),
+    "themes:producer_request": ("get", {}, "member", SIGNED_IN),
     # Meetings are open to anyone signed in; their attendees only to those who
     # may edit the meeting (its theme's chairs and editors).
     "EventPage:index_route": ("get", {}, "member", EVERYONE),
@@ -197,8 +202,10 @@ def url_patterns():
 
 
 def object_level_names():
-    """Our addresses that name an object, and the routes of our routable pages."""
+    """Our addresses that name an object, our pages' own addresses and the routes
+    of our routable pages."""
     names = {name for name, route in url_patterns() if "<" in route}
+    names.update(f"{page_class.__name__}:index_route" for page_class in PAGES)
     for page_class in ROUTABLE_PAGES:
         names.update(
             f"{page_class.__name__}:{route.name}"
@@ -253,8 +260,8 @@ def world(theme_index, editor):
         "gaps:register": reverse("gaps:register", kwargs=theme_kwargs),
         "gaps:register_feed": reverse("gaps:register_feed", kwargs=theme_kwargs),
         "gaps:new_gap": reverse("gaps:new_gap", kwargs=theme_kwargs),
-        "theme_meetings_calendar": reverse(
-            "theme_meetings_calendar", kwargs=theme_kwargs
+        "events:theme_meetings_calendar": reverse(
+            "events:theme_meetings_calendar", kwargs=theme_kwargs
         ),
         "forums_moderate_reply": reverse("forums_moderate_reply", args=[reply.pk]),
         "forums_moderate_thread": reverse("forums_moderate_thread", args=[thread.pk]),
@@ -270,8 +277,8 @@ def world(theme_index, editor):
             urls[name] = reverse(name, kwargs=kwargs)
         elif name.startswith(("gaps:", "connections:")) and name not in urls:
             urls[name] = reverse(name, kwargs=gap_kwargs)
-        elif name.startswith("ThemePage:") and name not in urls:
-            urls[name] = housing.url + housing.reverse_subpage(name.split(":")[1])
+        elif name.startswith("themes:") and name not in urls:
+            urls[name] = reverse(name, kwargs=theme_kwargs)
     hidden_urls = {
         name: reverse(
             name,

@@ -1,7 +1,7 @@
 from django import forms
 
-from accounts.models import Organisation
-from core.forms import RefuseControlCharacters
+from accounts.models import NotificationPreference, Organisation
+from core.forms import ListFilters, RefuseControlCharacters
 from themes.models import ProducerRequest
 
 
@@ -29,3 +29,38 @@ class ProducerRequestForm(RefuseControlCharacters, forms.ModelForm):
             kind=Organisation.Kind.PRODUCER
         )
         self.fields["organisation"].empty_label = "Choose an organisation"
+
+
+class ThemeFilters(ListFilters):
+    """The filters of a list that may span themes. `themes` are the theme pages
+    offered; None for a list of one theme's things, which has no theme filter."""
+
+    theme = forms.ChoiceField(label="Theme", required=False)
+
+    def __init__(self, *args, themes=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.themes = themes
+        if themes is None:
+            del self.fields["theme"]
+        else:
+            self.fields["theme"].choices = [
+                ("", "All themes"),
+                *((theme.slug, theme.title) for theme in themes),
+            ]
+
+    def chosen_theme(self):
+        """The theme page chosen, or None."""
+        slug = self.chosen().get("theme")
+        return next((theme for theme in self.themes or () if theme.slug == slug), None)
+
+
+class JoinThemeForm(forms.Form):
+    """Joining, a member chooses how often they hear of the theme's activity."""
+
+    frequency = forms.ChoiceField(
+        label="How often should we email you about this theme's activity?",
+        choices=NotificationPreference.Frequency.choices,
+        initial=NotificationPreference.Frequency.DAILY,
+        required=False,
+        widget=forms.RadioSelect,
+    )

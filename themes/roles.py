@@ -1,11 +1,14 @@
 """Who holds which role in which theme: the one place every feature asks.
 
 `roles` is one Role or several; a person holds "any of" them. Answers that callers
-compose further are querysets; nobody outside themes queries ThemeRole itself.
+compose further are querysets; nobody outside themes queries ThemeRole itself. Who
+sees the posts in a theme (threads, data gaps) is answered here too, for the same
+reason: one rule for every feature.
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q
+from wagtail.models import PageViewRestriction
 
 from themes.models import Role, ThemePage, ThemeRole
 
@@ -60,12 +63,40 @@ def themes_where(user, roles=ANY_ROLE, *, everywhere=None):
     return ThemePage.objects.filter(pk__in=_roles_held_by(user, roles).values("theme"))
 
 
+def public_themes():
+    """Live themes that no view restriction covers: those whose pages anyone reads.
+
+    Wagtail's `public()` reads every restriction first, a query each time; this
+    asks the same inside the one query.
+    """
+    theme_path = ExpressionWrapper(OuterRef("path"), output_field=CharField())
+    restricted = PageViewRestriction.objects.alias(theme_path=theme_path).filter(
+        theme_path__startswith=F("page__path")
+    )
+    return ThemePage.objects.live().exclude(Exists(restricted))
+
+
+def in_public_themes(posts):
+    """Of `posts`, those in public themes. By id: Wagtail search filters on a
+    post's own indexed fields only."""
+    return posts.filter(theme_id__in=public_themes().values("pk"))
+
+
+def public_posts(posts):
+    """What everybody sees, in every public list, count and feed: posts that are
+    not held or hidden, in public themes."""
+    return in_public_themes(posts).filter(is_public=True)
+
+
 def posts_visible_to(user, posts, roles, *, everywhere):
     """Of `posts` (threads, data gaps: an `is_public`, an `author` and a `theme`),
     those the person sees: public ones; held or hidden ones to their author and to
-    the holders of `roles` in the theme, who look after it."""
+    the holders of `roles` in the theme, who look after it. Only ever in public
+    themes: a theme that is unpublished or private shows its posts in no list, as
+    its own pages show them to nobody."""
     if not user.is_authenticated:
-        return posts.filter(is_public=True)
+        return public_posts(posts)
+    posts = in_public_themes(posts)
     if _everywhere(user, everywhere):
         return posts
     looked_after = themes_where(user, roles)

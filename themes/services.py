@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import GroupPagePermission
 
+from accounts import notifications
 from accounts.notifications import notify
 from core.links import full_url
 from themes.models import (
@@ -90,8 +91,14 @@ def is_member(user, theme):
     )
 
 
-def join_theme(user, theme):
+def join_theme(user, theme, frequency=None):
+    """Join; `frequency`, when given, is how often the member hears of every kind of
+    the theme's activity (they may change each on their preferences page)."""
     membership, _ = ThemeMembership.objects.get_or_create(user=user, theme=theme)
+    if frequency:
+        for kind in notifications.registered_kinds():
+            if kind.per_theme and kind.optional:
+                notifications.set_frequency(user, kind, frequency, theme)
     return membership
 
 

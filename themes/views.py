@@ -1,26 +1,62 @@
+from functools import wraps
+
 from allauth.account.decorators import verified_email_required
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 
 from core.idempotency import idempotent
 from themes import services
-from themes.forms import ProducerRequestForm
+from themes.forms import JoinThemeForm, ProducerRequestForm
+from themes.models import ThemePage
 
 MEMBERS_PER_PAGE = 50
 
 
+def get_theme(theme_slug):
+    """The live theme at this address that no view restriction covers, or a 404:
+    what member-made content under a theme is found through."""
+    return get_object_or_404(ThemePage.objects.live().public(), slug=theme_slug)
+
+
+def served_as_the_theme(view):
+    """A view at /themes/<theme_slug>/..., answered as Wagtail answers the theme
+    page itself: a 404 unless the theme is live, and its privacy (sign-in, groups,
+    password) asked first, through the same on_serve_page hooks Wagtail's serve
+    runs, so a restricted theme asks the same as its page does."""
+
+    @wraps(view)
+    def wrapper(request, theme_slug):
+        theme = get_object_or_404(ThemePage.objects.live(), slug=theme_slug)
+
+        def serve(page, request, args, kwargs):
+            return view(request, page)
+
+        for hook in reversed(hooks.get_hooks("on_serve_page")):
+            serve = hook(serve)
+        return serve(theme, request, (), {})
+
+    return wrapper
+
+
+@served_as_the_theme
 @require_POST
 @verified_email_required
 def join_theme(request, theme):
-    services.join_theme(request.user, theme)
+    form = JoinThemeForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose how often we should email you, from the list.")
+        return redirect(theme.url)
+    services.join_theme(request.user, theme, form.cleaned_data["frequency"] or None)
     messages.success(request, f"You have joined {theme.title}.")
     return redirect(theme.url)
 
 
+@served_as_the_theme
 @require_POST
 @verified_email_required
 def leave_theme(request, theme):
@@ -29,6 +65,7 @@ def leave_theme(request, theme):
     return redirect(theme.url)
 
 
+@served_as_the_theme
 @verified_email_required
 def theme_members(request, theme):
     if not services.may_see_members(request.user, theme):
@@ -50,6 +87,7 @@ def theme_members(request, theme):
     )
 
 
+@served_as_the_theme
 @verified_email_required
 @idempotent
 def producer_request(request, theme):

@@ -2,9 +2,9 @@
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
-from django.urls import path
 
-from consultations.models import ConsultationPage, State
+from consultations.forms import ConsultationFilters
+from consultations.models import ConsultationPage
 from themes.models import ThemePage
 
 CONSULTATIONS_PER_PAGE = 20
@@ -18,11 +18,13 @@ def consultation_list(request):
         .order_by("state_order", "closes_at", "pk")
     )
     themes = ThemePage.objects.live().public().order_by("title")
-    theme = next((t for t in themes if t.slug == request.GET.get("theme")), None)
+    filters = ConsultationFilters(request.GET, themes=themes)
+    chosen = filters.chosen()
+    theme = filters.chosen_theme()
     if theme:
         consultations = consultations.child_of(theme)
-    state = request.GET.get("state", "")
-    if state in State.values:
+    state = chosen.get("state", "")
+    if state:
         consultations = consultations.filter(state=state)
     page = Paginator(consultations, CONSULTATIONS_PER_PAGE).get_page(
         request.GET.get("page")
@@ -33,12 +35,8 @@ def consultation_list(request):
         "consultations/consultation_list.html",
         {
             "consultations": page,
-            "themes": themes,
             "theme": theme,
             "state": state,
-            "states": State.choices,
+            "filters": ConsultationFilters(initial=chosen, themes=themes),
         },
     )
-
-
-urlpatterns = [path("", consultation_list, name="consultations")]

@@ -3,6 +3,7 @@ from django.utils.safestring import mark_safe
 
 from forums.markdown import render_markdown
 from forums.models import Thread
+from themes import roles
 
 register = template.Library()
 
@@ -15,9 +16,12 @@ def markdown(text):
 
 @register.inclusion_tag("forums/includes/latest_threads.html")
 def latest_threads(theme=None, count=5):
-    threads = Thread.objects.filter(is_public=True).select_related("theme", "author")
-    if theme is not None:
-        threads = threads.filter(theme=theme)
+    if theme is None:
+        # Every theme's: none from a theme that is unpublished or private.
+        threads = roles.public_posts(Thread.objects.all())
+    else:
+        threads = Thread.objects.filter(theme=theme, is_public=True)
+    threads = threads.select_related("theme", "author")
     return {"threads": threads[:count], "show_theme": theme is None}
 
 

@@ -8,19 +8,18 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.search.backends import get_search_backend
 
 from accounts.models import User
-from accounts.suspension import suspension_notice
+from accounts.suspension import ContributionRefused, check_may_contribute
 from core.idempotency import idempotent
-from core.ratelimit import seconds_to_wait, wait_in_words
 from core.search import search_query
 from gaps import services
 from gaps.forms import GapForm, SupportForm, TriageForm
 from gaps.models import DataGap, GapFollow, GapSupport, Status
 from themes.models import ThemePage
+from themes.views import get_theme
 
 # Raising is rarer than posting and each gap asks producers for work: a tighter
 # window than forum posts, but the same refusal.
@@ -40,33 +39,6 @@ STOP_WORDS = {
 }  # fmt: skip
 WORD = re.compile(r"\w+")
 SECTORS = dict(User.Sector.choices)
-
-
-class Refused(ValidationError):
-    """A member may not add to the register just now: too often (429 Too Many
-    Requests), or suspended (403, below)."""
-
-    status = 429
-
-
-class Suspended(Refused):
-    status = 403
-
-
-def check_may_contribute(user, theme, *, action, limit, period, done):
-    """Forum suspensions hold here too; each action has its own rate limit."""
-    if notice := suspension_notice(user, theme, "add to the register"):
-        raise Suspended(notice)
-    wait = seconds_to_wait(f"{action}:{user.pk}", limit=limit, period=period)
-    if wait:
-        raise Refused(
-            f"You have {done}. Try again in {wait_in_words(wait)}: what you wrote is "
-            "still here."
-        )
-
-
-def get_theme(theme_slug):
-    return get_object_or_404(ThemePage.objects.live().public(), slug=theme_slug)
 
 
 def get_gap(request, theme_slug, pk):
@@ -140,13 +112,14 @@ def new_gap(request, theme_slug):
                 check_may_contribute(
                     request.user,
                     theme,
+                    doing="add to the register",
                     action="raise-gap",
                     limit=GAPS_PER_WINDOW,
                     period=GAP_WINDOW,
                     done=f"raised {GAPS_PER_WINDOW} gaps in the last "
                     f"{GAP_WINDOW // 60} minutes",
                 )
-            except Refused as refusal:
+            except ContributionRefused as refusal:
                 form.add_error(None, refusal)
                 status = refusal.status
             else:
@@ -248,6 +221,7 @@ def support(request, theme_slug, pk):
             check_may_contribute(
                 request.user,
                 gap.theme,
+                doing="add to the register",
                 action="support-gap",
                 limit=SUPPORTS_PER_MINUTE,
                 period=60,
@@ -255,7 +229,7 @@ def support(request, theme_slug, pk):
                 "minute",
             )
             services.support(gap, request.user, **form.cleaned_data)
-        except Refused as refusal:
+        except ContributionRefused as refusal:
             form.add_error(None, refusal)
             status = refusal.status
         except ValidationError as error:
@@ -300,19 +274,3 @@ def follow(request, theme_slug, pk):
         return HttpResponseBadRequest("Choose to follow or unfollow the gap.")
     messages.success(request, message)
     return redirect(gap.get_absolute_url() + "#follow")
-
-
-urlpatterns = [
-    path("data-gaps/similar/", similar, name="similar"),
-    path("themes/<slug:theme_slug>/data-gaps/new/", new_gap, name="new_gap"),
-    path("themes/<slug:theme_slug>/data-gaps/<id:pk>/", gap_detail, name="gap"),
-    path(
-        "themes/<slug:theme_slug>/data-gaps/<id:pk>/support/", support, name="support"
-    ),
-    path(
-        "themes/<slug:theme_slug>/data-gaps/<id:pk>/withdraw/",
-        withdraw,
-        name="withdraw",
-    ),
-    path("themes/<slug:theme_slug>/data-gaps/<id:pk>/follow/", follow, name="follow"),
-]

@@ -5,13 +5,12 @@ filters as the page (see gaps.register and gaps.exports).
 """
 
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, render
-from django.urls import path
+from django.shortcuts import render
 
 from gaps.exports import DOWNLOADS
 from gaps.feeds import GapUpdatesFeed
 from gaps.register import register_of
-from themes.models import ThemePage
+from themes.views import get_theme
 
 GAPS_PER_PAGE = 20
 
@@ -20,7 +19,7 @@ def find_register(request, theme_slug=None):
     """The register at this address, filtered by the request's query string."""
     theme = None
     if theme_slug is not None:
-        theme = get_object_or_404(ThemePage.objects.live().public(), slug=theme_slug)
+        theme = get_theme(theme_slug)
     return register_of(
         theme, request.GET, site_url=request.build_absolute_uri("/").rstrip("/")
     )
@@ -54,10 +53,3 @@ def register(request, theme_slug=None):
 
 
 feed = GapUpdatesFeed(find_register)
-
-urlpatterns = [
-    path("themes/<slug:theme_slug>/data-gaps/", register, name="register"),
-    path("themes/<slug:theme_slug>/data-gaps/feed/", feed, name="register_feed"),
-    path("data-gaps/", register, name="all"),
-    path("data-gaps/feed/", feed, name="all_feed"),
-]

@@ -4,7 +4,6 @@ from allauth.account.decorators import verified_email_required
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import path
 from django.views.decorators.http import require_POST
 
 from gaps import notifications, services
@@ -90,12 +89,3 @@ def reject(request, theme_slug, pk):
         "gaps/reject.html",
         {"page": gap.theme, "theme": gap.theme, "gap": gap},
     )
-
-
-urlpatterns = [
-    path("themes/<slug:theme_slug>/data-gaps/<id:pk>/triage/", triage, name="triage"),
-    path(
-        "themes/<slug:theme_slug>/data-gaps/<id:pk>/approve/", approve, name="approve"
-    ),
-    path("themes/<slug:theme_slug>/data-gaps/<id:pk>/reject/", reject, name="reject"),
-]

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from accounts import notifications
 from accounts.factories import UserFactory
-from accounts.models import NotificationPreference, PendingDigestItem
+from accounts.models import Notification, NotificationPreference
 from accounts.notifications import NotificationKind
 from themes import services
 from themes.factories import ThemePageFactory
@@ -141,8 +141,11 @@ def test_a_digest_preference_holds_the_notification_instead_of_emailing():
     send_request_received(user)
 
     assert not mail.outbox
-    item = PendingDigestItem.objects.get(user=user)
-    assert item.frequency == Frequency.WEEKLY
+    # The held item is an outbox row waiting at its cadence (PendingDigestItem was
+    # replaced by the outbox: the row's `cadence` is the old item's `frequency`).
+    item = Notification.objects.get(user=user)
+    assert item.cadence == Frequency.WEEKLY
+    assert item.status == Notification.Status.PENDING
     assert item.context["theme_title"] == "Migration"
 
 
@@ -224,3 +227,31 @@ def test_preferences_need_a_signed_in_member(client):
 
     assert response.status_code == 302
     assert response.url.startswith(reverse("account_login"))
+
+
+def test_a_member_sets_the_time_of_their_digests(client):
+    member = UserFactory()
+    client.force_login(member)
+
+    response = client.post(
+        reverse("notification_preferences"), {"digest_time": "18:30"}
+    )
+
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.digest_time.isoformat() == "18:30:00"
+
+
+@pytest.mark.parametrize("typed", ["25:00", "7am", "18:30:00", "\x00"])
+def test_a_digest_time_that_is_no_time_is_refused_beside_the_field(client, typed):
+    member = UserFactory()
+    client.force_login(member)
+
+    response = client.post(reverse("notification_preferences"), {"digest_time": typed})
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="id_digest_time-error"' in html
+    assert "Enter a time as hours and minutes on the 24-hour clock" in html
+    member.refresh_from_db()
+    assert member.digest_time.isoformat() == "07:00:00"

@@ -45,6 +45,18 @@ def sign_out(page):
     page.get_by_role("button", name="Sign out").click()
 
 
+def approve_as_editor(page, editor, title):
+    """Sign out whoever submitted the page titled `title`, and approve and publish
+    it as the editor, from the admin's dashboard."""
+    page.goto("/accounts/logout/")
+    page.get_by_role("button", name="Sign out").click()
+    sign_in_staff(page, editor)
+    page.goto("/admin/")
+    page.get_by_role("link", name=title).first.click()
+    page.get_by_role("button", name="More actions").click()
+    page.get_by_role("button", name="Approve and Publish").click()
+
+
 def test_a_newcomer_signs_up_verifies_joins_a_theme_and_edits_their_profile(
     page, migration, mailoutbox
 ):

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from accounts.factories import OrganisationFactory, UserFactory
+from accounts.factories import UserFactory
 from connections.models import ConsultationGapLink
 from consultations.factories import (
     COMPLETE_ANSWERS,
@@ -22,27 +22,15 @@ from consultations.models import (
 )
 from gaps.factories import DataGapFactory
 from tests.browser.conftest import assert_accessible, settle
-from tests.browser.test_account_journeys import sign_in, sign_in_staff, sign_out
-from themes.factories import ThemePageFactory, appoint
-from themes.models import Role
+from tests.browser.test_account_journeys import (
+    approve_as_editor,
+    sign_in,
+    sign_in_staff,
+    sign_out,
+)
 from themes.services import join_theme
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def ons(db):
-    return OrganisationFactory(name="Office for National Statistics", acronym="ONS")
-
-
-@pytest.fixture
-def labour(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Labour market", slug="labour")
-
-
-@pytest.fixture
-def producer(labour, editor, ons):
-    return appoint(labour, Role.PRODUCER, editor, ons, email="producer@example.org")
 
 
 def insert_block(page, stream, name):
@@ -117,14 +105,8 @@ def test_a_producer_drafts_a_consultation_and_an_editor_approves_it(
     expect(page.get_by_text("has been submitted")).to_be_visible()
     settle(page)
     assert not [m for m in mailoutbox if m.subject.startswith("Consultation open")]
-    page.goto("/accounts/logout/")
-    page.get_by_role("button", name="Sign out").click()
 
-    sign_in_staff(page, editor)
-    page.goto("/admin/")
-    page.get_by_role("link", name="Quarterly labour statistics").first.click()
-    page.get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name="Approve and Publish").click()
+    approve_as_editor(page, editor, "Quarterly labour statistics")
     expect(page.get_by_text("has been updated")).to_be_visible()
     settle(page)
     consultation = ConsultationPage.objects.get(title="Quarterly labour statistics")

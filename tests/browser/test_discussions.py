@@ -3,22 +3,16 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from accounts.factories import OrganisationFactory, UserFactory
+from accounts.factories import UserFactory
 from forums import services
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_account_journeys import sign_in, sign_in_staff
 from themes import services as theme_services
-from themes.factories import ThemePageFactory
 from themes.models import Role
 
 pytestmark = pytest.mark.browser
 
 HOSTILE = '<script>window.pwned = true</script><img src=x onerror="window.pwned=true">'
-
-
-@pytest.fixture
-def migration(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Migration", slug="migration")
 
 
 def test_a_member_starts_a_thread_and_members_reply_two_levels_deep(page, migration):
@@ -76,22 +70,9 @@ def test_a_member_starts_a_thread_and_members_reply_two_levels_deep(page, migrat
 
 
 def test_a_producer_answers_and_the_follower_is_emailed_the_full_text(
-    page, migration, editor, mailoutbox
+    page, migration, ons_producer, mailoutbox
 ):
     asker = UserFactory(email="asker@example.org")
-    producer = UserFactory(
-        email="priya@example.org", first_name="Priya", last_name="Shah"
-    )
-    theme_services.grant_role(
-        migration,
-        producer,
-        Role.PRODUCER,
-        granted_by=editor,
-        organisation=OrganisationFactory(
-            name="Office for National Statistics", acronym="ONS"
-        ),
-        tell=False,
-    )
     thread = services.start_thread(
         asker,
         migration,

@@ -8,17 +8,15 @@ from events import services
 from events.factories import EventPageFactory
 from events.models import EventPage
 from tests.browser.conftest import assert_accessible, settle
-from tests.browser.test_account_journeys import sign_in_staff, sign_out  # noqa
+from tests.browser.test_account_journeys import (  # noqa
+    approve_as_editor,
+    sign_in_staff,
+    sign_out,
+)
 from themes import services as theme_services
-from themes.factories import ThemePageFactory
 from themes.models import Role
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def migration(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Migration", slug="migration")
 
 
 @pytest.fixture
@@ -119,14 +117,8 @@ def test_a_chair_drafts_minutes_an_editor_approves_and_registrants_are_told(
     page.get_by_role("button", name="Submit to Minutes approval").click()
     expect(page.get_by_text("has been submitted")).to_be_visible()
     assert [m for m in mailoutbox if m.subject.startswith("Minutes")] == []
-    page.goto("/accounts/logout/")
-    page.get_by_role("button", name="Sign out").click()
 
-    sign_in_staff(page, editor)
-    page.goto("/admin/")
-    page.get_by_role("link", name="Minutes of the spring meeting").first.click()
-    page.get_by_role("button", name="More actions").click()
-    page.get_by_role("button", name="Approve and Publish").click()
+    approve_as_editor(page, editor, "Minutes of the spring meeting")
     expect(
         page.get_by_text("Page 'Minutes of the spring meeting' has been updated.")
     ).to_be_visible()

@@ -2,23 +2,15 @@ import pytest
 from playwright.sync_api import expect
 
 from accounts.factories import UserFactory
-from events.factories import EventPageFactory
 from tests.browser.conftest import assert_accessible
 from tests.browser.test_account_journeys import sign_in, sign_out
-from themes.factories import ThemePageFactory
 
 pytestmark = pytest.mark.browser
 
 
 def test_members_register_the_meeting_fills_and_a_cancellation_promotes(
-    page, theme_index, mailoutbox
+    page, meeting, mailoutbox
 ):
-    migration = ThemePageFactory(
-        parent=theme_index, title="Migration", slug="migration"
-    )
-    meeting = EventPageFactory(
-        parent=migration, title="Spring users meeting", slug="spring", capacity=1
-    )
     UserFactory(email="first@example.org")
     UserFactory(email="second@example.org")
 

@@ -120,6 +120,22 @@ def test_list_puts_open_ones_first_and_filters(client, every_state):
     assert len(odd.context["consultations"]) == 4
 
 
+def test_the_consultations_filters_keep_the_chosen_values(client, every_state):
+    html = client.get(
+        "/consultations/", {"state": "closed", "theme": "housing"}
+    ).content.decode()
+
+    assert '<option value="closed" selected>' in html
+    assert '<option value="housing" selected>' in html
+    assert "Apply filters</button>" in html
+    # A value that drops out is not shown as chosen, nor as an error.
+    html = client.get("/consultations/", {"state": "x" * 5000}).content.decode()
+    state = html.split('name="state"')[1].split("</select>")[0]
+    assert '<option value="" selected>Any state</option>' in state
+    assert state.count(" selected>") == 1
+    assert "govuk-error-message" not in html
+
+
 def test_drafts_are_not_listed(client, labour):
     ConsultationPageFactory(parent=labour, title="Secret draft", live=False)
     assert b"Secret draft" not in client.get("/consultations/").content

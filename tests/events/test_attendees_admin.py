@@ -11,9 +11,8 @@ from wagtail.models import PageLogEntry
 from accounts.factories import OrganisationFactory, UserFactory
 from core.csv import safe_cell
 from events import services
-from events.factories import EventPageFactory
 from events.models import MeetingRegistration
-from themes.factories import ThemePageFactory, appoint
+from themes.factories import appoint
 from themes.models import Role
 
 pytestmark = pytest.mark.django_db
@@ -29,18 +28,6 @@ HEADER = [
     "registered at",
     "access needs",
 ]
-
-
-@pytest.fixture
-def migration(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Migration", slug="migration")
-
-
-@pytest.fixture
-def meeting(migration):
-    return EventPageFactory(
-        parent=migration, title="Spring users meeting", slug="spring", capacity=1
-    )
 
 
 @pytest.fixture

@@ -22,18 +22,6 @@ pytestmark = pytest.mark.django_db
 Status = MeetingRegistration.Status
 
 
-@pytest.fixture
-def migration(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Migration", slug="migration")
-
-
-@pytest.fixture
-def meeting(migration):
-    return EventPageFactory(
-        parent=migration, title="Spring users meeting", slug="spring", capacity=1
-    )
-
-
 def test_a_meeting_lives_under_its_themes_meetings_address(client, meeting, migration):
     assert meeting.url == "/themes/migration/meetings/spring/"
 
@@ -217,6 +205,31 @@ def test_the_meetings_list_shows_upcoming_first_then_past_and_filters(
     assert [m.title for m in in_person.context["meetings"]] == ["Later"]
     assert [m.title for m in crime.context["meetings"]] == ["Crime"]
     assert soon.title in upcoming.content.decode()
+
+
+def test_a_meetings_filter_that_is_not_one_is_ignored_not_an_error(client, migration):
+    EventPageFactory(parent=migration, title="Soon")
+
+    for odd in [
+        {"when": "yesterday", "theme": "nowhere", "format": "carrier_pigeon"},
+        {"theme": "x" * 5000, "format": ["in_person", "abc"], "when": "9" * 50},
+        {"theme": "abc ' OR '1'='1' -- %_ ünï ☃ 😀"},
+    ]:
+        response = client.get("/meetings/", odd)
+        assert response.status_code == 200
+        assert [m.title for m in response.context["meetings"]] == ["Soon"]
+        assert "govuk-error-message" not in response.content.decode()
+
+
+def test_the_meetings_filters_keep_the_chosen_values(client, migration):
+    html = client.get(
+        "/meetings/", {"when": "past", "theme": "migration", "format": "online"}
+    ).content.decode()
+
+    assert '<input type="hidden" name="when" value="past"' in html
+    assert '<option value="migration" selected>' in html
+    assert '<option value="online" selected>' in html
+    assert "Apply filters</button>" in html
 
 
 def count_queries(client, url):

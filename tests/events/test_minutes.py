@@ -19,11 +19,6 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def migration(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Migration", slug="migration")
-
-
-@pytest.fixture
 def meeting(migration):
     meeting = EventPageFactory(
         parent=migration, title="Spring users meeting", slug="spring"

@@ -12,14 +12,8 @@ from accounts.factories import UserFactory
 from events import services
 from events.factories import EventPageFactory
 from events.models import MeetingFeed
-from themes.factories import ThemePageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def migration(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Migration", slug="migration")
 
 
 @pytest.fixture

@@ -4,16 +4,10 @@ from accounts.factories import OrganisationFactory, UserFactory
 from events import services
 from events.factories import EventPageFactory
 from events.models import MeetingRegistration
-from themes.factories import ThemePageFactory
 
 pytestmark = pytest.mark.django_db
 
 Status = MeetingRegistration.Status
-
-
-@pytest.fixture
-def migration(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Migration", slug="migration")
 
 
 @pytest.fixture
@@ -24,11 +18,6 @@ def meeting(migration):
         slug="round-table",
         one_place_per_organisation=True,
     )
-
-
-@pytest.fixture
-def ons():
-    return OrganisationFactory(name="Office for National Statistics", acronym="ONS")
 
 
 def test_a_second_person_from_a_listed_organisation_is_refused(meeting, ons):

@@ -16,18 +16,12 @@ from events import reminders
 from events.calendar import LONDON
 from events.factories import EventPageFactory
 from events.models import EventPage, MeetingRegistration
-from themes.factories import ThemePageFactory
 
 pytestmark = pytest.mark.django_db
 
 Status = MeetingRegistration.Status
 # Nine in the morning UK time, so "tomorrow" and "next week" are unambiguous.
 NOW = datetime(2031, 3, 4, 9, 0, tzinfo=LONDON)
-
-
-@pytest.fixture
-def migration(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Migration", slug="migration")
 
 
 def meeting_at(parent, start, **kwargs):

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django_comments_xtd.models import XtdComment
 
 from accounts import notifications
-from accounts.factories import OrganisationFactory, UserFactory
+from accounts.factories import UserFactory
 from forums import services
 from forums.factories import ThreadFactory
 from forums.models import ReplyEdit, Thread, ThreadFollow
@@ -15,29 +15,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def migration(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Migration", slug="migration")
-
-
-@pytest.fixture
 def question(migration):
     return ThreadFactory(theme=migration, title="When?", kind=Thread.Kind.QUESTION)
-
-
-@pytest.fixture
-def producer(migration, editor):
-    producer = UserFactory(first_name="Priya")
-    theme_services.grant_role(
-        migration,
-        producer,
-        Role.PRODUCER,
-        granted_by=editor,
-        organisation=OrganisationFactory(
-            name="Office for National Statistics", acronym="ONS"
-        ),
-        tell=False,
-    )
-    return producer
 
 
 def url(name, thread, **kwargs):
@@ -53,11 +32,11 @@ def url(name, thread, **kwargs):
 
 
 def test_a_producer_marks_the_answer_and_the_asker_is_told(
-    client, question, producer, mailoutbox
+    client, question, ons_producer, mailoutbox
 ):
     reply = services.post_reply(question, UserFactory(), "Thursday.")
     mailoutbox.clear()
-    client.force_login(producer)
+    client.force_login(ons_producer)
 
     response = client.post(url("mark_answer", question), {"reply": reply.pk})
 
@@ -93,11 +72,11 @@ def test_only_a_producer_in_the_theme_may_mark_an_answer(
 
 
 def test_discussions_have_no_answers_and_replies_must_be_in_the_thread(
-    client, migration, question, producer
+    client, migration, question, ons_producer
 ):
     discussion = ThreadFactory(theme=migration, kind=Thread.Kind.DISCUSSION)
     reply = services.post_reply(discussion, UserFactory(), "Hi")
-    client.force_login(producer)
+    client.force_login(ons_producer)
 
     assert (
         client.post(url("mark_answer", discussion), {"reply": reply.pk}).status_code
@@ -113,10 +92,10 @@ def test_discussions_have_no_answers_and_replies_must_be_in_the_thread(
     "hostile", ["abc", "", "-1", "1.5", "99999999999999999999", "1\x00", "١٢"]
 )
 def test_a_producer_sending_a_reply_that_is_no_id_gets_a_clear_refusal(
-    client, question, producer, hostile
+    client, question, ons_producer, hostile
 ):
     services.post_reply(question, UserFactory(), "Thursday.")
-    client.force_login(producer)
+    client.force_login(ons_producer)
 
     response = client.post(url("mark_answer", question), {"reply": hostile})
 
@@ -126,7 +105,7 @@ def test_a_producer_sending_a_reply_that_is_no_id_gets_a_clear_refusal(
 
 
 def test_unanswered_questions_are_one_filter_away(
-    client, migration, question, producer
+    client, migration, question, ons_producer
 ):
     answered = ThreadFactory(
         theme=migration, title="Answered", kind=Thread.Kind.QUESTION
@@ -134,7 +113,7 @@ def test_unanswered_questions_are_one_filter_away(
     services.mark_answer(
         answered,
         services.post_reply(answered, UserFactory(), "Yes"),
-        marked_by=producer,
+        marked_by=ons_producer,
     )
     ThreadFactory(theme=migration, title="A chat")
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from accounts.factories import UserFactory
 from forums import moderation
 from forums.factories import ThreadFactory
-from themes.factories import ThemePageFactory, appoint
+from themes.factories import appoint
 from themes.models import Role
 
 pytestmark = pytest.mark.django_db
@@ -15,8 +15,8 @@ SITE_HISTORY = "wagtailadmin_reports:site_history"
 
 
 @pytest.fixture
-def theme(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Migration", slug="migration")
+def theme(migration):
+    return migration
 
 
 @pytest.fixture

@@ -4,14 +4,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django_comments_xtd.models import XtdComment
 
-from accounts.factories import OrganisationFactory, UserFactory
+from accounts.factories import UserFactory
 from accounts.services import delete_account
 from forums import services
 from forums.factories import ThreadFactory
 from forums.models import Thread
-from themes import services as theme_services
-from themes.factories import ThemePageFactory
-from themes.models import Role
 
 pytestmark = pytest.mark.django_db
 
@@ -19,9 +16,8 @@ THREAD_PAGE_BUDGET = 15
 
 
 @pytest.fixture
-def thread(theme_index):
-    theme = ThemePageFactory(parent=theme_index, title="Migration", slug="migration")
-    return ThreadFactory(theme=theme, title="Visa data")
+def thread(migration):
+    return ThreadFactory(theme=migration, title="Visa data")
 
 
 def reply_url(thread):
@@ -99,19 +95,8 @@ def test_visitors_cannot_reply(client, thread):
     assert not XtdComment.objects.exists()
 
 
-def test_a_producers_reply_carries_their_organisation(client, thread, editor):
-    producer = UserFactory(first_name="Priya", last_name="Shah")
-    theme_services.grant_role(
-        thread.theme,
-        producer,
-        Role.PRODUCER,
-        granted_by=editor,
-        organisation=OrganisationFactory(
-            name="Office for National Statistics", acronym="ONS"
-        ),
-        tell=False,
-    )
-    services.post_reply(thread, producer, "The data is out on Thursday.")
+def test_a_producers_reply_carries_their_organisation(client, thread, ons_producer):
+    services.post_reply(thread, ons_producer, "The data is out on Thursday.")
 
     html = client.get(thread.get_absolute_url()).content.decode()
 

@@ -16,11 +16,6 @@ HOSTILE = (
 )
 
 
-@pytest.fixture
-def migration(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Migration", slug="migration")
-
-
 def new_thread_url(theme):
     return reverse("forums:new_thread", kwargs={"theme_slug": theme.slug})
 
@@ -143,6 +138,22 @@ def test_the_list_sorts_by_newest_and_filters_by_topic(client, migration):
 
     assert [t.title for t in newest.context["threads"]] == ["Second", "First"]
     assert [t.title for t in census.context["threads"]] == ["First"]
+
+
+def test_a_sort_or_topic_that_is_not_one_is_ignored_not_an_error(client, migration):
+    ThreadFactory(theme=migration, title="Only")
+
+    for odd in [
+        {"sort": "oldest", "topic": "x" * 5000},
+        {"sort": ["newest", "abc"], "topic": "abc ' OR '1'='1' -- %_ ünï ☃ 😀"},
+    ]:
+        response = client.get(list_url(migration), odd)
+        assert response.status_code == 200
+        assert response.context["sort"] == "latest"
+        assert "govuk-error-message" not in response.content.decode()
+    assert [t.title for t in response.context["threads"]] == []
+    kept = client.get(list_url(migration), {"sort": "newest", "topic": "census"})
+    assert '<input type="hidden" name="topic" value="census"' in kept.content.decode()
 
 
 def test_the_list_is_paginated_and_only_shows_this_theme(

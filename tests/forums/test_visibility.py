@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import XtdComment
+from wagtail.models import PageViewRestriction
 
 from accounts.factories import UserFactory
 from forums import services
@@ -18,8 +19,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def theme(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Migration", slug="migration")
+def theme(migration):
+    return migration
 
 
 @pytest.fixture
@@ -150,3 +151,21 @@ def test_a_held_thread_is_not_on_its_authors_public_profile(client, held_thread)
     page = client.get(reverse("public_profile", args=[held_thread.author.pk]))
 
     assert "My first post" not in page.content.decode()
+
+
+def test_a_thread_in_a_private_theme_is_listed_on_no_profile_and_not_on_the_home_page(
+    client, theme, home_page
+):
+    author = UserFactory()
+    ThreadFactory(theme=theme, author=author, title="Open to all")
+    private = ThemePageFactory(parent=theme.get_parent(), title="Private", slug="p")
+    ThreadFactory(theme=private, author=author, title="Behind the sign-in")
+    PageViewRestriction.objects.create(page=private, restriction_type="login")
+
+    profile = client.get(reverse("public_profile", args=[author.pk])).content.decode()
+    home = client.get(home_page.url).content.decode()
+
+    assert "Open to all" in profile
+    assert "Open to all" in home
+    assert "Behind the sign-in" not in profile
+    assert "Behind the sign-in" not in home

@@ -13,8 +13,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def theme(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Migration", slug="migration")
+def theme(migration):
+    return migration
 
 
 @pytest.fixture

@@ -33,33 +33,22 @@ def emails_queued_not_sent(settings):
 
 
 @pytest.fixture
-def migration(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Migration", slug="migration")
-
-
-@pytest.fixture
 def crime(theme_index):
     return ThemePageFactory(parent=theme_index, title="Crime", slug="crime")
 
 
 @pytest.fixture
-def ons():
-    return OrganisationFactory(name="Office for National Statistics", acronym="ONS")
-
-
-@pytest.fixture
-def producer(migration, crime, editor, ons):
-    producer = UserFactory()
-    for theme in [migration, crime]:
-        theme_services.grant_role(
-            theme,
-            producer,
-            Role.PRODUCER,
-            granted_by=editor,
-            organisation=ons,
-            tell=False,
-        )
-    return producer
+def producer(ons_producer, crime, editor, ons):
+    """A producer for ONS in Migration and in Crime."""
+    theme_services.grant_role(
+        crime,
+        ons_producer,
+        Role.PRODUCER,
+        granted_by=editor,
+        organisation=ons,
+        tell=False,
+    )
+    return ons_producer
 
 
 def raise_gap(theme, title="Local estimates", topics=(), author=None, **details):

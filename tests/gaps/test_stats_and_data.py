@@ -8,15 +8,14 @@ from accounts.personal_data import registered
 from gaps import services, stats
 from gaps.models import DataGap, GapSupport
 from themes import services as theme_services
-from themes.factories import ThemePageFactory
 from themes.models import Role
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def theme(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Migration", slug="migration")
+def theme(migration):
+    return migration
 
 
 @pytest.fixture

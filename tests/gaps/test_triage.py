@@ -11,7 +11,6 @@ from gaps import services
 from gaps.forms import TriageForm
 from gaps.models import NEXT_STATUSES, DataGap, GapFollow, GapSupport, Status
 from themes.factories import (
-    OrganisationFactory,
     ThemeContactFactory,
     appoint,
 )
@@ -20,11 +19,6 @@ from themes.models import Role
 pytestmark = pytest.mark.django_db
 
 NOTE = "We publish this from the Census; a local authority table is planned."
-
-
-@pytest.fixture
-def ons():
-    return OrganisationFactory(name="Office for National Statistics", acronym="ONS")
 
 
 @pytest.fixture

@@ -2,11 +2,15 @@
 discussions (chairs) and the data-gap register (producers and chairs) both use it."""
 
 import pytest
-from django.contrib.auth.models import AnonymousUser, Permission
+from django.contrib.auth.models import AnonymousUser, Group, Permission
+from wagtail.models import PageViewRestriction
 
 from accounts.factories import UserFactory
 from forums.factories import ThreadFactory
 from forums.models import Thread
+from forums.visibility import threads_visible_to
+from gaps import services as gap_services
+from gaps.services import gaps_visible_to
 from themes.factories import ThemePageFactory, appoint
 from themes.models import Role
 from themes.roles import holds_role, posts_visible_to, themes_where
@@ -88,3 +92,49 @@ def test_a_held_post_is_seen_by_its_author_and_who_looks_after_its_theme(
     assert seen_by(author) == {public, held}
     assert seen_by(chair_here) == {public, held}
     assert seen_by(with_permission_everywhere()) == {public, held}
+
+
+def make_not_public(theme, how):
+    if how == "unpublished":
+        theme.unpublish()
+    elif how == "groups":
+        restriction = PageViewRestriction.objects.create(
+            page=theme, restriction_type="groups"
+        )
+        restriction.groups.add(Group.objects.create(name="Analysts"))
+    else:
+        PageViewRestriction.objects.create(
+            page=theme, restriction_type=how, password="rents"
+        )
+
+
+@pytest.mark.parametrize("how", ["unpublished", "login", "password", "groups"])
+def test_threads_and_gaps_in_a_theme_that_is_not_public_are_seen_by_nobody(
+    themes, editor, how
+):
+    migration, housing = themes
+    author = UserFactory()
+    chair_there = appoint(housing, Role.CHAIR, editor)
+    producer_there = appoint(housing, Role.PRODUCER, editor)
+    open_thread = ThreadFactory(theme=migration, author=author)
+    ThreadFactory(theme=housing, author=author)
+    ThreadFactory(theme=housing, author=author, is_public=False)
+    open_gap = gap_services.raise_gap(
+        author, migration, title="Rents by ward", measure="M", purpose="P"
+    )
+    gap_services.raise_gap(
+        author, housing, title="Rents by tenure", measure="M", purpose="P"
+    )
+    make_not_public(housing, how)
+
+    for person in [
+        AnonymousUser(),
+        UserFactory(),
+        author,
+        chair_there,
+        producer_there,
+        with_permission_everywhere(),
+        editor,
+    ]:
+        assert set(threads_visible_to(person)) == {open_thread}
+        assert set(gaps_visible_to(person)) == {open_gap}

@@ -9,11 +9,6 @@ from themes.models import ThemeMembership
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def migration(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Migration", slug="migration")
-
-
 def test_a_member_joins_and_leaves_a_theme(client, migration):
     member = UserFactory()
     client.force_login(member)

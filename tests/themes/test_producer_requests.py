@@ -5,20 +5,9 @@ from django.urls import reverse
 from accounts.factories import OrganisationFactory, UserFactory
 from accounts.models import Organisation
 from themes import services
-from themes.factories import ThemePageFactory
 from themes.models import ProducerRequest, Role, ThemeRole
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def migration(theme_index):
-    return ThemePageFactory(parent=theme_index, title="Migration", slug="migration")
-
-
-@pytest.fixture
-def ons():
-    return OrganisationFactory(name="Office for National Statistics", acronym="ONS")
 
 
 def ask(client, theme, **data):

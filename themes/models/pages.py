@@ -7,7 +7,6 @@ from django.http import Http404
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -71,7 +70,7 @@ class ThemeIndexPage(Page):
         return context
 
 
-class ThemePage(RoutablePageMixin, Page):
+class ThemePage(Page):
     summary = models.CharField(
         max_length=250,
         help_text="One sentence on what the theme covers, shown in lists of themes "
@@ -113,12 +112,14 @@ class ThemePage(RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from themes import services
+        from themes.forms import JoinThemeForm
 
         context = super().get_context(request, *args, **kwargs)
         context["organisations"] = self.organisations.all()
         context["contacts"] = self.contacts.select_related("organisation")
         context["member_count"] = self.memberships.count()
         context["is_member"] = services.is_member(request.user, self)
+        context["join_frequencies"] = JoinThemeForm.base_fields["frequency"].choices
         return context
 
     def route(self, request, path_components):
@@ -135,33 +136,6 @@ class ThemePage(RoutablePageMixin, Page):
             if not request.path.startswith(page_path):
                 raise Http404
         return result
-
-    # Member-made content lives under the theme's own address. The views and
-    # services import this module, so they are imported where they are used.
-
-    @path("join/", name="join")
-    def join(self, request):
-        from themes import views
-
-        return views.join_theme(request, self)
-
-    @path("leave/", name="leave")
-    def leave(self, request):
-        from themes import views
-
-        return views.leave_theme(request, self)
-
-    @path("members/", name="members")
-    def members(self, request):
-        from themes import views
-
-        return views.theme_members(request, self)
-
-    @path("become-a-producer/", name="producer_request")
-    def producer_request(self, request):
-        from themes import views
-
-        return views.producer_request(request, self)
 
 
 class ThemeContact(Orderable):

@@ -1,15 +1,13 @@
+"""The consultations' theme, producer, member and consultation, which the browser
+journeys share (registered in tests/conftest.py)."""
+
 import pytest
 
-from accounts.factories import OrganisationFactory, UserFactory
+from accounts.factories import UserFactory
 from consultations.factories import ConsultationPageFactory
 from themes.factories import ThemePageFactory, appoint
 from themes.models import Role
 from themes.services import join_theme
-
-
-@pytest.fixture
-def ons(db):
-    return OrganisationFactory(name="Office for National Statistics", acronym="ONS")
 
 
 @pytest.fixture
