@@ -3,6 +3,7 @@
 from accounts.personal_data import PersonalData
 from consultations.models import ConsultationFollow, ConsultationResponse
 from consultations.notifications import KINDS
+from core.signals import tell_content_changed
 
 Response = ConsultationResponse
 
@@ -44,12 +45,14 @@ def erase_responses(user, keep_public_posts):
     ).delete()
     submitted = Response.objects.filter(user=user)
     if keep_public_posts:
+        kept_ids = list(submitted.values_list("pk", flat=True))
         # The evidence stays, without the name: a named response is published
         # anonymously from now on.
         submitted.filter(publication=Response.Publication.NAMED).update(
             publication=Response.Publication.ANONYMOUS
         )
         submitted.update(user=None, name="", email="")
+        tell_content_changed(Response, kept_ids)
     else:
         submitted.delete()
 

@@ -2,8 +2,10 @@
 
 from django.db.models import CharField, Exists, OuterRef
 from django.db.models.functions import Cast
+from django_comments_xtd.models import XtdComment
 
 from accounts.personal_data import PersonalData, PublicContribution
+from core.signals import tell_content_changed
 from forums.models import Report, Thread
 from forums.notifications import KINDS
 from forums.services import recount, replies_to_any_thread
@@ -58,14 +60,18 @@ def erase_discussions(user, keep_public_posts):
     theirs = replies_to_any_thread().exclude(user=user)
     touched = {int(pk) for pk in mine.values_list("object_pk", flat=True)}
     threads = Thread.objects.filter(author=user)
-    threads.filter(
+    kept = threads.filter(
         Exists(theirs.filter(object_pk=Cast(OuterRef("pk"), CharField())))
-    ).update(author=None)
+    )
+    kept_ids = list(kept.values_list("pk", flat=True))
+    kept.update(author=None)
+    tell_content_changed(Thread, kept_ids)
     threads.delete()  # what is left had no reply but theirs
     answered = theirs.filter(parent_id=OuterRef("pk")).exclude(pk=OuterRef("pk"))
-    mine.filter(Exists(answered)).update(
-        comment="", is_removed=True, user=None, ip_address=None
-    )
+    emptied = mine.filter(Exists(answered))
+    emptied_ids = list(emptied.values_list("pk", flat=True))
+    emptied.update(comment="", is_removed=True, user=None, ip_address=None)
+    tell_content_changed(XtdComment, emptied_ids)
     mine.delete()  # the replies just emptied are no longer theirs
     recount(touched)
 

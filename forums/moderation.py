@@ -20,6 +20,7 @@ from wagtail.log_actions import log
 
 from accounts.models import ThemeSuspension
 from accounts.trust import trust_if_enough_approved
+from core.signals import tell_content_changed
 from forums import tasks
 from forums.models import HiddenReply, Report, Thread
 from forums.services import replies_to_any_thread
@@ -51,6 +52,7 @@ def report(reporter, *, reason, detail="", reply=None, thread=None):
     ):
         hidden = XtdComment.objects.filter(pk=reply.pk) if reply else Thread.objects
         hidden.filter(pk=(reply or thread).pk).update(is_public=False)
+        tell_content_changed(type(reply or thread), [(reply or thread).pk])
     return report
 
 
@@ -126,6 +128,7 @@ def approve_reply(reply, *, moderator):
     _decide_on_reply(reply, moderator, Report.Outcome.APPROVED)
     XtdComment.objects.filter(pk=reply.pk).update(is_public=True)
     HiddenReply.objects.filter(reply=reply).delete()
+    tell_content_changed(XtdComment, [reply.pk])
     trust_if_enough_approved(reply.user)
     if not reply.is_public:  # it was held: its followers hear of it now
         tasks.tell_followers.enqueue(reply.pk)
@@ -142,12 +145,14 @@ def hide_reply(reply, *, moderator):
 def delete_reply(reply, *, moderator):
     _decide_on_reply(reply, moderator, Report.Outcome.DELETED)
     XtdComment.objects.filter(pk=reply.pk).update(comment="", is_removed=True)
+    tell_content_changed(XtdComment, [reply.pk])
 
 
 @transaction.atomic
 def approve_thread(thread, *, moderator):
     _check(moderator, thread)
     Thread.objects.filter(pk=thread.pk).update(is_public=True)
+    tell_content_changed(Thread, [thread.pk])
     _resolve_reports(moderator, Report.Outcome.APPROVED, thread=thread)
     trust_if_enough_approved(thread.author)
     if not thread.is_public:  # it was held: the theme's members hear of it now
@@ -190,6 +195,7 @@ def move_thread(thread, theme, *, moderator):
     if not may_moderate(moderator, theme):
         raise PermissionDenied("You do not moderate the theme you chose.")
     Thread.objects.filter(pk=thread.pk).update(theme=theme)
+    tell_content_changed(Thread, [thread.pk])
     log(
         instance=thread,
         action="forums.move_thread",

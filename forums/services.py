@@ -31,6 +31,7 @@ from accounts.suspension import (
 )
 from accounts.suspension import Suspended as Suspended  # the views catch it here
 from accounts.trust import must_wait_for_approval
+from core.signals import tell_content_changed
 from forums import tasks
 from forums.models import HiddenReply, ReplyEdit, Thread, ThreadFollow
 from forums.visibility import check_sees, thread_of
@@ -138,6 +139,7 @@ def edit_reply(reply, user, text):
     # update(), not save(): saving runs django-comments-xtd's pre_save hook, which
     # republishes or hides every reply below this one.
     XtdComment.objects.filter(pk=reply.pk).update(comment=text)
+    tell_content_changed(XtdComment, [reply.pk])
     reply.comment = text
     ReplyEdit.objects.update_or_create(reply=reply)
     return reply
@@ -153,6 +155,7 @@ def delete_reply(thread, reply, user):
     if reply.nested_count:
         # update(), not save(): saving a removed reply would hide its answers too.
         XtdComment.objects.filter(pk=reply.pk).update(comment="", is_removed=True)
+        tell_content_changed(XtdComment, [reply.pk])
         return
     if reply.level:
         XtdComment.objects.filter(pk=reply.parent_id).update(

@@ -4,6 +4,7 @@ from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 
 from accounts.personal_data import PersonalData, PublicContribution
+from core.signals import tell_content_changed
 from gaps.models import DataGap, GapFollow, GapSupport, GapUpdate
 from gaps.notifications import KINDS
 
@@ -53,7 +54,9 @@ def erase_gaps(user, keep_public_posts):
             | Q(duplicates__isnull=False)
             | Exists(GapUpdate.objects.filter(gap=OuterRef("pk")).exclude(author=user))
         ).delete()
+    kept_ids = list(raised.values_list("pk", flat=True))
     raised.update(author=None)
+    tell_content_changed(DataGap, kept_ids)
     # Their answers as a producer stay on the record, under the role they held.
     GapUpdate.objects.filter(author=user).update(author=None)
     recount_support(supported)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 
 from accounts.trust import must_wait_for_approval, trust_if_enough_approved
+from core.signals import tell_content_changed
 from gaps import tasks
 from gaps.models import DataGap, GapFollow, GapSupport, GapUpdate, Status
 from themes import roles
@@ -208,6 +209,7 @@ def approve_gap(gap, user):
     if not DataGap.objects.filter(pk=gap.pk, is_public=False).update(is_public=True):
         return gap
     gap.is_public = True
+    tell_content_changed(DataGap, [gap.pk])
     trust_if_enough_approved(gap.author)
     log(instance=gap, action=APPROVE, user=user)
     return gap

@@ -1,11 +1,11 @@
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import render
-from wagtail.models import Page, Site
 
 from consultations.services.responding import responses_of
 from core.search import search_query
 from events.services import my_calendar_url
+from search import query as site_search
+from search.forms import SearchFilters
 from themes import roles
 from themes import services as theme_services
 
@@ -14,17 +14,26 @@ MAX_QUERY_LENGTH = 200
 
 
 def search(request):
-    query = search_query(request.GET.get("query"), MAX_QUERY_LENGTH)
+    """Everything a person may see, in one ranked list: `query` (or `q`) and the
+    filters; filters alone list the newest first."""
+    query = search_query(
+        request.GET.get("query") or request.GET.get("q"), MAX_QUERY_LENGTH
+    )
+    form = SearchFilters(request.GET)
     results = None
-    if query:
-        site = Site.find_for_request(request)
-        pages = Page.objects.live().public().specific()
-        if site:
-            pages = pages.descendant_of(site.root_page, inclusive=True)
-        results = Paginator(pages.search(query), RESULTS_PER_PAGE).get_page(
-            request.GET.get("page")
+    if query or form.is_filtered:
+        results = site_search.results(
+            request.user,
+            query,
+            form.filters(),
+            page_number=request.GET.get("page"),
+            per_page=RESULTS_PER_PAGE,
         )
-    return render(request, "search/search.html", {"query": query, "results": results})
+    return render(
+        request,
+        "search/search.html",
+        {"query": query, "results": results, "form": form},
+    )
 
 
 @login_required

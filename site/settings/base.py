@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "gaps",
     "consultations",
     "connections",
+    "search",
     "home",
     "demo",
     "wagtail.contrib.forms",

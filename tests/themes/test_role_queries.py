@@ -21,6 +21,7 @@ SOURCE_FOLDERS = [
     "forums",
     "gaps",
     "home",
+    "search",
     "site",
 ]
 # Ways of reaching ThemeRole rows without naming the model: its related names.

@@ -1,0 +1,113 @@
+from django import forms
+
+from accounts.models import Organisation
+from search.documents import public_themes
+from search.models import Kind
+from search.query import Filters
+
+RELEVANCE, NEWEST = "relevance", "newest"
+DATE_HINT = "For example, 2026-03-31"
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+
+
+class SearchFilters(forms.Form):
+    """The search's filters, a GET form as the registers' are. A value that is not
+    one of the options is shown as an error and left out of the search."""
+
+    kind = forms.ChoiceField(label="Kind", required=False)
+    theme = forms.ChoiceField(label="Theme", required=False)
+    organisation = forms.ChoiceField(
+        label="Answered by", required=False, help_text="Posts by its producers."
+    )
+    date_from = forms.DateField(
+        label="From",
+        required=False,
+        help_text=DATE_HINT,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "invalid": "Enter the date as year-month-day, like 2026-03-31."
+        },
+    )
+    date_to = forms.DateField(
+        label="To",
+        required=False,
+        help_text=DATE_HINT,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        error_messages={
+            "invalid": "Enter the date as year-month-day, like 2026-03-31."
+        },
+    )
+    sort = forms.ChoiceField(
+        label="Sort by",
+        required=False,
+        choices=[(RELEVANCE, "Relevance"), (NEWEST, "Newest")],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", "Everything"), *Kind.choices]
+        self.theme_ids = {}
+        theme_choices = [("", "All themes")]
+        for slug, title, pk in (
+            public_themes().order_by("title").values_list("slug", "title", "pk")
+        ):
+            self.theme_ids[slug] = pk
+            theme_choices.append((slug, title))
+        self.fields["theme"].choices = theme_choices
+        # Organisations have no slug: the address carries the organisation's number.
+        self.fields["organisation"].choices = [
+            ("", "Any organisation"),
+            *(
+                (str(pk), name)
+                for pk, name in Organisation.objects.filter(
+                    kind=Organisation.Kind.PRODUCER
+                )
+                .order_by("name")
+                .values_list("pk", "name")
+            ),
+        ]
+        for form_field in self.fields.values():
+            form_field.widget.attrs["class"] = "govuk-!-width-full"
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ["date_from", "date_to"]:
+            day = cleaned.get(name)
+            if day and not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
+                self.add_error(
+                    name, f"Enter a date between {EARLIEST_YEAR} and {LATEST_YEAR}."
+                )
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and end and start > end:
+            self.add_error(
+                "date_to", "The end date must be on or after the start date."
+            )
+        return cleaned
+
+    def chosen(self):
+        """The valid, non-empty filters: a bad value drops out."""
+        self.is_valid()
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if value and name not in self.errors
+        }
+
+    def filters(self):
+        chosen = self.chosen()
+        return Filters(
+            kind=chosen.get("kind", ""),
+            theme_id=self.theme_ids.get(chosen.get("theme")),
+            organisation_id=int(chosen["organisation"])
+            if "organisation" in chosen
+            else None,
+            date_from=chosen.get("date_from"),
+            date_to=chosen.get("date_to"),
+            newest_first=chosen.get("sort") == NEWEST,
+        )
+
+    @property
+    def is_filtered(self):
+        return bool(
+            {name: value for name, value in self.chosen().items() if name != "sort"}
+        )
