@@ -47,16 +47,23 @@ def build_site():
     return ThemeIndexPageFactory(parent=home_as_default_site())
 
 
-def measure(action, repeat):
-    """Run `action` once to warm up, then `repeat` times: (queries, median ms)."""
+def timed_runs(action, repeat):
+    """Run `action` once to warm up, then `repeat` times: (queries of one run, each
+    run's milliseconds, fastest first)."""
     action()
     timings = []
     for _ in range(repeat):
         with CaptureQueriesContext(connection) as queries:
             start = time.perf_counter()
             action()
-            timings.append(time.perf_counter() - start)
-    return len(queries), statistics.median(timings) * 1000
+            timings.append((time.perf_counter() - start) * 1000)
+    return len(queries), sorted(timings)
+
+
+def measure(action, repeat):
+    """(queries, median ms) of `action`, warmed up, over `repeat` runs."""
+    queries, timings = timed_runs(action, repeat)
+    return queries, statistics.median(timings)
 
 
 def get_ok(client, url):
