@@ -9,6 +9,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
 from django_comments_xtd.models import XtdComment
 from wagtail.models import Page
+from wagtail.search import index
 
 from consultations.models import ConsultationPage, ConsultationResponse
 from forums.models import Thread
@@ -133,7 +134,10 @@ def index_gap(pk):
 
 def index_page(pk):
     page = documents.live_public_page(pk)
-    _store(Source.PAGE, pk, documents.page_fields(page) if page else None)
+    # A kind of page with no search fields (a theme's sections, which list what
+    # the search finds itself) is left out, as Wagtail's own search leaves it.
+    searched = page is not None and index.class_is_indexed(type(page))
+    _store(Source.PAGE, pk, documents.page_fields(page) if searched else None)
     if isinstance(page, ConsultationPage) or page is None:
         index_responses_of(pk)
 
