@@ -155,7 +155,7 @@ def notification_inbox(request):
 @login_required
 def open_notification(request, pk):
     row = get_object_or_404(inbox.inbox_for(request.user), pk=pk)
-    if row.pk in inbox.withdrawn([row]):
+    if not inbox.drop_withdrawn(request.user, [row]):
         raise Http404("What this told you of is no longer here.")
     inbox.mark_read(row)
     return redirect(inbox.target_path(row, request) or "notification_inbox")

@@ -3,7 +3,9 @@
 import re
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts import notifications
@@ -16,6 +18,10 @@ pytestmark = pytest.mark.django_db
 
 INBOX = "/my/notifications/"
 MARK_ALL = "/my/notifications/read/"
+# Session, member, the page's count and rows, one query per kind that can be
+# withdrawn, the header's count, what every page asks (site, footer pages,
+# permissions) and the request's savepoint.
+INBOX_BUDGET = 13
 
 
 def request_received(user, name="Sam Sender", admin_url="http://testserver/admin/"):
@@ -207,6 +213,8 @@ def test_notifications_about_hidden_content_do_not_show_or_count(migration):
     assert "Withdrawn Sender" not in text
     assert unread_badge(response) == 1
     assert client.get(f"{INBOX}{gone.pk}/").status_code == 404
+    gone.refresh_from_db()
+    assert gone.read_at is not None
 
 
 def test_digests_are_not_listed_their_items_are():
@@ -265,3 +273,27 @@ def test_the_header_count_costs_a_member_one_query_and_a_visitor_none(
     assert not [
         q for q in visiting.captured_queries if "accounts_notification" in q["sql"]
     ]
+
+
+def test_the_inbox_costs_as_many_queries_for_40_notifications_as_for_2(migration):
+    member = UserFactory()
+    client = signed_in(member)
+
+    def add(count):
+        for _ in range(count):
+            new_thread(member, ThreadFactory(theme=migration))
+            request_received(member)
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(INBOX).status_code == 200
+        return len(captured)
+
+    add(1)
+    client.get(INBOX)
+    few = queries()
+    add(20)
+    many = queries()
+
+    assert many == few
+    assert many <= INBOX_BUDGET
