@@ -334,6 +334,8 @@ class Notification(models.Model):
     claimed_by = models.CharField(max_length=36, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     message_id = models.CharField(max_length=255, blank=True)
+    # When the member opened it from their inbox (or marked everything read).
+    read_at = models.DateTimeField(null=True, blank=True)
     digest = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
@@ -355,7 +357,12 @@ class Notification(models.Model):
             models.Index(
                 fields=["status", "cadence", "user"],
                 name="accounts_notification_queue",
-            )
+            ),
+            # The header's unread count and the inbox, newest first.
+            models.Index(
+                fields=["user", "read_at", "-created_at"],
+                name="accounts_notification_inbox",
+            ),
         ]
 
     def __str__(self):

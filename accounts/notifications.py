@@ -39,6 +39,9 @@ class NotificationKind:
     # A digest itself (daily or weekly): unsubscribing from it switches off every
     # kind the member hears of at that cadence. Not a choice on the preferences page.
     digest_of: str = ""
+    # The context key holding the address the notification is about ("thread_url"):
+    # the inbox links to it. Empty when there is nowhere to go.
+    link: str = ""
 
 
 _kinds: dict[str, NotificationKind] = {}

@@ -5,13 +5,14 @@ from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.http import HttpResponse
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
-from accounts import notifications, personal_data
+from accounts import inbox, notifications, personal_data
 from accounts.forms import DeleteAccountForm, NotificationPreferencesForm, ProfileForm
 from accounts.models import DataExport, NotificationPreference, User
 from accounts.services import delete_account, request_data_export
@@ -132,3 +133,42 @@ def delete_account_view(request):
         delete_account(user, keep_public_posts=form.keep_public_posts)
         return render(request, "accounts/account_deleted.html")
     return render(request, "accounts/delete_account.html", {"form": form})
+
+
+@login_required
+def notification_inbox(request):
+    page = Paginator(inbox.inbox_for(request.user), inbox.PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    rows = inbox.drop_withdrawn(request.user, list(page.object_list))
+    items = [
+        {
+            "row": row,
+            "subject": inbox.subject(row, request.user),
+            "kind": inbox.kind_label(row),
+        }
+        for row in rows
+    ]
+    return render(request, "accounts/inbox.html", {"page_obj": page, "items": items})
+
+
+@login_required
+def open_notification(request, pk):
+    row = get_object_or_404(inbox.inbox_for(request.user), pk=pk)
+    if not inbox.drop_withdrawn(request.user, [row]):
+        raise Http404("What this told you of is no longer here.")
+    inbox.mark_read(row)
+    return redirect(inbox.target_path(row, request) or "notification_inbox")
+
+
+@login_required
+@require_POST
+def mark_all_notifications_read(request):
+    count = inbox.mark_all_read(request.user)
+    messages.success(
+        request,
+        f"Marked {count} notification{'' if count == 1 else 's'} as read."
+        if count
+        else "You had no unread notifications.",
+    )
+    return redirect("notification_inbox")

@@ -19,18 +19,21 @@ Response = ConsultationResponse
 KINDS = [
     NotificationKind(
         key="consultation_opened",
+        link="url",
         label="New consultations",
         description="When a consultation opens in a theme you have joined.",
         per_theme=True,
     ),
     NotificationKind(
         key="consultation_response",
+        link="change_url",
         label="Your consultation responses",
         description="A copy of each response you submit or change.",
         optional=False,
     ),
     NotificationKind(
         key="consultation_outcome",
+        link="url",
         label="Consultation outcomes",
         description="When the outcome of a consultation you responded to or follow "
         "is published.",
@@ -38,12 +41,14 @@ KINDS = [
     ),
     NotificationKind(
         key="consultation_outcome_overdue",
+        link="edit_url",
         label="Overdue consultation outcomes",
         description="For producers and editors: when a consultation's outcome is "
         "still unpublished 12 weeks after it closed.",
     ),
     NotificationKind(
         key="consultation_download_ready",
+        link="responses_url",
         label="Consultation downloads",
         description="For producers and editors: when a download of responses you "
         "asked for is ready.",

@@ -12,6 +12,7 @@ Status = MeetingRegistration.Status
 KINDS = [
     NotificationKind(
         key="meeting_registration",
+        link="meeting_url",
         label="Your meeting registrations",
         description="Confirmations, waiting-list places, cancellations, and changes "
         "to the time, place or status of a meeting you registered for.",
@@ -19,11 +20,13 @@ KINDS = [
     ),
     NotificationKind(
         key="meeting_reminder",
+        link="meeting_url",
         label="Meeting reminders",
         description="A week and a day before a meeting you registered for.",
     ),
     NotificationKind(
         key="meeting_published",
+        link="meeting_url",
         label="New meetings",
         description="When a meeting is announced in a theme you have joined.",
         per_theme=True,
@@ -31,6 +34,7 @@ KINDS = [
     ),
     NotificationKind(
         key="minutes_published",
+        link="minutes_url",
         label="Published minutes",
         description="When the minutes of a meeting in a theme you have joined, or a "
         "meeting you registered for, are published.",

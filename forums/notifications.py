@@ -49,6 +49,7 @@ def withdrawn_threads(rows):
 KINDS = [
     NotificationKind(
         key="thread_reply",
+        link="thread_url",
         label="New replies in threads you follow",
         description="You follow a thread when you start it or reply to it.",
         per_theme=True,
@@ -56,6 +57,7 @@ KINDS = [
     ),
     NotificationKind(
         key="new_thread",
+        link="thread_url",
         label="New threads",
         description="When a member starts a thread in a theme you have joined. A "
         "theme's producers and chairs hear of new questions at once unless they "
@@ -66,6 +68,7 @@ KINDS = [
     ),
     NotificationKind(
         key="question_answered",
+        link="thread_url",
         label="Answers to your questions",
         description="When a producer marks the answer to a question you asked.",
         per_theme=True,

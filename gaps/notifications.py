@@ -8,12 +8,14 @@ from gaps.models import GapUpdate
 KINDS = [
     NotificationKind(
         key="data_gap_update",
+        link="gap_url",
         label="Progress on data gaps",
         description="When a data gap you raised, support or follow changes status.",
         per_theme=True,
     ),
     NotificationKind(
         key="data_gap_waiting",
+        link="register_url",
         label="Data gaps waiting for a first response",
         description="For producers and chairs: gaps in your themes that have waited "
         "more than 20 working days.",

@@ -30,6 +30,21 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("accounts/", include("allauth.urls")),
     path("my/", home_views.dashboard, name="dashboard"),
+    path(
+        "my/notifications/",
+        accounts_views.notification_inbox,
+        name="notification_inbox",
+    ),
+    path(
+        "my/notifications/read/",
+        accounts_views.mark_all_notifications_read,
+        name="mark_all_notifications_read",
+    ),
+    path(
+        "my/notifications/<id:pk>/",
+        accounts_views.open_notification,
+        name="open_notification",
+    ),
     path("people/<id:pk>/", accounts_views.public_profile, name="public_profile"),
     path("search/", home_views.search, name="search"),
     # Member-made content and the features' site-wide lists: each app's own

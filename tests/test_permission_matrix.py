@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from accounts import notifications
 from accounts.factories import OrganisationFactory, UserFactory
-from accounts.models import DataExport
+from accounts.models import DataExport, Notification
 from consultations.factories import ConsultationPageFactory, ResponseFactory
 from consultations.models import (
     ConsultationIndexPage,
@@ -161,6 +161,8 @@ MATRIX = {
     ),
     # A member's data is theirs alone: anyone else's export is not there.
     "download_data_export": ("get", {}, "exporter", (SIGNIN,) + (MISSING,) * 4 + (OK,)),
+    # So is their inbox: anyone else's notification is not there.
+    "open_notification": ("get", {}, "exporter", (SIGNIN,) + (MISSING,) * 4 + (OK,)),
     # Links sent by email work by their token alone, whoever follows them.
     "events:my_calendar": ("get", {}, "registrant", EVERYONE),
     "unsubscribe": ("get", {}, "member", EVERYONE),
@@ -403,6 +405,13 @@ def account_urls(theme, people, editor):
     )
     address = EmailAddress.objects.get(user=people["newcomer"])
     kind = notifications.get_kind("question_answered")
+    told = Notification.objects.create(
+        user=people["exporter"],
+        kind="data_export_ready",
+        event_key="export:ready",
+        template="data_export_ready",
+        context={},
+    )
     return {
         "theme_roles:delete": reverse("theme_roles:delete", args=[role.pk]),
         "producer_requests:edit": reverse(
@@ -413,6 +422,7 @@ def account_urls(theme, people, editor):
             args=[role.organisation_id],
         ),
         "download_data_export": reverse("download_data_export", args=[export.pk]),
+        "open_notification": reverse("open_notification", args=[told.pk]),
         "unsubscribe": reverse(
             "unsubscribe",
             args=[notifications.unsubscribe_token(people["member"], kind)],

@@ -84,6 +84,9 @@ VISITOR = [
     ("/sitemap.xml", 200, None),
     ("/robots.txt", 200, None),
     signing_in("/my/"),
+    signing_in("/my/notifications/"),
+    signing_in("/my/notifications/1/"),
+    signing_in("/my/notifications/read/"),
     ("/accounts/", 302, "/my/"),
     ("/accounts/login/", 200, None),
     ("/accounts/signup/", 200, None),
@@ -111,6 +114,11 @@ VISITOR = [
 # The same for the demo member (member@example.org), who has joined migration.
 MEMBER = [
     ("/my/", 200, None),
+    ("/my/notifications/", 200, None),
+    ("/my/notifications/?page=2", 200, None),
+    # Nobody's notification, or not the member's: not there.
+    ("/my/notifications/999999/", 404, None),
+    ("/my/notifications/read/", 405, None),
     ("/accounts/", 302, "/my/"),
     ("/accounts/login/", 302, "/my/"),
     ("/accounts/profile/", 200, None),

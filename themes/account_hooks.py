@@ -9,17 +9,20 @@ from themes.services import role_group, themes_joined
 NOTIFICATION_KINDS = [
     NotificationKind(
         key="producer_request_received",
+        link="admin_url",
         label="Requests to be recognised as a producer",
         description="For editors: when a member asks to be recognised as a producer.",
     ),
     NotificationKind(
         key="producer_request_decided",
+        link="theme_url",
         label="Decisions on your producer requests",
         description="When an editor approves or declines your request.",
         optional=False,
     ),
     NotificationKind(
         key="theme_role_granted",
+        link="theme_url",
         label="New roles in a theme",
         description="When an editor makes you a chair or a producer.",
         optional=False,

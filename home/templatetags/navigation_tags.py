@@ -23,13 +23,17 @@ def footer_pages(context):
 
 
 @register.inclusion_tag("includes/service_navigation_item.html", takes_context=True)
-def nav_link(context, href, text):
-    """A service navigation link, marked current on its own section of the site."""
+def nav_link(context, href, text, count=0):
+    """A service navigation link, marked current on its own section of the site.
+
+    `count`, when given, is shown beside the text (unread notifications).
+    """
     request = context.get("request")
     path = request.path if request else ""
     return {
         "href": href,
         "text": text,
+        "count": count,
         "current": path == href,
         "active": path.startswith(href),
     }
