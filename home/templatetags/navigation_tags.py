@@ -23,10 +23,11 @@ def footer_pages(context):
 
 
 @register.inclusion_tag("includes/service_navigation_item.html", takes_context=True)
-def nav_link(context, href, text, count=0):
+def nav_link(context, href, text, count=0, exact=False):
     """A service navigation link, marked current on its own section of the site.
 
-    `count`, when given, is shown beside the text (unread notifications).
+    `count`, when given, is shown beside the text (unread notifications); `exact`
+    marks it on its own page only, when other links live under its address.
     """
     request = context.get("request")
     path = request.path if request else ""
@@ -35,5 +36,5 @@ def nav_link(context, href, text, count=0):
         "text": text,
         "count": count,
         "current": path == href,
-        "active": path.startswith(href),
+        "active": path == href if exact else path.startswith(href),
     }

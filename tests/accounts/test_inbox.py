@@ -101,6 +101,13 @@ def test_the_inbox_shows_only_your_own_notifications():
     assert "You have no notifications yet" in response.content.decode()
 
 
+def test_the_header_marks_only_notifications_as_where_you_are():
+    html = signed_in(UserFactory()).get(INBOX).content.decode()
+
+    current = re.findall(r'href="([^"]+)" aria-current', html)
+    assert current == [INBOX]
+
+
 def test_a_visitor_is_sent_to_sign_in():
     response = Client().get(INBOX)
 
