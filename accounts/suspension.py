@@ -15,7 +15,7 @@ class ContributionRefused(ValidationError):
 
 
 class Suspended(ContributionRefused):
-    """A moderator has stopped the member posting for a while."""
+    """A moderator has stopped the member taking part in a theme for a while."""
 
     status = 403
 
@@ -31,7 +31,7 @@ def suspension_notice(user, theme, doing="post"):
     if until is None:
         return ""
     return (
-        f"A moderator has suspended you from posting in {theme.title} until "
+        f"A moderator has suspended you from taking part in {theme.title} until "
         f"{timezone.localtime(until):%-d %B %Y, %H:%M}. "
         f"You can read, but not {doing}, until then."
     )

@@ -24,7 +24,7 @@ from forums.models import Thread
 
 pytestmark = pytest.mark.django_db
 
-SUSPENDED = "A moderator has suspended you from posting in Housing until"
+SUSPENDED = "A moderator has suspended you from taking part in Housing until"
 
 
 @pytest.fixture
@@ -147,7 +147,7 @@ def test_a_member_an_editor_suspended_is_refused_in_every_theme(
 
         assert response.status_code == 403
         assert (
-            f"suspended you from posting in {theme.title} until"
+            f"suspended you from taking part in {theme.title} until"
             in response.content.decode()
         )
         assert not changed

@@ -278,7 +278,7 @@ def test_a_suspended_member_can_read_but_not_post(client, thread, chair):
     )
 
     assert response.status_code == 403
-    assert "suspended you from posting" in response.content.decode()
+    assert "suspended you from taking part" in response.content.decode()
     assert "Let me back in" in response.content.decode()
     assert not XtdComment.objects.exists()
     assert ModelLogEntry.objects.filter(action="forums.suspend_member").exists()

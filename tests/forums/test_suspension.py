@@ -73,7 +73,7 @@ def test_a_chairs_suspension_holds_in_their_theme_only(
     assert member.suspended_until is None
     refused = reply(client, member, thread, "Let me back in")
     assert refused.status_code == 403
-    assert "suspended you from posting in Housing" in refused.content.decode()
+    assert "suspended you from taking part in Housing" in refused.content.decode()
     assert "Let me back in" in refused.content.decode()
     assert reply(client, member, other_thread, "Elsewhere").status_code == 302
     assert list(XtdComment.objects.values_list("comment", flat=True)) == ["Elsewhere"]

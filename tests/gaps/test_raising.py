@@ -162,7 +162,7 @@ def test_a_suspended_member_cannot_raise_a_gap(client, housing):
     response = client.post(new_gap_url(housing), GAP)
 
     assert response.status_code == 403
-    assert "suspended you from posting" in response.content.decode()
+    assert "suspended you from taking part" in response.content.decode()
     assert not DataGap.objects.exists()
 
 
