@@ -206,9 +206,14 @@ def approve_gap(gap, user):
     """A producer or chair lets a new member's held gap onto the register."""
     if not may_triage(user, gap.theme):
         raise PermissionDenied("Only the theme's producers and chairs approve gaps.")
-    if not DataGap.objects.filter(pk=gap.pk, is_public=False).update(is_public=True):
+    # Reaching the register is its first move: the wait for a first response, and
+    # the register's "recently updated", count from now, not from when it was held.
+    now = timezone.now()
+    if not DataGap.objects.filter(pk=gap.pk, is_public=False).update(
+        is_public=True, last_moved_at=now
+    ):
         return gap
-    gap.is_public = True
+    gap.is_public, gap.last_moved_at = True, now
     tell_content_changed(DataGap, [gap.pk])
     trust_if_enough_approved(gap.author)
     log(instance=gap, action=APPROVE, user=user)

@@ -50,17 +50,18 @@ def waiting_since(now=None):
 
 def _waiting(now=None):
     # A held gap is the moderators' to approve first: it waits on the register
-    # only once others can see it.
+    # only once others can see it. A raised gap never answered last moved when it
+    # reached the register: when it was raised, or approved if it was held.
     return DataGap.objects.visible().filter(
         status=Status.RAISED,
         first_response_at__isnull=True,
-        created_at__lt=waiting_since(now),
+        last_moved_at__lt=waiting_since(now),
     )
 
 
 def waiting_gaps(theme, now=None):
     """The theme's gaps waiting more than 20 working days for a first response."""
-    return _waiting(now).filter(theme=theme).order_by("created_at", "pk")
+    return _waiting(now).filter(theme=theme).order_by("last_moved_at", "pk")
 
 
 def claim(gap, now):

@@ -73,6 +73,8 @@ def test_a_chair_suspends_a_member_who_is_then_refused_a_reply(page, housing, ed
     reply_box = page.get_by_role("textbox", name="Your reply", exact=True)
     reply_box.fill("Let me back in")
     page.get_by_role("button", name="Post your reply").last.click()
-    expect(page.get_by_text("suspended you from taking part in Housing")).to_be_visible()
+    expect(
+        page.get_by_text("suspended you from taking part in Housing")
+    ).to_be_visible()
     expect(reply_box).to_have_value("Let me back in")
     assert_accessible(page)

@@ -32,7 +32,8 @@ def raise_gap(theme, title="Local estimates", days_ago=0, author=None):
         author or UserFactory(), theme, title=title, measure="M", purpose="P"
     )
     raised = timezone.now() - timedelta(days=days_ago)
-    DataGap.objects.filter(pk=gap.pk).update(created_at=raised)
+    # Set on insert; moved to when it was raised (and reached the register).
+    DataGap.objects.filter(pk=gap.pk).update(created_at=raised, last_moved_at=raised)
     gap.refresh_from_db()
     return gap
 

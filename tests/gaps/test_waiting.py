@@ -1,5 +1,6 @@
 from datetime import date, datetime, timedelta
 from io import StringIO
+from unittest import mock
 
 import pytest
 from django.core.management import call_command
@@ -199,6 +200,21 @@ def test_a_gap_flagged_by_another_run_is_not_flagged_again(
 
     assert waiting.flag_waiting_gaps(TWENTY_FIRST) == (0, 0)
     assert not mailoutbox
+
+
+def test_a_held_gap_waits_from_its_approval_not_from_when_it_was_raised(
+    transport, producer, mailoutbox
+):
+    gap = raised_at(transport, FRIDAY)
+    DataGap.objects.filter(pk=gap.pk).update(is_public=False)
+    gap.refresh_from_db()
+
+    # Approved on the 20th working day after it was raised.
+    with mock.patch.object(timezone, "now", return_value=TWENTIETH):
+        services.approve_gap(gap, producer)
+
+    assert list(waiting.waiting_gaps(transport, now=TWENTY_FIRST)) == []
+    assert waiting.flag_waiting_gaps(now=TWENTY_FIRST) == (0, 0)
 
 
 def test_a_recent_gap_is_not_flagged(transport, producer, mailoutbox):
