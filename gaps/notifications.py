@@ -1,8 +1,10 @@
 """Who hears about a gap's progress, through the accounts notification backbone."""
 
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 
-from accounts.notifications import NotificationKind, notify_many
+from accounts.notifications import NotificationKind, notify, notify_many
+from core.links import full_url
 from gaps.models import GapUpdate
 
 KINDS = [
@@ -20,6 +22,15 @@ KINDS = [
         description="For producers and chairs: gaps in your themes that have waited "
         "more than 20 working days.",
         per_theme=True,
+    ),
+    NotificationKind(
+        key="data_gap_rejected",
+        link="register_url",
+        label="A data gap you raised is not added to the register",
+        description="When a producer or chair decides a gap you raised as a new "
+        "member should not be published.",
+        per_theme=True,
+        optional=False,
     ),
 ]
 
@@ -62,4 +73,25 @@ def people_to_tell(gap, except_user=None):
         get_user_model()
         .objects.filter(pk__in=people, is_active=True)
         .values_list("pk", flat=True)
+    )
+
+
+def tell_author_of_rejection(gap):
+    """The author of a held gap hears it will not be published: it is deleted, so
+    this is the last they would otherwise hear of it."""
+    if gap.author is None or not gap.author.is_active:
+        return None
+    return notify(
+        gap.author,
+        "data_gap_rejected",
+        "data_gap_rejected",
+        {
+            "gap_title": gap.title,
+            "theme_title": gap.theme.title,
+            "register_url": full_url(
+                reverse("gaps:register", kwargs={"theme_slug": gap.theme.slug})
+            ),
+        },
+        theme=gap.theme,
+        event_key=f"gap-rejected:{gap.pk}",
     )

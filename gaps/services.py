@@ -8,7 +8,7 @@ from wagtail.log_actions import log
 
 from accounts.trust import must_wait_for_approval, trust_if_enough_approved
 from core.signals import tell_content_changed
-from gaps import tasks
+from gaps import notifications, tasks
 from gaps.models import DataGap, GapFollow, GapSupport, GapUpdate, Status
 from themes import roles
 from themes.models import Role
@@ -241,6 +241,7 @@ def reject_gap(gap, user):
         user=user,
         data={"title": gap.title, "theme": gap.theme_id, "author": gap.author_id},
     )
+    notifications.tell_author_of_rejection(gap)
     held.delete()
 
 

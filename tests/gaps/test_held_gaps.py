@@ -203,6 +203,33 @@ def test_a_chair_rejects_a_held_gap_after_confirming(client, held_gap, editor):
     assert entry.data["author"] == held_gap.author_id
 
 
+def test_the_author_of_a_rejected_gap_is_told_it_will_not_be_published(
+    held_gap, editor, mailoutbox, django_capture_on_commit_callbacks
+):
+    chair = appoint(held_gap.theme, Role.CHAIR, editor)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.reject_gap(held_gap, chair)
+
+    (email,) = mailoutbox
+    assert email.to == [held_gap.author.email]
+    assert email.subject == "Not added to the register: Overcrowding by ward"
+    assert "will not be added to the register" in email.body
+    assert register_url(held_gap.theme) in email.body
+    # Who rejected it is the site history's, not the author's.
+    assert chair.public_name not in email.body
+
+
+def test_a_rejection_that_fails_tells_nobody(client, held_gap, editor, mailoutbox):
+    chair = appoint(held_gap.theme, Role.CHAIR, editor)
+    services.approve_gap(held_gap, chair)
+
+    with pytest.raises(ValidationError):
+        services.reject_gap(held_gap, chair)
+
+    assert not mailoutbox
+
+
 def test_an_editor_reads_a_rejection_in_the_site_history(client, held_gap, editor):
     services.reject_gap(held_gap, editor)
     client.force_login(editor)
