@@ -11,6 +11,8 @@ from taggit.models import TagBase, TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
+from accounts import handles
+
 
 class EmailUserManager(UserManager):
     """Users sign in with their email address; there is no username."""
@@ -106,6 +108,15 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField("email address", unique=True)
+    handle = models.CharField(
+        max_length=handles.MAX_LENGTH,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Others mention the member as @handle. Made from the name when the "
+        "account is created, then kept; cleared when the account is erased.",
+    )
     display_name = models.CharField(
         max_length=80,
         blank=True,
@@ -174,6 +185,14 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    def save(self, *args, **kwargs):
+        if self._state.adding and not self.handle and not self.erased_at:
+            self.handle = handles.unique_handle(
+                self.display_name or self.get_full_name(),
+                lambda handle: User.objects.filter(handle=handle).exists(),
+            )
+        super().save(*args, **kwargs)
 
     @property
     def public_name(self):
