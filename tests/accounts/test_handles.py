@@ -1,8 +1,10 @@
 """Members get a stable handle made from their name; erasure clears it."""
 
 import pytest
+from django.db import IntegrityError
 from django.urls import reverse
 
+from accounts import handles
 from accounts.factories import UserFactory
 from accounts.handles import MAX_LENGTH, stem, unique_handle
 from accounts.services import delete_account
@@ -63,3 +65,26 @@ def test_erasing_an_account_clears_the_handle_for_someone_else():
 
     assert member.handle is None
     assert UserFactory(first_name="Jane", last_name="Smith").handle == "jane_smith"
+
+
+def test_two_members_of_one_name_joining_at_once_get_different_handles(monkeypatch):
+    """The second saw the handle free just before the first took it."""
+    first = UserFactory(first_name="Jane", last_name="Smith")
+    real = handles.unique_handle
+    guesses = iter(["jane_smith"])
+    monkeypatch.setattr(
+        handles,
+        "unique_handle",
+        lambda name, taken: next(guesses, None) or real(name, taken),
+    )
+
+    second = UserFactory(first_name="Jane", last_name="Smith")
+
+    assert (first.handle, second.handle) == ("jane_smith", "jane_smith_2")
+
+
+def test_a_taken_email_is_still_refused_whatever_the_handle():
+    UserFactory(email="jane@example.org")
+
+    with pytest.raises(IntegrityError):
+        UserFactory(email="jane@example.org")
