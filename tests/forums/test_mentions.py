@@ -10,7 +10,7 @@ from accounts.factories import UserFactory
 from accounts.models import Notification
 from accounts.notifications import Frequency, get_kind, set_frequency
 from accounts.services import delete_account
-from forums import notifications, services
+from forums import moderation, notifications, services
 from forums.factories import ThreadFactory
 from forums.markdown import mentioned_handles, render_markdown
 from forums.mentions import MAX_PER_POST, links_in
@@ -163,13 +163,15 @@ def test_nobody_is_told_of_a_mention_in_a_private_theme(migration, jane):
     assert not mentions_of(jane).exists()
 
 
-def test_a_held_reply_tells_nobody_until_it_is_approved(thread, jane):
+def test_a_held_reply_tells_nobody_until_it_is_approved(thread, jane, editor):
     newcomer = UserFactory(trusted_since=None)
 
     reply = services.post_reply(thread, newcomer, "Hi @jane_smith")
 
     assert not reply.is_public
     assert not mentions_of(jane).exists()
+    moderation.approve_reply(reply, moderator=editor)
+    assert mentions_of(jane).count() == 1
 
 
 def test_the_members_preferences_apply(thread, jane):
