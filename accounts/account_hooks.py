@@ -20,6 +20,7 @@ def export_account(user):
         "first_name": user.first_name,
         "last_name": user.last_name,
         "display_name": user.display_name,
+        "handle": user.handle,
         "organisation": user.organisation_label,
         "sector": user.get_sector_display(),
         "areas_of_expertise": sorted(tag.name for tag in user.expertise.all()),

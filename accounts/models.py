@@ -2,7 +2,7 @@ import datetime
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
@@ -10,6 +10,10 @@ from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
+
+from accounts import handles
+
+HANDLE_ATTEMPTS = 3
 
 
 class EmailUserManager(UserManager):
@@ -106,6 +110,15 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField("email address", unique=True)
+    handle = models.CharField(
+        max_length=handles.MAX_LENGTH,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Others mention the member as @handle. Made from the name when the "
+        "account is created, then kept; cleared when the account is erased.",
+    )
     display_name = models.CharField(
         max_length=80,
         blank=True,
@@ -174,6 +187,24 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+    def save(self, *args, **kwargs):
+        if not (self._state.adding and not self.handle and not self.erased_at):
+            return super().save(*args, **kwargs)
+        for attempt in range(HANDLE_ATTEMPTS):
+            self.handle = handles.unique_handle(
+                self.display_name or self.get_full_name(),
+                lambda handle: User.objects.filter(handle=handle).exists(),
+            )
+            try:
+                with transaction.atomic():
+                    return super().save(*args, **kwargs)
+            except IntegrityError:
+                # Someone with the same name joined at the same moment: take the
+                # next handle. Any other conflict (the email) is not ours to solve.
+                taken = User.objects.filter(handle=self.handle).exists()
+                if attempt == HANDLE_ATTEMPTS - 1 or not taken:
+                    raise
 
     @property
     def public_name(self):

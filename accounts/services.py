@@ -54,6 +54,7 @@ def delete_account(user, keep_public_posts):
     user.user_permissions.clear()
     user.email = f"erased-{uuid.uuid4().hex}@erased.invalid"
     user.first_name = user.last_name = user.display_name = ""
+    user.handle = None
     user.organisation = None
     user.organisation_name = user.bio = user.sector = ""
     user.is_active = user.is_staff = user.is_superuser = False

@@ -5,9 +5,11 @@ from functools import partial
 from django.contrib.auth import get_user_model
 from django_comments_xtd.models import XtdComment
 
-from accounts.notifications import Frequency, NotificationKind, notify_many
+from accounts.notifications import Frequency, NotificationKind, notify, notify_many
 from forums.markdown import render_markdown
+from forums.mentions import mentioned_members
 from forums.models import Thread, ThreadFollow
+from forums.visibility import threads_visible_to
 from themes import roles
 
 
@@ -46,6 +48,29 @@ def withdrawn_threads(rows):
     return {row.pk for row in rows if int(row.event_key.split(":")[1]) not in current}
 
 
+def withdrawn_mentions(rows):
+    """Mentions in replies or threads hidden, deleted or erased since."""
+    posts = {row.pk: row.event_key.split(":")[1].split("-") for row in rows}
+    reply_ids = {int(pk) for kind, pk in posts.values() if kind == "reply"}
+    thread_ids = {int(pk) for kind, pk in posts.values() if kind == "thread"}
+    current = {
+        ("reply", str(pk))
+        for pk in XtdComment.objects.filter(
+            pk__in=reply_ids, is_public=True, is_removed=False, user__erased_at=None
+        )
+        .exclude(user=None)
+        .values_list("pk", flat=True)
+    } | {
+        ("thread", str(pk))
+        for pk in Thread.objects.filter(
+            pk__in=thread_ids, is_public=True, author__erased_at=None
+        )
+        .exclude(author=None)
+        .values_list("pk", flat=True)
+    }
+    return {pk for pk, post in posts.items() if tuple(post) not in current}
+
+
 KINDS = [
     NotificationKind(
         key="thread_reply",
@@ -72,6 +97,14 @@ KINDS = [
         label="Answers to your questions",
         description="When a producer marks the answer to a question you asked.",
         per_theme=True,
+    ),
+    NotificationKind(
+        key="mention",
+        link="thread_url",
+        label="Mentions",
+        description="When a member mentions you as @handle in a thread or reply "
+        "you can see.",
+        withdrawn=withdrawn_mentions,
     ),
 ]
 
@@ -133,3 +166,64 @@ def tell_members_of_thread(thread_id):
     return tell(
         people.filter(pk__in=looking_after), default=Frequency.IMMEDIATELY
     ) + tell(members.exclude(pk__in=looking_after))
+
+
+def tell_mentioned_in_reply(reply_id):
+    reply = (
+        XtdComment.objects.select_related("user")
+        .filter(pk=reply_id, is_public=True, is_removed=False)
+        .first()
+    )
+    if reply is None:
+        return 0
+    thread = Thread.objects.select_related("theme").get(pk=int(reply.object_pk))
+    return _tell_mentioned(
+        thread,
+        reply.user,
+        reply.comment,
+        post=f"reply-{reply.pk}",
+        url=thread.get_full_url() + f"#reply-{reply.pk}",
+    )
+
+
+def tell_mentioned_in_thread(thread_id):
+    thread = Thread.objects.select_related("theme", "author").get(pk=thread_id)
+    if not thread.is_public:
+        return 0
+    return _tell_mentioned(
+        thread,
+        thread.author,
+        thread.body,
+        post=f"thread-{thread.pk}",
+        url=thread.get_full_url(),
+    )
+
+
+def _tell_mentioned(thread, author, text, *, post, url):
+    """Tell the members the post mentions (the first few), if they can see the
+    thread; never its author. Telling a member twice of one post (after an edit)
+    makes no second notification: the event key is the post and the member."""
+    context = {
+        "thread_title": thread.title,
+        "thread_url": url,
+        "theme_title": thread.theme.title,
+        "author_name": author.public_name if author else "A former member",
+        "text": text,
+        # Without links to profiles: an email needs whole addresses.
+        "html": render_markdown(text),
+    }
+    told = 0
+    for member in mentioned_members(text):
+        if author and member.pk == author.pk:
+            continue
+        if not threads_visible_to(member).filter(pk=thread.pk).exists():
+            continue
+        row = notify(
+            member,
+            "mention",
+            "mention",
+            context,
+            event_key=f"mention:{post}:{member.pk}",
+        )
+        told += row is not None
+    return told

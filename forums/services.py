@@ -33,6 +33,7 @@ from accounts.suspension import Suspended as Suspended  # the views catch it her
 from accounts.trust import must_wait_for_approval
 from core.signals import tell_content_changed
 from forums import tasks
+from forums.mentions import links_for
 from forums.models import HiddenReply, ReplyEdit, Thread, ThreadFollow
 from forums.visibility import check_sees, thread_of
 from themes import roles
@@ -142,6 +143,8 @@ def edit_reply(reply, user, text):
     tell_content_changed(XtdComment, [reply.pk])
     reply.comment = text
     ReplyEdit.objects.update_or_create(reply=reply)
+    if reply.is_public:
+        tasks.tell_mentioned_after_edit.enqueue(reply_id=reply.pk)
     return reply
 
 
@@ -272,8 +275,10 @@ def reply_page(thread, page_number, user=None):
     edits = dict(
         ReplyEdit.objects.filter(reply__in=shown).values_list("reply_id", "edited_at")
     )
-    for reply in shown:
+    mentions = links_for([reply.comment for reply in shown])
+    for reply, links in zip(shown, mentions, strict=True):
         reply.edited_at = edits.get(reply.pk)
+        reply.mentions = links
     for reply in page:
         reply.children = children[reply.thread_id]
     return page
@@ -314,6 +319,8 @@ def edit_thread(thread, user, *, title, body, kind, topics=()):
     thread.edited_at = timezone.now()
     thread.save()
     thread.topics.set(topics)
+    if thread.is_public:
+        tasks.tell_mentioned_after_edit.enqueue(thread_id=thread.pk)
     return thread
 
 

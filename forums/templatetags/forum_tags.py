@@ -9,9 +9,9 @@ register = template.Library()
 
 
 @register.filter
-def markdown(text):
-    """Member Markdown as sanitised HTML."""
-    return mark_safe(render_markdown(text))  # noqa: S308 - nh3 has cleaned it
+def markdown(text, mentions=None):
+    """Member Markdown as sanitised HTML; `mentions` ({handle: url}) links those."""
+    return mark_safe(render_markdown(text, mentions))  # noqa: S308 - nh3 has cleaned it
 
 
 @register.inclusion_tag("forums/includes/latest_threads.html")

@@ -42,6 +42,7 @@ def test_a_member_downloads_everything_they_gave_us(client, member):
     data = json.loads(download.content)
     assert data["account"]["email"] == "leaving@example.org"
     assert data["account"]["areas_of_expertise"] == ["census"]
+    assert data["account"]["handle"] == "lee_ving"
     assert data["account"]["notification_preferences"][0]["frequency"] == "daily"
     assert data["themes"]["memberships"][0]["theme"] == "Migration"
 
