@@ -82,6 +82,7 @@ MATRIX = {
     "forums:threads": ("get", {}, "member", EVERYONE),
     "forums:new_thread": ("get", {}, "member", SIGNED_IN),
     "forums:thread": ("get", {}, "member", EVERYONE),
+    "forums:thread_feed": ("get", {}, "member", EVERYONE),
     "forums:reply": ("post", {"comment": "Agreed."}, "member", SIGNED_IN),
     "forums:follow": ("post", {}, "member", SIGNED_IN),
     "forums:edit_thread": ("get", {}, "author", ONLY_RIGHTFUL),
@@ -187,6 +188,8 @@ GONE = (MISSING,) * 5 + (OK,)
 ACT_ON_GONE = (SIGNIN,) + (MISSING,) * 4 + (OK,)
 HIDDEN_THREAD_MATRIX = {
     "forums:thread": ("get", {}, "chair", GONE),
+    # A feed shows what a visitor sees, to whoever fetches it: the chair too.
+    "forums:thread_feed": ("get", {}, "chair", NOWHERE),
     "forums:reply": ("post", {"comment": "Agreed."}, "chair", ACT_ON_GONE),
     "forums:follow": ("post", {}, "chair", ACT_ON_GONE),
     "forums:report_thread": ("post", {"reason": "spam"}, "chair", ACT_ON_GONE),

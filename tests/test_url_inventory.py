@@ -45,6 +45,7 @@ VISITOR = [
     ("/themes/migration/discussions/?page=2", 200, None),
     signing_in("/themes/migration/discussions/new/"),
     (THREAD, 200, None),
+    (THREAD + "feed/", 200, None),
     (THREAD + "reply/", 405, None),
     signing_in(THREAD + "edit/"),
     ("/themes/migration/data-gaps/", 200, None),
