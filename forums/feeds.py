@@ -1,24 +1,19 @@
 """The Atom feed of a thread: its replies, newest first, as a visitor sees them."""
 
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.syndication.views import Feed
 from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 
+from core.feeds import FEED_LENGTH, AtomFeed
 from forums import visibility
 from forums.markdown import render_markdown
 from forums.models import ReplyEdit
 
-FEED_LENGTH = 50
 
-
-class ThreadFeed(Feed):
+class ThreadFeed(AtomFeed):
     """A feed reader signs in as nobody: the feed shows what a visitor sees (no held,
     hidden or deleted reply, no held thread), whoever fetches it."""
-
-    feed_type = Atom1Feed
 
     def __call__(self, request, theme_slug, pk, slug):
         thread = get_object_or_404(

@@ -106,6 +106,7 @@ MATRIX = {
     "gaps:reject": ("get", {}, "producer", ONLY_RIGHTFUL),
     "connections:gap_links": ("get", {}, "producer", ONLY_RIGHTFUL),
     "events:theme_meetings_calendar": ("get", {}, "member", EVERYONE),
+    "events:theme_meetings_feed": ("get", {}, "member", EVERYONE),
     "forums_moderate_reply": ("post", {"action": "approve"}, "chair", ONLY_RIGHTFUL),
     "forums_moderate_thread": ("post", {"action": "approve"}, "chair", ONLY_RIGHTFUL),
     "data_gaps:triage": ("get", {}, "producer", ONLY_RIGHTFUL),
@@ -276,6 +277,9 @@ def world(theme_index, editor):
         "gaps:new_gap": reverse("gaps:new_gap", kwargs=theme_kwargs),
         "events:theme_meetings_calendar": reverse(
             "events:theme_meetings_calendar", kwargs=theme_kwargs
+        ),
+        "events:theme_meetings_feed": reverse(
+            "events:theme_meetings_feed", kwargs=theme_kwargs
         ),
         "forums_moderate_reply": reverse("forums_moderate_reply", args=[reply.pk]),
         "forums_moderate_thread": reverse("forums_moderate_thread", args=[thread.pk]),

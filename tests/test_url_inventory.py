@@ -71,9 +71,11 @@ VISITOR = [
     ("/themes/migration/meetings/migration-users-summer/", 200, None),
     ("/themes/migration/meetings/migration-users-summer/minutes/", 200, None),
     ("/themes/migration/meetings.ics", 200, None),
+    ("/themes/migration/meetings.atom", 200, None),
     ("/meetings/", 200, None),
     ("/meetings/?theme=migration", 200, None),
     ("/meetings.ics", 200, None),
+    ("/meetings.atom", 200, None),
     ("/consultations/", 200, None),
     ("/themes/the-economy/consultations/labour-market-quarterly/", 200, None),
     ("/themes/the-economy/consultations/labour-market-quarterly/respond/", 200, None),
@@ -110,6 +112,7 @@ VISITOR = [
     ("/themes/no-such-theme/discussions/", 404, None),
     ("/themes/no-such-theme/data-gaps/", 404, None),
     ("/themes/no-such-theme/meetings.ics", 404, None),
+    ("/themes/no-such-theme/meetings.atom", 404, None),
 ]
 
 # The same for the demo member (member@example.org), who has joined migration.
