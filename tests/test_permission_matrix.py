@@ -107,6 +107,7 @@ MATRIX = {
     "connections:gap_links": ("get", {}, "producer", ONLY_RIGHTFUL),
     "events:theme_meetings_calendar": ("get", {}, "member", EVERYONE),
     "events:theme_meetings_feed": ("get", {}, "member", EVERYONE),
+    "consultations:theme_consultations_feed": ("get", {}, "member", EVERYONE),
     "forums_moderate_reply": ("post", {"action": "approve"}, "chair", ONLY_RIGHTFUL),
     "forums_moderate_thread": ("post", {"action": "approve"}, "chair", ONLY_RIGHTFUL),
     "data_gaps:triage": ("get", {}, "producer", ONLY_RIGHTFUL),
@@ -280,6 +281,9 @@ def world(theme_index, editor):
         ),
         "events:theme_meetings_feed": reverse(
             "events:theme_meetings_feed", kwargs=theme_kwargs
+        ),
+        "consultations:theme_consultations_feed": reverse(
+            "consultations:theme_consultations_feed", kwargs=theme_kwargs
         ),
         "forums_moderate_reply": reverse("forums_moderate_reply", args=[reply.pk]),
         "forums_moderate_thread": reverse("forums_moderate_thread", args=[thread.pk]),

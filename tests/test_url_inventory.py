@@ -65,6 +65,7 @@ VISITOR = [
     ("/themes/migration/meetings/", 200, None),
     ("/themes/migration/meetings/?when=past", 200, None),
     ("/themes/the-economy/consultations/", 200, None),
+    ("/themes/the-economy/consultations.atom", 200, None),
     ("/themes/migration/meetings/migration-users-spring/", 200, None),
     ("/themes/migration/meetings/migration-users-spring/calendar/", 200, None),
     signing_in("/themes/migration/meetings/migration-users-spring/register/"),
@@ -77,6 +78,7 @@ VISITOR = [
     ("/meetings.ics", 200, None),
     ("/meetings.atom", 200, None),
     ("/consultations/", 200, None),
+    ("/consultations.atom", 200, None),
     ("/themes/the-economy/consultations/labour-market-quarterly/", 200, None),
     ("/themes/the-economy/consultations/labour-market-quarterly/respond/", 200, None),
     ("/themes/migration/consultations/census-migration-outputs/responses/", 200, None),
@@ -113,6 +115,7 @@ VISITOR = [
     ("/themes/no-such-theme/data-gaps/", 404, None),
     ("/themes/no-such-theme/meetings.ics", 404, None),
     ("/themes/no-such-theme/meetings.atom", 404, None),
+    ("/themes/no-such-theme/consultations.atom", 404, None),
 ]
 
 # The same for the demo member (member@example.org), who has joined migration.
