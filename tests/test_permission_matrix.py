@@ -97,6 +97,7 @@ MATRIX = {
     "gaps:register": ("get", {}, "member", EVERYONE),
     "gaps:register_feed": ("get", {}, "member", EVERYONE),
     "gaps:gap": ("get", {}, "member", EVERYONE),
+    "gaps:gap_feed": ("get", {}, "member", EVERYONE),
     "gaps:new_gap": ("get", {}, "member", SIGNED_IN),
     "gaps:support": ("post", {"use_case": "Me too."}, "member", SIGNED_IN),
     "gaps:withdraw": ("post", {}, "member", SIGNED_IN),

@@ -54,6 +54,7 @@ VISITOR = [
     ("/themes/migration/data-gaps/feed/", 200, None),
     signing_in("/themes/migration/data-gaps/new/"),
     (GAP, 200, None),
+    (GAP + "feed/", 200, None),
     signing_in(GAP + "triage/"),
     signing_in(GAP + "links/"),
     ("/data-gaps/", 200, None),
