@@ -106,6 +106,7 @@ MATRIX = {
     "gaps:approve": ("post", {}, "producer", ONLY_RIGHTFUL),
     "gaps:reject": ("get", {}, "producer", ONLY_RIGHTFUL),
     "connections:gap_links": ("get", {}, "producer", ONLY_RIGHTFUL),
+    "connections:theme_feed": ("get", {}, "member", EVERYONE),
     "events:theme_meetings_calendar": ("get", {}, "member", EVERYONE),
     "events:theme_meetings_feed": ("get", {}, "member", EVERYONE),
     "consultations:theme_consultations_feed": ("get", {}, "member", EVERYONE),
@@ -285,6 +286,9 @@ def world(theme_index, editor):
         ),
         "consultations:theme_consultations_feed": reverse(
             "consultations:theme_consultations_feed", kwargs=theme_kwargs
+        ),
+        "connections:theme_feed": reverse(
+            "connections:theme_feed", kwargs=theme_kwargs
         ),
         "forums_moderate_reply": reverse("forums_moderate_reply", args=[reply.pk]),
         "forums_moderate_thread": reverse("forums_moderate_thread", args=[thread.pk]),

@@ -37,6 +37,7 @@ VISITOR = [
     ("/privacy/", 200, None),
     ("/themes/", 200, None),
     ("/themes/migration/", 200, None),
+    ("/themes/migration/activity.atom", 200, None),
     signing_in("/themes/migration/members/"),
     ("/themes/migration/join/", 405, None),
     ("/themes/migration/leave/", 405, None),
@@ -117,6 +118,7 @@ VISITOR = [
     ("/themes/no-such-theme/meetings.ics", 404, None),
     ("/themes/no-such-theme/meetings.atom", 404, None),
     ("/themes/no-such-theme/consultations.atom", 404, None),
+    ("/themes/no-such-theme/activity.atom", 404, None),
 ]
 
 # The same for the demo member (member@example.org), who has joined migration.
