@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from connections import views
+from connections.feeds import ThemeActivityFeed
 
 app_name = "connections"
 
@@ -10,6 +11,7 @@ theme_patterns = [
         views.edit_links,
         name="gap_links",
     ),
+    path("activity.atom", ThemeActivityFeed(), name="theme_feed"),
 ]
 
 urlpatterns = [path("themes/<slug:theme_slug>/", include(theme_patterns))]

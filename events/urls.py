@@ -1,11 +1,13 @@
 from django.urls import include, path
 
 from events import views
+from events.feeds import MeetingsFeed
 
 app_name = "events"
 
 theme_patterns = [
     path("meetings.ics", views.theme_calendar, name="theme_meetings_calendar"),
+    path("meetings.atom", MeetingsFeed(), name="theme_meetings_feed"),
 ]
 
 urlpatterns = [
@@ -17,5 +19,6 @@ urlpatterns = [
         name="new_calendar_address",
     ),
     path("meetings.ics", views.all_calendar, name="meetings_calendar"),
+    path("meetings.atom", MeetingsFeed(), name="meetings_feed"),
     path("themes/<slug:theme_slug>/", include(theme_patterns)),
 ]

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from core.idempotency import idempotent
 from events import services
 from events.calendar import calendar_for
+from events.feeds import meetings_feed_url
 from events.forms import PAST, MeetingFilters, RegistrationForm
 from events.models import EventPage, MeetingFeed, MeetingRegistration
 from themes.models import ThemePage
@@ -99,6 +100,7 @@ def meeting_list(request, theme=None, page=None):
             "past": past,
             "theme": theme,
             "filters": MeetingFilters(initial=chosen, themes=themes),
+            "feed_url": meetings_feed_url(theme),
         },
     )
 

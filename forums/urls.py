@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from forums import views
+from forums.feeds import ThreadFeed
 
 app_name = "forums"
 
@@ -9,6 +10,7 @@ discussion_patterns = [
     path("", views.thread_list, name="threads"),
     path("new/", views.new_thread, name="new_thread"),
     path("<id:pk>-<slug:slug>/", views.thread_detail, name="thread"),
+    path("<id:pk>-<slug:slug>/feed/", ThreadFeed(), name="thread_feed"),
     path("<id:pk>-<slug:slug>/reply/", views.reply, name="reply"),
     path("<id:pk>-<slug:slug>/follow/", views.follow, name="follow"),
     path("<id:pk>-<slug:slug>/edit/", views.edit_thread, name="edit_thread"),

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from core.idempotency import idempotent
 from core.ids import id_from
 from forums import moderation, services, visibility
+from forums.feeds import thread_feed_url
 from forums.forms import ReplyForm, ReportForm, ThreadFilters, ThreadForm
 from forums.models import Thread
 from themes import roles
@@ -125,6 +126,8 @@ def thread_detail(request, theme_slug, pk, slug, reply_form=None, status=200):
             else [],
             may_mark_answer=thread.is_question
             and roles.holds_role(request.user, thread.theme, Role.PRODUCER),
+            # A held thread has no feed: a feed shows what a visitor sees.
+            feed_url=thread_feed_url(thread) if thread.is_public else None,
         ),
         status=status,
     )

@@ -1,22 +1,44 @@
-"""Atom feeds of a register's timeline: every raise and status change, newest first."""
+"""Atom feeds of a register's timeline, and of one gap's: every raise and status
+change, newest first."""
 
-from django.contrib.syndication.views import Feed
-from django.utils.feedgenerator import Atom1Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.html import linebreaks
 
-from gaps.models import GapUpdate
+from core.feeds import FEED_LENGTH, AtomFeed, scope_of
+from gaps.models import DataGap, GapUpdate
 
-FEED_LENGTH = 50
+
+class GapUpdateEntries(AtomFeed):
+    """An entry for each timeline entry (a GapUpdate with its `url`)."""
+
+    def item_title(self, update):
+        return f"{update.gap.title}: {update.get_to_status_display()}"
+
+    def item_description(self, update):
+        # Atom summaries are HTML: the note is plain text, so escape it.
+        return linebreaks(update.note, autoescape=True)
+
+    def item_link(self, update):
+        return update.url
+
+    def item_author_name(self, update):
+        # The role and organisation a producer answered for; never a member's name.
+        return update.author_label or None
+
+    def item_pubdate(self, update):
+        return update.created_at
+
+    def item_updateddate(self, update):
+        return update.created_at
 
 
-class GapUpdatesFeed(Feed):
+class GapUpdatesFeed(GapUpdateEntries):
     """The feed of a register; `find_register(request, theme_slug)` says which gaps.
 
     The register is passed in rather than imported because its views list this
     feed among their addresses.
     """
-
-    feed_type = Atom1Feed
 
     def __init__(self, find_register):
         self.find_register = find_register
@@ -58,22 +80,38 @@ class GapUpdatesFeed(Feed):
             )
         return updates
 
-    def item_title(self, update):
-        return f"{update.gap.title}: {update.get_to_status_display()}"
 
-    def item_description(self, update):
-        # Atom summaries are HTML: the note is plain text, so escape it.
-        return linebreaks(update.note, autoescape=True)
+class GapFeed(GapUpdateEntries):
+    """One gap's timeline, as its page shows it to a visitor: none for a held gap."""
 
-    def item_link(self, update):
-        return update.url
+    def get_object(self, request, theme_slug, pk):
+        gap = get_object_or_404(
+            DataGap.objects.visible().select_related("theme"),
+            pk=pk,
+            theme__slug=theme_slug,
+        )
+        gap.scope = scope_of(request, gap.theme)
+        return gap
 
-    def item_author_name(self, update):
-        # The role and organisation a producer answered for; never a member's name.
-        return update.author_label or None
+    def title(self, gap):
+        return f"statsforum: {gap.title}, data gap"
 
-    def item_pubdate(self, update):
-        return update.created_at
+    def subtitle(self, gap):
+        return "The gap raised, and every change of status with the producers' note."
 
-    def item_updateddate(self, update):
-        return update.created_at
+    def link(self, gap):
+        return gap.scope.full(gap.get_absolute_url())
+
+    def feed_url(self, gap):
+        return gap.scope.full(gap_feed_url(gap))
+
+    def items(self, gap):
+        updates = list(gap.updates.order_by("-created_at", "-pk")[:FEED_LENGTH])
+        for update in updates:
+            update.gap = gap
+            update.url = f"{self.link(gap)}#update-{update.pk}"
+        return updates
+
+
+def gap_feed_url(gap):
+    return reverse("gaps:gap_feed", kwargs={"theme_slug": gap.theme.slug, "pk": gap.pk})

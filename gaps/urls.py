@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+from gaps.feeds import GapFeed
 from gaps.views import gap, register, triage
 
 app_name = "gaps"
@@ -10,6 +11,7 @@ theme_patterns = [
     path("data-gaps/feed/", register.feed, name="register_feed"),
     path("data-gaps/new/", gap.new_gap, name="new_gap"),
     path("data-gaps/<id:pk>/", gap.gap_detail, name="gap"),
+    path("data-gaps/<id:pk>/feed/", GapFeed(), name="gap_feed"),
     path("data-gaps/<id:pk>/support/", gap.support, name="support"),
     path("data-gaps/<id:pk>/withdraw/", gap.withdraw, name="withdraw"),
     path("data-gaps/<id:pk>/follow/", gap.follow, name="follow"),

@@ -82,6 +82,7 @@ MATRIX = {
     "forums:threads": ("get", {}, "member", EVERYONE),
     "forums:new_thread": ("get", {}, "member", SIGNED_IN),
     "forums:thread": ("get", {}, "member", EVERYONE),
+    "forums:thread_feed": ("get", {}, "member", EVERYONE),
     "forums:reply": ("post", {"comment": "Agreed."}, "member", SIGNED_IN),
     "forums:follow": ("post", {}, "member", SIGNED_IN),
     "forums:edit_thread": ("get", {}, "author", ONLY_RIGHTFUL),
@@ -96,6 +97,7 @@ MATRIX = {
     "gaps:register": ("get", {}, "member", EVERYONE),
     "gaps:register_feed": ("get", {}, "member", EVERYONE),
     "gaps:gap": ("get", {}, "member", EVERYONE),
+    "gaps:gap_feed": ("get", {}, "member", EVERYONE),
     "gaps:new_gap": ("get", {}, "member", SIGNED_IN),
     "gaps:support": ("post", {"use_case": "Me too."}, "member", SIGNED_IN),
     "gaps:withdraw": ("post", {}, "member", SIGNED_IN),
@@ -104,7 +106,10 @@ MATRIX = {
     "gaps:approve": ("post", {}, "producer", ONLY_RIGHTFUL),
     "gaps:reject": ("get", {}, "producer", ONLY_RIGHTFUL),
     "connections:gap_links": ("get", {}, "producer", ONLY_RIGHTFUL),
+    "connections:theme_feed": ("get", {}, "member", EVERYONE),
     "events:theme_meetings_calendar": ("get", {}, "member", EVERYONE),
+    "events:theme_meetings_feed": ("get", {}, "member", EVERYONE),
+    "consultations:theme_consultations_feed": ("get", {}, "member", EVERYONE),
     "forums_moderate_reply": ("post", {"action": "approve"}, "chair", ONLY_RIGHTFUL),
     "forums_moderate_thread": ("post", {"action": "approve"}, "chair", ONLY_RIGHTFUL),
     "data_gaps:triage": ("get", {}, "producer", ONLY_RIGHTFUL),
@@ -187,6 +192,8 @@ GONE = (MISSING,) * 5 + (OK,)
 ACT_ON_GONE = (SIGNIN,) + (MISSING,) * 4 + (OK,)
 HIDDEN_THREAD_MATRIX = {
     "forums:thread": ("get", {}, "chair", GONE),
+    # A feed shows what a visitor sees, to whoever fetches it: the chair too.
+    "forums:thread_feed": ("get", {}, "chair", NOWHERE),
     "forums:reply": ("post", {"comment": "Agreed."}, "chair", ACT_ON_GONE),
     "forums:follow": ("post", {}, "chair", ACT_ON_GONE),
     "forums:report_thread": ("post", {"reason": "spam"}, "chair", ACT_ON_GONE),
@@ -273,6 +280,15 @@ def world(theme_index, editor):
         "gaps:new_gap": reverse("gaps:new_gap", kwargs=theme_kwargs),
         "events:theme_meetings_calendar": reverse(
             "events:theme_meetings_calendar", kwargs=theme_kwargs
+        ),
+        "events:theme_meetings_feed": reverse(
+            "events:theme_meetings_feed", kwargs=theme_kwargs
+        ),
+        "consultations:theme_consultations_feed": reverse(
+            "consultations:theme_consultations_feed", kwargs=theme_kwargs
+        ),
+        "connections:theme_feed": reverse(
+            "connections:theme_feed", kwargs=theme_kwargs
         ),
         "forums_moderate_reply": reverse("forums_moderate_reply", args=[reply.pk]),
         "forums_moderate_thread": reverse("forums_moderate_thread", args=[thread.pk]),

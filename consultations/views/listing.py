@@ -3,6 +3,7 @@
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from consultations.feeds import consultations_feed_url
 from consultations.forms import ConsultationFilters
 from consultations.models import ConsultationPage
 from themes.models import ThemePage
@@ -40,5 +41,6 @@ def consultation_list(request, theme=None, page=None):
             "theme": theme,
             "state": state,
             "filters": ConsultationFilters(initial=chosen, themes=themes),
+            "feed_url": consultations_feed_url(theme),
         },
     )

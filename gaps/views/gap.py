@@ -16,6 +16,7 @@ from accounts.suspension import ContributionRefused, check_may_contribute
 from core.idempotency import idempotent
 from core.search import search_query
 from gaps import services
+from gaps.feeds import gap_feed_url
 from gaps.forms import GapForm, SupportForm, TriageForm
 from gaps.models import DataGap, GapFollow, GapSupport, Status
 from themes.models import ThemePage
@@ -203,6 +204,8 @@ def render_gap(request, gap, *, support_form=None, triage_form=None, status=200)
             "following": following,
             "support_form": support_form,
             "triage_form": triage_form,
+            # A held gap has no feed: a feed shows what a visitor sees.
+            "feed_url": gap_feed_url(gap) if gap.is_public else None,
         },
         status=status,
     )
