@@ -1,6 +1,5 @@
 """A theme's activity as one Atom feed (issue 14, Feeds)."""
 
-import feedparser
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -14,6 +13,7 @@ from forums import services as forum_services
 from forums.factories import ThreadFactory
 from forums.models import Thread
 from gaps import services as gap_services
+from tests.feeds import parsed
 
 pytestmark = pytest.mark.django_db
 
@@ -24,16 +24,6 @@ FEED = "/themes/migration/activity.atom"
 def emails_queued_not_sent(settings):
     backend = "django_tasks.backends.dummy.DummyBackend"
     settings.TASKS = {"default": {"BACKEND": backend}}
-
-
-def parsed(client, url=FEED):
-    response = client.get(url)
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/atom+xml")
-    feed = feedparser.parse(response.content)
-    assert not feed.bozo, feed.get("bozo_exception")
-    assert feed.version == "atom10"
-    return feed
 
 
 def test_the_address_is_under_the_theme(migration):
@@ -54,7 +44,7 @@ def test_a_themes_feed_interleaves_everything_in_it_newest_first(
     ConsultationPageFactory(parent=migration, title="Monthly?")
     ThreadFactory(theme=housing, title="Housing's own")
 
-    feed = parsed(client)
+    feed = parsed(client, FEED)
 
     assert feed.feed.title == "statsforum: Migration"
     assert feed.feed.link == "http://testserver/themes/migration/"
@@ -97,7 +87,7 @@ def test_a_themes_feed_leaves_out_what_a_visitor_does_not_see(
     EventPageFactory(parent=migration, title="Draft meeting").unpublish()
     client.force_login(editor)
 
-    titles = [entry.title for entry in parsed(client).entries]
+    titles = [entry.title for entry in parsed(client, FEED).entries]
 
     assert titles == ["New discussion: Shown thread"]
 
@@ -122,7 +112,7 @@ def test_the_feed_costs_the_same_queries_for_more_activity(
 ):
     def queries():
         with CaptureQueriesContext(connection) as run:
-            parsed(client)
+            parsed(client, FEED)
         return len(run)
 
     def add_activity():

@@ -12,27 +12,12 @@ from wagtail.models import PageViewRestriction
 
 from consultations.factories import ConsultationPageFactory
 from consultations.models import ConsultationPage
+from tests.feeds import parsed, published
 
 pytestmark = pytest.mark.django_db
 
 THEME_FEED = "/themes/labour/consultations.atom"
 ALL_FEED = "/consultations.atom"
-
-
-def published(page):
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
-def parsed(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/atom+xml")
-    feed = feedparser.parse(response.content)
-    assert not feed.bozo, feed.get("bozo_exception")
-    assert feed.version == "atom10"
-    return feed
 
 
 def test_the_addresses_are_the_consultations_apps(labour):

@@ -12,27 +12,12 @@ from wagtail.models import PageViewRestriction
 
 from events.factories import EventPageFactory
 from events.models import EventPage
+from tests.feeds import parsed, published
 
 pytestmark = pytest.mark.django_db
 
 THEME_FEED = "/themes/migration/meetings.atom"
 ALL_FEED = "/meetings.atom"
-
-
-def published(meeting):
-    meeting.save_revision().publish()
-    meeting.refresh_from_db()
-    return meeting
-
-
-def parsed(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/atom+xml")
-    feed = feedparser.parse(response.content)
-    assert not feed.bozo, feed.get("bozo_exception")
-    assert feed.version == "atom10"
-    return feed
 
 
 def test_the_addresses_are_the_events_apps(migration):

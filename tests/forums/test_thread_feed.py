@@ -11,6 +11,7 @@ from accounts.services import delete_account
 from forums import moderation, services
 from forums.factories import ThreadFactory
 from forums.models import Thread
+from tests.feeds import parsed
 from themes.factories import appoint
 from themes.models import Role
 
@@ -27,16 +28,6 @@ def feed_url(thread):
         "forums:thread_feed",
         kwargs={"theme_slug": thread.theme.slug, "pk": thread.pk, "slug": thread.slug},
     )
-
-
-def parsed(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/atom+xml")
-    feed = feedparser.parse(response.content)
-    assert not feed.bozo, feed.get("bozo_exception")
-    assert feed.version == "atom10"
-    return feed
 
 
 def test_a_threads_feed_lists_its_replies_newest_first_with_ids_and_times(

@@ -1,12 +1,12 @@
 """One data gap's Atom feed: its status changes (issue 14, Feeds)."""
 
-import feedparser
 import pytest
 from django.urls import reverse
 
 from accounts.factories import UserFactory
 from gaps import services
 from gaps.models import DataGap
+from tests.feeds import parsed
 
 pytestmark = pytest.mark.django_db
 
@@ -26,16 +26,6 @@ def gap(migration, gap_fields):
 
 def feed_url(gap):
     return reverse("gaps:gap_feed", kwargs={"theme_slug": gap.theme.slug, "pk": gap.pk})
-
-
-def parsed(client, url):
-    response = client.get(url)
-    assert response.status_code == 200
-    assert response["Content-Type"].startswith("application/atom+xml")
-    feed = feedparser.parse(response.content)
-    assert not feed.bozo, feed.get("bozo_exception")
-    assert feed.version == "atom10"
-    return feed
 
 
 def test_a_gaps_feed_holds_its_raise_and_every_status_change_newest_first(
