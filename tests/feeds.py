@@ -19,3 +19,11 @@ def published(page):
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+def advertisement(title, href):
+    """The <link> a page gives its feed in its head (`title` as escaped in HTML)."""
+    return (
+        f'<link rel="alternate" type="application/atom+xml" title="{title}" '
+        f'href="{href}">'
+    )

@@ -13,7 +13,7 @@ from forums import services as forum_services
 from forums.factories import ThreadFactory
 from forums.models import Thread
 from gaps import services as gap_services
-from tests.feeds import parsed
+from tests.feeds import advertisement, parsed
 
 pytestmark = pytest.mark.django_db
 
@@ -95,10 +95,7 @@ def test_a_themes_feed_leaves_out_what_a_visitor_does_not_see(
 def test_the_theme_page_advertises_its_feed(client, migration):
     html = client.get(migration.url).content.decode()
 
-    assert (
-        '<link rel="alternate" type="application/atom+xml" '
-        f'title="Everything in Migration" href="{FEED}">'
-    ) in html
+    assert advertisement("Everything in Migration", FEED) in html
 
 
 def test_an_unknown_or_unpublished_themes_feed_is_missing(client, migration):

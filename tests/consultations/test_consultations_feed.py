@@ -12,7 +12,7 @@ from wagtail.models import PageViewRestriction
 
 from consultations.factories import ConsultationPageFactory
 from consultations.models import ConsultationPage
-from tests.feeds import parsed, published
+from tests.feeds import advertisement, parsed, published
 
 pytestmark = pytest.mark.django_db
 
@@ -123,15 +123,9 @@ def test_a_consultations_text_is_escaped(client, labour):
 
 def test_the_consultation_lists_advertise_their_feeds(client, labour):
     html = client.get("/themes/labour/consultations/").content.decode()
-    assert (
-        '<link rel="alternate" type="application/atom+xml" '
-        f'title="Consultations in Labour market" href="{THEME_FEED}">'
-    ) in html
+    assert advertisement("Consultations in Labour market", THEME_FEED) in html
     html = client.get("/consultations/").content.decode()
-    assert (
-        '<link rel="alternate" type="application/atom+xml" '
-        f'title="Consultations" href="{ALL_FEED}">'
-    ) in html
+    assert advertisement("Consultations", ALL_FEED) in html
 
 
 def test_an_unknown_or_unpublished_themes_feed_is_missing(client, labour):

@@ -12,7 +12,7 @@ from wagtail.models import PageViewRestriction
 
 from events.factories import EventPageFactory
 from events.models import EventPage
-from tests.feeds import parsed, published
+from tests.feeds import advertisement, parsed, published
 
 pytestmark = pytest.mark.django_db
 
@@ -101,15 +101,9 @@ def test_a_meeting_made_live_without_publishing_still_has_its_dates(client, migr
 
 def test_the_meeting_lists_advertise_their_feeds(client, migration):
     html = client.get("/themes/migration/meetings/").content.decode()
-    assert (
-        '<link rel="alternate" type="application/atom+xml" '
-        f'title="Meetings in Migration" href="{THEME_FEED}">'
-    ) in html
+    assert advertisement("Meetings in Migration", THEME_FEED) in html
     html = client.get("/meetings/").content.decode()
-    assert (
-        '<link rel="alternate" type="application/atom+xml" '
-        f'title="Meetings" href="{ALL_FEED}">'
-    ) in html
+    assert advertisement("Meetings", ALL_FEED) in html
 
 
 def test_an_unknown_or_unpublished_themes_feed_is_missing(client, migration):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from accounts.factories import UserFactory
 from gaps import services
 from gaps.models import DataGap
-from tests.feeds import parsed
+from tests.feeds import advertisement, parsed
 
 pytestmark = pytest.mark.django_db
 
@@ -58,11 +58,8 @@ def test_a_gaps_feed_holds_its_raise_and_every_status_change_newest_first(
 def test_the_gaps_page_advertises_its_feed(client, gap):
     html = client.get(gap.get_absolute_url()).content.decode()
 
-    assert (
-        '<link rel="alternate" type="application/atom+xml" '
-        'title="Visas &lt;by&gt; age &amp; sex: status changes" '
-        f'href="{feed_url(gap)}">'
-    ) in html
+    title = "Visas &lt;by&gt; age &amp; sex: status changes"
+    assert advertisement(title, feed_url(gap)) in html
 
 
 def test_a_held_gap_has_no_feed_even_for_its_author(
