@@ -24,10 +24,6 @@ SOURCE_OF = {
 }
 
 
-def _later(task, *args):
-    task.enqueue(*args)
-
-
 @receiver(post_save, sender=Thread)
 @receiver(post_delete, sender=Thread)
 def thread_changed(sender, instance, **kwargs):
@@ -72,7 +68,7 @@ def page_saved(sender, instance, **kwargs):
         ).first()
         # Its discussions and gaps carry its address and its being public.
         if (before and before.url) != (after and after.url):
-            _later(tasks.reindex_theme, instance.pk)
+            tasks.reindex_theme.enqueue(instance.pk)
         return
     indexing.index_page(instance.pk)
 
@@ -88,19 +84,19 @@ def page_deleted(sender, instance, **kwargs):
 @receiver(page_unpublished)
 def branch_unpublished(sender, instance, **kwargs):
     # Unpublishing a page takes its live descendants off the site too.
-    _later(tasks.reindex_branch, instance.pk)
+    tasks.reindex_branch.enqueue(instance.pk)
 
 
 @receiver(post_page_move)
 @receiver(page_slug_changed)
 def branch_moved(sender, instance, **kwargs):
-    _later(tasks.reindex_branch, instance.pk)
+    tasks.reindex_branch.enqueue(instance.pk)
 
 
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 def restriction_changed(sender, instance, **kwargs):
-    _later(tasks.reindex_branch, instance.page_id)
+    tasks.reindex_branch.enqueue(instance.page_id)
 
 
 # Heard by name: themes.roles alone queries roles (tests/themes/test_role_queries).
@@ -108,7 +104,7 @@ def restriction_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender="themes.ThemeRole")
 def role_changed(sender, instance, **kwargs):
     # The badge beside the member's posts in the theme.
-    _later(tasks.reindex_member_in_theme, instance.user_id, instance.theme_id)
+    tasks.reindex_member_in_theme.enqueue(instance.user_id, instance.theme_id)
 
 
 @receiver(content_changed)
