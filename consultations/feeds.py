@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from consultations.models import ConsultationPage
 from consultations.models.pages import State
 from core.feeds import FEED_LENGTH, AtomFeed, scope_of
+from themes.roles import public_pages
 from themes.views import get_theme
 
 
@@ -44,7 +45,7 @@ class ConsultationsFeed(AtomFeed):
             When(opens_at__lte=now, then=F("opens_at")),
             default=published,
         )
-        consultations = ConsultationPage.objects.live().public().with_state(now)
+        consultations = public_pages(ConsultationPage.objects.with_state(now))
         if scope.theme:
             consultations = consultations.descendant_of(scope.theme)
         consultations = list(

@@ -8,6 +8,7 @@ from django.utils.html import format_html
 from core.feeds import FEED_LENGTH, AtomFeed, scope_of
 from events import services
 from events.models import EventPage
+from themes.roles import public_pages
 from themes.views import get_theme
 
 
@@ -32,7 +33,7 @@ class MeetingsFeed(AtomFeed):
         return scope.full(meetings_feed_url(scope.theme))
 
     def items(self, scope):
-        meetings = EventPage.objects.live().public()
+        meetings = public_pages(EventPage.objects.all())
         if scope.theme:
             meetings = meetings.descendant_of(scope.theme)
         meetings = list(

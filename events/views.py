@@ -16,6 +16,7 @@ from events.feeds import meetings_feed_url
 from events.forms import PAST, MeetingFilters, RegistrationForm
 from events.models import EventPage, MeetingFeed, MeetingRegistration
 from themes.models import ThemePage
+from themes.roles import public_pages
 from themes.views import get_theme
 
 MEETINGS_PER_PAGE = 20
@@ -73,7 +74,7 @@ def meeting_list(request, theme=None, page=None):
 
     A theme's meetings page (`page`, a MeetingIndexPage) lists its `theme`'s only.
     """
-    meetings = EventPage.objects.live().public()
+    meetings = public_pages(EventPage.objects.all())
     themes = None if theme else ThemePage.objects.live().public().order_by("title")
     filters = MeetingFilters(request.GET, themes=themes)
     chosen = filters.chosen()
@@ -123,7 +124,7 @@ def all_calendar(request):
 
 def feed_meetings():
     since = timezone.now() - FEED_HISTORY
-    return EventPage.objects.live().public().filter(end__gte=since).order_by("start")
+    return public_pages(EventPage.objects.filter(end__gte=since)).order_by("start")
 
 
 def calendar_response(meetings, name, filename):

@@ -185,7 +185,7 @@ def response_fields(response, consultation, theme):
 
 
 def live_public_page(pk):
-    page = Page.objects.live().public().filter(pk=pk, depth__gt=1).first()
+    page = roles.public_pages(Page.objects.filter(pk=pk, depth__gt=1)).first()
     return page.specific if page else None
 
 

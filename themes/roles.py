@@ -76,6 +76,20 @@ def public_themes():
     return ThemePage.objects.live().exclude(Exists(restricted))
 
 
+def public_pages(pages):
+    """Of `pages`, those a visitor reaches: live, under no view restriction and under
+    no theme that is unpublished or private. Wagtail serves a live page below a page
+    that is not, but a theme's sections answer 404 when their theme is unpublished,
+    so every list, feed and index of pages asks this rather than `live().public()`."""
+    page_path = ExpressionWrapper(OuterRef("path"), output_field=CharField())
+    hidden_theme = (
+        ThemePage.objects.exclude(pk__in=public_themes().values("pk"))
+        .alias(page_path=page_path)
+        .filter(page_path__startswith=F("path"))
+    )
+    return pages.live().public().exclude(Exists(hidden_theme))
+
+
 def in_public_themes(posts):
     """Of `posts`, those in public themes. By id: Wagtail search filters on a
     post's own indexed fields only."""

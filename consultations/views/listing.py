@@ -7,17 +7,15 @@ from consultations.feeds import consultations_feed_url
 from consultations.forms import ConsultationFilters
 from consultations.models import ConsultationPage
 from themes.models import ThemePage
+from themes.roles import public_pages
 
 CONSULTATIONS_PER_PAGE = 20
 
 
 def consultation_list(request, theme=None, page=None):
     """A theme's consultations page (`page`) lists its `theme`'s only."""
-    consultations = (
-        ConsultationPage.objects.live()
-        .public()
-        .with_state()
-        .order_by("state_order", "closes_at", "pk")
+    consultations = public_pages(ConsultationPage.objects.with_state()).order_by(
+        "state_order", "closes_at", "pk"
     )
     themes = None if theme else ThemePage.objects.live().public().order_by("title")
     filters = ConsultationFilters(request.GET, themes=themes)
