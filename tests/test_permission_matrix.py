@@ -141,12 +141,13 @@ MATRIX = {
     "ConsultationPage:index_route": ("get", {}, "member", EVERYONE),
     "ConsultationPage:respond": ("get", {}, "member", SIGNED_IN),
     "ConsultationPage:respond_step": ("get", {}, "member", SIGNED_IN),
-    # Someone signed out is told to sign in with the account they responded with.
+    # Anyone else gets the missing page (it names no response), which tells a
+    # respondent who signed out to sign in with the account they responded with.
     "ConsultationPage:your_response": (
         "get",
         {},
         "respondent",
-        (DENIED,) * 5 + (OK,),
+        (MISSING,) * 5 + (OK,),
     ),
     "ConsultationPage:published_responses": ("get", {}, "member", EVERYONE),
     "ConsultationPage:follow": ("post", {}, "member", SIGNED_IN),

@@ -192,15 +192,16 @@ def your_response(request, consultation, response_id):
     response = Response.objects.filter(
         pk=response_id, consultation=consultation
     ).first()
-    if response is None:
-        raise Http404
-    if not sessions.owns(request, response):
+    # Someone else's answers as a missing one does, so no id is confirmed to exist;
+    # a respondent who signed out is still told how to get back to theirs.
+    if response is None or not sessions.owns(request, response):
         return refused(
             request,
             consultation,
-            "This response is someone else's. You can only see and change your "
-            "own: sign in with the account you responded with.",
-            heading="This is not your response",
+            "We could not find this response. If it is yours, sign in with the "
+            "account you responded with.",
+            heading="Response not found",
+            status=404,
         )
     return TemplateResponse(
         request,

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -201,14 +202,21 @@ def test_no_response_before_opening(client, member, labour):
     assert not Response.objects.exists()
 
 
-def test_someone_elses_response_is_refused(client, member, consultation):
+def without_nonces(page):
+    return re.sub(r'nonce="[^"]*"', "", page.content.decode())
+
+
+def test_someone_elses_response_answers_as_a_missing_one(client, member, consultation):
     theirs = ResponseFactory(
         consultation=consultation, status="draft", answers={"impact": "Mine"}
     )
     client.force_login(member)
     page = client.get(consultation.url + f"response/{theirs.pk}/")
-    assert page.status_code == 403
-    assert "This response is someone else&#x27;s" in page.content.decode()
+    missing = client.get(consultation.url + f"response/{theirs.pk + 1000}/")
+    # A 403 would confirm the id is somebody's response.
+    assert page.status_code == missing.status_code == 404
+    assert without_nonces(page) == without_nonces(missing)
+    assert "sign in with the account you responded with" in page.content.decode()
     assert "Mine" not in page.content.decode()
     # Responding touches only your own.
     client.post(respond_url(consultation), form_data())
