@@ -178,14 +178,9 @@ def receive_reply(message, token):
     if user is None:
         return Received(Outcome.IGNORED, "The member's account is closed.")
     answer = Answer(user, message, signed)
-    if signed.expired:
-        return answer.refuse(
-            "expired",
-            f"Reply addresses work for {REPLY_ADDRESS_DAYS} days, and this one is "
-            "older. Nothing was posted.",
-        )
     sender = from_address(message)
     if sender not in addresses_of(user):
+        # What someone else wrote is not sent on to the member.
         return answer.refuse(
             "wrong sender",
             f"It came from {sender or 'an address we could not read'}, which is not "
@@ -194,6 +189,12 @@ def receive_reply(message, token):
         )
     text, attachments = reply_text(message)
     answer.text, answer.attachments = text, attachments
+    if signed.expired:
+        return answer.refuse(
+            "expired",
+            f"Reply addresses work for {REPLY_ADDRESS_DAYS} days, and this one is "
+            "older. Nothing was posted.",
+        )
     if not text:
         return answer.refuse(
             "empty",
