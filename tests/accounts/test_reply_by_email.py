@@ -23,6 +23,7 @@ from accounts.tasks import process_inbound_message
 from core.ratelimit import seconds_to_wait
 from forums import services as forum_services
 from forums.factories import ThreadFactory
+from forums.models import Thread
 from gaps.factories import DataGapFactory
 from gaps.models import GapSupport
 from tests.servers import spare_port
@@ -325,9 +326,17 @@ def test_a_new_members_reply_is_held_and_the_member_told_so(listener, newcomer, 
     assert f"#reply-{reply.pk}" in answer.body
 
 
-def test_a_reply_to_a_locked_thread_is_refused(listener, jane, thread):
-    thread.is_locked = True
-    thread.save()
+@pytest.mark.parametrize(
+    ("change", "reason"),
+    [
+        ({"is_locked": True}, "This thread is locked: nobody can reply to it."),
+        ({"is_public": False}, "you can no longer see it"),
+    ],
+)
+def test_a_reply_to_a_thread_locked_or_hidden_since_is_refused(
+    listener, jane, thread, change, reason
+):
+    Thread.objects.filter(pk=thread.pk).update(**change)
 
     send_reply(
         listener, "gmail_above_the_quote.eml", reply_address(jane, object_id=thread.pk)
@@ -335,20 +344,7 @@ def test_a_reply_to_a_locked_thread_is_refused(listener, jane, thread):
 
     assert replies_in(thread) == []
     [answer] = mail.outbox
-    assert "This thread is locked: nobody can reply to it." in answer.body
-
-
-def test_a_reply_to_a_thread_since_hidden_is_refused(listener, jane, thread):
-    thread.is_public = False
-    thread.save()
-
-    send_reply(
-        listener, "gmail_above_the_quote.eml", reply_address(jane, object_id=thread.pk)
-    )
-
-    assert replies_in(thread) == []
-    [answer] = mail.outbox
-    assert "you can no longer see it" in answer.body
+    assert reason in answer.body
 
 
 def test_a_reply_with_nothing_but_the_quote_is_refused(listener, jane, thread):
