@@ -35,6 +35,9 @@ JANE = "jane@leeds.example.org"
 DUMMY = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
 IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 Outcome = InboundMessage.Outcome
+# Reading the message, checking the member, and the web form's own posting (the
+# reply, its thread's counts, the follow, the search row).
+READ_AND_POST_BUDGET = 60
 
 
 @pytest.fixture
@@ -528,3 +531,15 @@ def test_the_emails_a_member_sent_are_in_their_data_and_erased_with_them(
     delete_account(jane, keep_public_posts=True)
 
     assert list(InboundMessage.objects.values_list("user", flat=True)) == [stranger.pk]
+
+
+def test_reading_and_posting_a_reply_stays_within_its_query_budget(
+    listener, jane, thread, django_assert_max_num_queries
+):
+    to = reply_address(jane, object_id=thread.pk)
+    deliver(listener, raw_email("gmail_above_the_quote.eml", to), to)
+
+    with django_assert_max_num_queries(READ_AND_POST_BUDGET):
+        run_worker()
+
+    assert len(replies_in(thread)) == 1
