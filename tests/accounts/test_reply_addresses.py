@@ -1,15 +1,18 @@
-"""The signed Reply-To of notification emails: whose, about what, for how long."""
+"""The signed Reply-To of notification emails (whose, about what, for how long), and
+how long the emails that come back are kept."""
 
 from datetime import timedelta
 from email.utils import parseaddr
+from io import StringIO
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
 from django.utils import timezone
 
 from accounts import digests, replies
 from accounts.factories import UserFactory
-from accounts.models import Notification
+from accounts.models import InboundMessage, Notification
 from accounts.notifications import notify
 from forums import notifications as forum_notifications
 from forums import services as forum_services
@@ -157,3 +160,28 @@ def test_an_email_about_no_thread_or_gap_has_no_reply_address():
 
     [message] = mail.outbox
     assert message.reply_to == []
+
+
+def test_emails_read_a_month_ago_are_pruned_and_those_waiting_are_kept():
+    now = timezone.now()
+    old = now - timedelta(days=31)
+
+    def kept(key, received_at, completed_at):
+        row = InboundMessage.objects.create(
+            mailbox="reply", recipient="reply+x@localhost", message_key=key, raw=b""
+        )
+        InboundMessage.objects.filter(pk=row.pk).update(
+            received_at=received_at, completed_at=completed_at
+        )
+        return row.pk
+
+    kept("a", old, old)  # read long ago
+    read_lately = kept("b", now, now)
+    never_read = kept("c", old, None)
+
+    call_command("prune_inbound_mail", "--min-age-days", "30", stdout=StringIO())
+
+    assert set(InboundMessage.objects.values_list("pk", flat=True)) == {
+        read_lately,
+        never_read,
+    }
