@@ -1,10 +1,17 @@
 """The account's own entries in the notification and personal-data registries."""
 
 from allauth.account.models import EmailAddress
+from django.db.models import Q
 
-from accounts.models import DataExport, Notification, NotificationPreference
+from accounts.models import (
+    DataExport,
+    InboundMessage,
+    Notification,
+    NotificationPreference,
+)
 from accounts.notifications import NotificationKind
 from accounts.personal_data import PersonalData
+from accounts.replies import receive_reply
 
 DATA_EXPORT_READY = NotificationKind(
     key="data_export_ready",
@@ -32,6 +39,7 @@ def export_account(user):
             for address in EmailAddress.objects.filter(user=user)
         ],
         "suspensions": export_suspensions(user),
+        "emails_you_sent_us": export_inbound(user),
         "notification_preferences": [
             {
                 "kind": preference.kind,
@@ -64,7 +72,34 @@ def export_suspensions(user):
     return suspensions
 
 
+def inbound_of(user):
+    """Mail the member sent us: signed for them, or from one of their addresses."""
+    addresses = {
+        user.email,
+        *EmailAddress.objects.filter(user=user).values_list("email", flat=True),
+    }
+    return InboundMessage.objects.filter(
+        Q(user=user) | Q(from_address__in={email.lower() for email in addresses})
+    )
+
+
+def export_inbound(user):
+    """What we kept of each email, and what became of it; not the raw message,
+    which holds the quoted email we sent them."""
+    return [
+        {
+            "received": message.received_at.isoformat(),
+            "to": message.recipient,
+            "from": message.from_address,
+            "what_became_of_it": message.get_outcome_display(),
+            "why": message.note,
+        }
+        for message in inbound_of(user).order_by("received_at", "pk")
+    ]
+
+
 def erase_account_records(user, keep_public_posts):
+    inbound_of(user).delete()
     NotificationPreference.objects.filter(user=user).delete()
     Notification.objects.filter(user=user).delete()
     DataExport.objects.filter(user=user).delete()
@@ -91,3 +126,6 @@ WEEKLY_DIGEST = NotificationKind(
 )
 
 NOTIFICATION_KINDS = [DATA_EXPORT_READY, DAILY_DIGEST, WEEKLY_DIGEST]
+
+# The `bounces` mailbox joins these when bounce handling lands.
+MAILBOXES = {"reply": receive_reply}

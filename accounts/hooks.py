@@ -7,7 +7,10 @@ As the admin finds every app's `admin` module, accounts reads every app's
 - `NOTIFICATION_KINDS`: the kinds of notification the app sends;
 - `posts_others_see(user)`: how many of the member's posts others can see, for the
   trust rules;
-- `themes_followed(user)`: the themes whose news a member hears of.
+- `themes_followed(user)`: the themes whose news a member hears of;
+- `REPLY_TARGETS`: what members may answer by email (`accounts.replies.ReplyTarget`);
+- `MAILBOXES`: {prefix: handler} for mail to `<prefix>+<token>@` our domain
+  (`accounts.inbound`).
 """
 
 from importlib import import_module
@@ -15,7 +18,7 @@ from importlib import import_module
 from django.apps import apps
 from django.utils.module_loading import module_has_submodule
 
-from accounts import notifications, personal_data, trust
+from accounts import inbound, notifications, personal_data, replies, trust
 
 
 def register_account_hooks():
@@ -31,3 +34,7 @@ def register_account_hooks():
             trust.register_public_posts(hooks.posts_others_see)
         if hasattr(hooks, "themes_followed"):
             notifications.set_theme_source(hooks.themes_followed)
+        for target in getattr(hooks, "REPLY_TARGETS", ()):
+            replies.register_target(target)
+        for prefix, handler in getattr(hooks, "MAILBOXES", {}).items():
+            inbound.register_mailbox(prefix, handler)

@@ -419,3 +419,55 @@ class DataExport(models.Model):
     @property
     def is_ready(self):
         return self.completed_at is not None
+
+
+class InboundMessage(models.Model):
+    """One email the mail server handed to the listener, for one of our addresses.
+
+    Written, raw bytes and all, before the listener says it accepted the message,
+    so a crash loses nothing; a worker's task reads it afterwards. Unique per
+    Message-ID and recipient: a redelivery is accepted again and posts nothing twice.
+    """
+
+    class Outcome(models.TextChoices):
+        WAITING = "waiting", "Waiting to be read"
+        POSTED = "posted", "Posted"
+        HELD = "held", "Posted, held for a moderator"
+        REFUSED = "refused", "Refused, and the member told why"
+        IGNORED = "ignored", "Ignored: forged, automatic or a loop"
+        FAILED = "failed", "Could not be read"
+
+    mailbox = models.CharField(max_length=40)
+    recipient = models.CharField(max_length=320)
+    envelope_sender = models.CharField(max_length=320, blank=True)
+    message_id = models.TextField(blank=True)
+    # sha256 of the Message-ID, or of the bytes when there is none: a short key.
+    message_key = models.CharField(max_length=64)
+    raw = models.BinaryField()
+    received_at = models.DateTimeField(auto_now_add=True)
+    # The member the address was signed for, once the worker has checked it.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="inbound_messages",
+    )
+    from_address = models.CharField(max_length=320, blank=True)
+    outcome = models.CharField(
+        max_length=20, choices=Outcome.choices, default=Outcome.WAITING
+    )
+    note = models.TextField(blank=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["received_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["message_key", "recipient"],
+                name="accounts_inbound_once_per_message_and_recipient",
+            )
+        ]
+
+    def __str__(self):
+        return f"Email to {self.recipient} ({self.get_outcome_display().lower()})"

@@ -42,6 +42,11 @@ class NotificationKind:
     # The context key holding the address the notification is about ("thread_url"):
     # the inbox links to it. Empty when there is nowhere to go.
     link: str = ""
+    # Replies by email (accounts/replies.py): the reply target a feature registered
+    # ("thread") and the context key holding its id ("thread_id"). Empty: the
+    # email has no Reply-To.
+    reply_target: str = ""
+    reply_id: str = ""
 
 
 _kinds: dict[str, NotificationKind] = {}

@@ -22,6 +22,7 @@ from django.utils import timezone
 
 from accounts.emails import render_email
 from accounts.models import Notification
+from accounts.replies import reply_to
 
 logger = logging.getLogger(__name__)
 
@@ -95,7 +96,8 @@ def send(row):
             "unsubscribe_url": unsubscribe_url,
         },
     )
-    headers = {"Message-ID": row.message_id}
+    # Auto-Submitted (RFC 3834): out-of-office robots do not answer it.
+    headers = {"Message-ID": row.message_id, "Auto-Submitted": "auto-generated"}
     if unsubscribe_url:
         headers |= {
             "List-Unsubscribe": f"<{unsubscribe_url}>",
@@ -107,6 +109,7 @@ def send(row):
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[row.user.email],
         headers=headers,
+        reply_to=[address] if (address := reply_to(row, kind)) else None,
     )
     message.attach_alternative(html, "text/html")
     for filename, content, mimetype in row.attachments:

@@ -44,3 +44,11 @@ def build_data_export(export_id):
 
     # Run again (its worker died), it finds the export done and tells nobody twice.
     complete_once(DataExport, export_id, complete_data_export)
+
+
+@task()
+def process_inbound_message(message_id):
+    """Read one email the listener kept; run again, it finds it read."""
+    from accounts import inbound
+
+    inbound.process(message_id)

@@ -54,6 +54,7 @@ JOBS = [
     Job("flag_waiting_data_gaps", DAY),
     Job("prune_db_task_results", DAY, ("--min-age-days", "7")),
     Job("prune_idempotency_keys", DAY, ("--min-age-days", "2")),
+    Job("prune_inbound_mail", DAY, ("--min-age-days", "30")),
     Job("send_digests", 5),
     Job("sweep_outbox", 5),
 ]

@@ -6,6 +6,7 @@ from django_comments_xtd.models import XtdComment
 
 from accounts.personal_data import PersonalData, PublicContribution
 from core.signals import tell_content_changed
+from forums.email_replies import THREAD
 from forums.models import Report, Thread
 from forums.notifications import KINDS
 from forums.services import recount, replies_to_any_thread
@@ -88,6 +89,7 @@ def public_threads(user):
 
 
 NOTIFICATION_KINDS = KINDS
+REPLY_TARGETS = [THREAD]
 
 PERSONAL_DATA = PersonalData(
     key="discussions",

@@ -75,6 +75,8 @@ KINDS = [
     NotificationKind(
         key="thread_reply",
         link="thread_url",
+        reply_target="thread",
+        reply_id="thread_id",
         label="New replies in threads you follow",
         description="You follow a thread when you start it or reply to it.",
         per_theme=True,
@@ -83,6 +85,8 @@ KINDS = [
     NotificationKind(
         key="new_thread",
         link="thread_url",
+        reply_target="thread",
+        reply_id="thread_id",
         label="New threads",
         description="When a member starts a thread in a theme you have joined. A "
         "theme's producers and chairs hear of new questions at once unless they "
@@ -94,6 +98,8 @@ KINDS = [
     NotificationKind(
         key="question_answered",
         link="thread_url",
+        reply_target="thread",
+        reply_id="thread_id",
         label="Answers to your questions",
         description="When a producer marks the answer to a question you asked.",
         per_theme=True,
@@ -101,6 +107,8 @@ KINDS = [
     NotificationKind(
         key="mention",
         link="thread_url",
+        reply_target="thread",
+        reply_id="thread_id",
         label="Mentions",
         description="When a member mentions you as @handle in a thread or reply "
         "you can see.",
@@ -114,6 +122,7 @@ def tell_followers_of_reply(reply_id):
     thread = Thread.objects.select_related("theme").get(pk=int(reply.object_pk))
     context = {
         "thread_title": thread.title,
+        "thread_id": thread.pk,
         "thread_url": thread.get_full_url() + f"#reply-{reply.pk}",
         "theme_title": thread.theme.title,
         "author_name": reply.user.public_name if reply.user else "A former member",
@@ -139,6 +148,7 @@ def tell_members_of_thread(thread_id):
     thread = Thread.objects.select_related("theme", "author").get(pk=thread_id)
     context = {
         "thread_title": thread.title,
+        "thread_id": thread.pk,
         "thread_url": thread.get_full_url(),
         "theme_title": thread.theme.title,
         "author_name": thread.author.public_name
@@ -205,6 +215,7 @@ def _tell_mentioned(thread, author, text, *, post, url):
     makes no second notification: the event key is the post and the member."""
     context = {
         "thread_title": thread.title,
+        "thread_id": thread.pk,
         "thread_url": url,
         "theme_title": thread.theme.title,
         "author_name": author.public_name if author else "A former member",

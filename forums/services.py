@@ -223,6 +223,7 @@ def mark_answer(thread, reply, *, marked_by, tell=True):
         "question_answered",
         {
             "thread_title": thread.title,
+            "thread_id": thread.pk,
             "thread_url": thread.get_full_url(),
             "organisation": role.organisation.name if role.organisation else "",
         },

@@ -5,6 +5,7 @@ from django.db.models.functions import Coalesce
 
 from accounts.personal_data import PersonalData, PublicContribution
 from core.signals import tell_content_changed
+from gaps.email_replies import GAP
 from gaps.models import DataGap, GapFollow, GapSupport, GapUpdate
 from gaps.notifications import KINDS
 
@@ -89,6 +90,7 @@ def public_gaps(user):
 
 
 NOTIFICATION_KINDS = KINDS
+REPLY_TARGETS = [GAP]
 
 PERSONAL_DATA = PersonalData(
     key="data_gaps",

@@ -11,6 +11,8 @@ KINDS = [
     NotificationKind(
         key="data_gap_update",
         link="gap_url",
+        reply_target="gap",
+        reply_id="gap_id",
         label="Progress on data gaps",
         description="When a data gap you raised, support or follow changes status.",
         per_theme=True,
@@ -40,6 +42,7 @@ def tell_of_update(update_id):
     gap = update.gap
     context = {
         "gap_title": gap.title,
+        "gap_id": gap.pk,
         "gap_url": gap.get_full_url(),
         "theme_title": gap.theme.title,
         "status": update.get_to_status_display(),

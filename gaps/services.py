@@ -6,6 +6,7 @@ from django.db.models import F
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from accounts.suspension import check_may_contribute
 from accounts.trust import must_wait_for_approval, trust_if_enough_approved
 from core.signals import tell_content_changed
 from gaps import notifications, tasks
@@ -21,6 +22,7 @@ REJECT = "gaps.reject"
 # What a triager may set besides the status; anything else is a programming error.
 OWNERSHIP_FIELDS = {"owner_organisation", "owner_contact", "target_date"}
 NOTE_MAX_LENGTH = 4000
+SUPPORTS_PER_MINUTE = 10
 
 
 def may_triage(user, theme):
@@ -87,6 +89,20 @@ def raise_gap(user, theme, *, title, measure, purpose, topics=(), **details):
     )
     follow(gap, user)
     return gap
+
+
+def check_may_support(user, theme):
+    """Suspensions, then the rate limit, before a member supports a gap (by hand,
+    on the page or by email)."""
+    check_may_contribute(
+        user,
+        theme,
+        doing="add to the register",
+        action="support-gap",
+        limit=SUPPORTS_PER_MINUTE,
+        period=60,
+        done=f"supported or changed {SUPPORTS_PER_MINUTE} gaps in the last minute",
+    )
 
 
 @transaction.atomic

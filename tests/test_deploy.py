@@ -92,6 +92,7 @@ def test_the_web_and_the_worker_restart_on_failure_and_never_give_up():
         "statsforum-web.service",
         "statsforum-worker.service",
         "statsforum-scheduler.service",
+        "statsforum-mail.service",
     }
     for service in long_running:
         assert unit(service)["Restart"] == "on-failure", service.name
@@ -113,6 +114,7 @@ def test_the_readme_names_every_unit_of_a_long_running_process():
     assert "`statsforum-web.service`" in readme
     assert "`statsforum-worker.service`" in readme
     assert "`statsforum-scheduler.service`" in readme
+    assert "`statsforum-mail.service`" in readme
 
 
 SYSTEMD_ANALYZE = shutil.which("systemd-analyze")

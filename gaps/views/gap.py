@@ -26,7 +26,6 @@ from themes.views import get_theme
 # window than forum posts, but the same refusal.
 GAPS_PER_WINDOW = 5
 GAP_WINDOW = 10 * 60
-SUPPORTS_PER_MINUTE = 10
 SIMILAR_SHOWN = 5
 # Longer queries are not titles; cutting them keeps a search cheap.
 SIMILAR_QUERY_LENGTH = 150
@@ -221,16 +220,7 @@ def support(request, theme_slug, pk):
     if form.is_valid():
         had_supported = GapSupport.objects.filter(gap=gap, user=request.user).exists()
         try:
-            check_may_contribute(
-                request.user,
-                gap.theme,
-                doing="add to the register",
-                action="support-gap",
-                limit=SUPPORTS_PER_MINUTE,
-                period=60,
-                done=f"supported or changed {SUPPORTS_PER_MINUTE} gaps in the last "
-                "minute",
-            )
+            services.check_may_support(request.user, gap.theme)
             services.support(gap, request.user, **form.cleaned_data)
         except ContributionRefused as refusal:
             form.add_error(None, refusal)

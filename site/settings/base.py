@@ -1,7 +1,9 @@
 """Settings for every environment: safe for production, secrets from the environment."""
 
+import ipaddress
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
@@ -273,6 +275,25 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 WAGTAIL_SITE_NAME = "statsforum"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Replies by email and bounces arrive at <mailbox>+<token>@ this domain, which the
+# mail server hands to `run_mail_listener` (docs/deploy.md): the site's own host
+# unless mail for it is received elsewhere.
+
+
+def _mail_domain(url):
+    """The host of `url`, or localhost when it is an IP address (no mail domain)."""
+    host = urlsplit(url).hostname or "localhost"
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        return host
+    return "localhost"
+
+
+INBOUND_EMAIL_DOMAIN = env("INBOUND_EMAIL_DOMAIN", _mail_domain(WAGTAILADMIN_BASE_URL))
+# The LMTP listener's address (`run_mail_listener`), on the mail server's machine.
+INBOUND_LMTP_HOST = env("INBOUND_LMTP_HOST", "127.0.0.1")
+INBOUND_LMTP_PORT = int(env("INBOUND_LMTP_PORT", "8025"))
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",

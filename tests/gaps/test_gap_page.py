@@ -12,7 +12,7 @@ from events.factories import EventPageFactory, MinutesPageFactory
 from forums.factories import ThreadFactory
 from gaps import services
 from gaps.models import DataGap, GapFollow, GapSupport, Status
-from gaps.views.gap import SUPPORTS_PER_MINUTE
+from gaps.services import SUPPORTS_PER_MINUTE
 from themes.factories import ThemeContactFactory, ThemePageFactory
 from themes.models import Role
 from themes.services import grant_role
