@@ -7,7 +7,6 @@ import importlib
 import pytest
 from django.apps import apps
 from django.core.management import call_command
-from django.urls import reverse
 
 from accounts.factories import UserFactory
 from accounts.services import delete_account
@@ -16,21 +15,14 @@ from forums.factories import ThreadFactory
 from forums.markdown import RENDERER_VERSION
 from forums.models import RenderedReply, Thread
 
+from .test_mentions import jane, profile, thread
+
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def thread(migration):
-    return ThreadFactory(theme=migration, title="Visa data")
-
-
-@pytest.fixture
-def jane():
-    return UserFactory(first_name="Jane", last_name="Smith")
+__all__ = ["jane", "thread"]  # the fixtures
 
 
 def profile_link(member):
-    return f'href="{reverse("public_profile", args=[member.pk])}"'
+    return f'href="{profile(member)}"'
 
 
 def stored(reply):
