@@ -25,6 +25,9 @@ ALLOWED_TAGS = {
     "pre",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
+# Posts keep the HTML this renderer made (forums/rendering.py). Add one when what it
+# makes changes, then run `manage.py render_posts` to render every post again.
+RENDERER_VERSION = 1
 
 
 def _mentions(state):

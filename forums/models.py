@@ -7,8 +7,8 @@ from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from core.links import full_url
-from forums.markdown import render_markdown
-from forums.mentions import links_in
+from forums.markdown import RENDERER_VERSION
+from forums.mentions import render_posts
 
 
 class Topic(TagBase):
@@ -47,6 +47,11 @@ class Thread(models.Model):
     title = models.CharField(max_length=150)
     body = models.TextField(max_length=10_000)
     body_html = models.TextField(editable=False)
+    body_html_version = models.PositiveSmallIntegerField(
+        default=RENDERER_VERSION,
+        editable=False,
+        help_text="The renderer that made body_html (forums.markdown).",
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     topics = TaggableManager("topics", through=TaggedThread, blank=True)
     is_pinned = models.BooleanField("pinned", default=False)
@@ -91,7 +96,12 @@ class Thread(models.Model):
 
     def save(self, *args, **kwargs):
         # Mentions resolved now, in one query: the thread page costs none for them.
-        self.body_html = render_markdown(self.body, links_in(self.body))
+        fields = kwargs.get("update_fields")
+        if fields is None or "body" in fields:
+            [self.body_html] = render_posts([self.body])
+            self.body_html_version = RENDERER_VERSION
+            if fields is not None:
+                kwargs["update_fields"] = {*fields, "body_html", "body_html_version"}
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
@@ -230,3 +240,20 @@ class HiddenReply(models.Model):
 
     def __str__(self):
         return f"Reply {self.reply_id} hidden"
+
+
+class RenderedReply(models.Model):
+    """A reply's Markdown as sanitised HTML, made when it is saved or edited, so a
+    page of replies parses none (forums/rendering.py keeps it current)."""
+
+    reply = models.OneToOneField(
+        "django_comments_xtd.XtdComment",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="+",
+    )
+    html = models.TextField()
+    renderer_version = models.PositiveSmallIntegerField(default=RENDERER_VERSION)
+
+    def __str__(self):
+        return f"Reply {self.reply_id} rendered"

@@ -33,13 +33,15 @@ from accounts.suspension import Suspended as Suspended  # the views catch it her
 from accounts.trust import must_wait_for_approval
 from core.signals import tell_content_changed
 from forums import tasks
-from forums.mentions import links_for
-from forums.models import HiddenReply, ReplyEdit, Thread, ThreadFollow
+from forums.mentions import render_posts
+from forums.models import HiddenReply, RenderedReply, ReplyEdit, Thread, ThreadFollow
 from forums.visibility import check_sees, thread_of
 from themes import roles
 from themes.models import Role
 
-REPLIES_PER_PAGE = 20
+# Top-level replies a page, each shown with its answers: about 10 to 40 posts, near
+# the 15 posts other forums show (80 made page 1 slow to load and long to scroll).
+REPLIES_PER_PAGE = 10
 # Threads and replies together, per member.
 POSTS_PER_MINUTE = 5
 
@@ -263,6 +265,10 @@ def reply_page(thread, page_number, user=None):
         liked=Exists(likes.filter(user_id=user.pk))
         if user and user.is_authenticated
         else Value(False),
+        # Rendered at save (forums/rendering.py): no Markdown is parsed here.
+        html=Subquery(
+            RenderedReply.objects.filter(reply=OuterRef("pk")).values("html")[:1]
+        ),
     )
     page = Paginator(
         replies.filter(level=0).order_by("thread_id"), REPLIES_PER_PAGE
@@ -276,13 +282,29 @@ def reply_page(thread, page_number, user=None):
     edits = dict(
         ReplyEdit.objects.filter(reply__in=shown).values_list("reply_id", "edited_at")
     )
-    mentions = links_for([reply.comment for reply in shown])
-    for reply, links in zip(shown, mentions, strict=True):
+    unrendered = [reply for reply in shown if reply.html is None]
+    for reply, html in zip(
+        unrendered, render_posts([reply.comment for reply in unrendered]), strict=True
+    ):
+        reply.html = (
+            html  # made outside the services (a bulk import): shown all the same
+        )
+    for reply in shown:
         reply.edited_at = edits.get(reply.pk)
-        reply.mentions = links
     for reply in page:
         reply.children = children[reply.thread_id]
+    page.posts = list(_in_reading_order(page))
     return page
+
+
+def _in_reading_order(page):
+    """Each top-level reply then its answers, as one list for the template's one
+    loop: `ends_group` on the last of them, `top` the reply they answer."""
+    for reply in page:
+        group = [reply, *reply.children]
+        for post in group:
+            post.top, post.ends_group = reply, post is group[-1]
+            yield post
 
 
 def replies_to_any_thread():

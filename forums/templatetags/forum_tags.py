@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from forums.markdown import render_markdown
@@ -28,3 +29,29 @@ def latest_threads(theme=None, count=5):
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key)
+
+
+@register.simple_tag
+def author_link(author, role=None):
+    """An author's name, linked to their profile, with a producer or chair badge in
+    this theme. A tag, not an include: the thread page shows one per post."""
+    if author is None:
+        name = "A former member"
+    elif author.is_active:
+        name = format_html(
+            '<a class="govuk-link" href="{}">{}</a>',
+            author.get_absolute_url(),
+            author.public_name,
+        )
+    else:
+        name = format_html("{}", author.public_name)
+    if not role:
+        return name
+    producer = role.role == "producer"
+    return format_html(
+        '{}\n<strong class="govuk-tag {} sf-badge">{}{}</strong>',
+        name,
+        "govuk-tag--blue" if producer else "govuk-tag--purple",
+        "Producer" if producer else "Chair",
+        f", {role.organisation.short_name}" if role.organisation else "",
+    )

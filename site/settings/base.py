@@ -6,7 +6,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import dj_database_url
-from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -79,12 +79,16 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # ETag from the page, and 304 to a conditional request.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "core.security_headers.SiteAndAdminCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.bad_requests.RefuseNullCharactersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Below the sessions, so it decides before they add Vary: Cookie (core/caching.py).
+    "core.caching.CacheControlMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -108,7 +112,6 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "csp.context_processors.nonce",
                 "accounts.context_processors.unread_notifications",
             ],
         },
@@ -310,11 +313,13 @@ WAGTAILDOCS_EXTENSIONS = [
 WAGTAIL_I18N_ENABLED = False
 
 # Security headers (docs/security.md). Every public page runs without inline scripts
-# or styles, except the one GOV.UK Frontend snippet that carries the request's nonce.
+# or styles, except the one GOV.UK Frontend snippet in base.html, allowed by its hash:
+# a nonce would make every page differ, so none could be cached or answer 304.
+JS_ENABLED_SCRIPT_HASH = "'sha256-GUQ5ad8JK5KmEWmROf3LZd9ge94daqNvd8xy9YS1iDw='"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
-        "script-src": [SELF, NONCE],
+        "script-src": [SELF, JS_ENABLED_SCRIPT_HASH],
         "style-src": [SELF],
         # allauth draws the authenticator's QR code as a data: image.
         "img-src": [SELF, "data:"],

@@ -194,7 +194,7 @@ def test_the_thread_page_links_mentions_for_the_same_queries_however_many(
     client, thread, followers_told_later
 ):
     members = UserFactory.create_batch(9)
-    add_replies(thread, 2, 1)
+    add_replies(thread, 1, 1)  # with the nine below, one page of top-level replies
     services.post_reply(thread, UserFactory(), f"@{members[0].handle}")
     client.get(thread.get_absolute_url())
     small = count_thread_page_queries(client, thread)
