@@ -2,7 +2,13 @@
 
 from allauth.account.models import EmailAddress
 
-from accounts.models import DataExport, Notification, NotificationPreference
+from accounts.models import (
+    DataExport,
+    DeliveryReport,
+    EmailSuppression,
+    Notification,
+    NotificationPreference,
+)
 from accounts.notifications import NotificationKind
 from accounts.personal_data import PersonalData
 
@@ -40,6 +46,31 @@ def export_account(user):
             }
             for preference in user.notification_preferences.select_related("theme")
         ],
+        "email_delivery": export_email_delivery(user),
+    }
+
+
+def export_email_delivery(user):
+    """Addresses we stopped emailing, and what came back about emails we sent."""
+    return {
+        "stopped_addresses": [
+            {
+                "address": suppression.address,
+                "reason": suppression.get_reason_display(),
+                "since": suppression.created_at.isoformat(),
+                "what_the_mail_server_said": suppression.diagnostic,
+            }
+            for suppression in user.email_suppressions.all()
+        ],
+        "reports": [
+            {
+                "address": report.address,
+                "kind": report.get_kind_display(),
+                "received": report.received_at.isoformat(),
+                "what_the_mail_server_said": report.diagnostic,
+            }
+            for report in user.delivery_reports.all()
+        ],
     }
 
 
@@ -67,6 +98,8 @@ def export_suspensions(user):
 def erase_account_records(user, keep_public_posts):
     NotificationPreference.objects.filter(user=user).delete()
     Notification.objects.filter(user=user).delete()
+    EmailSuppression.objects.filter(user=user).delete()
+    DeliveryReport.objects.filter(user=user).delete()
     DataExport.objects.filter(user=user).delete()
 
 

@@ -19,6 +19,9 @@ from accounts import notifications, personal_data, trust
 
 
 def register_account_hooks():
+    from allauth.account.signals import email_changed
+
+    email_changed.connect(forget_old_suppressions, dispatch_uid="accounts.suppressions")
     for config in apps.get_app_configs():
         if not module_has_submodule(config.module, "account_hooks"):
             continue
@@ -31,3 +34,10 @@ def register_account_hooks():
             trust.register_public_posts(hooks.posts_others_see)
         if hasattr(hooks, "themes_followed"):
             notifications.set_theme_source(hooks.themes_followed)
+
+
+def forget_old_suppressions(sender, user, **kwargs):
+    """A new address is emailed; what stopped the old one is no longer kept."""
+    from accounts.suppressions import forget_other_addresses
+
+    forget_other_addresses(user)

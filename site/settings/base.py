@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
@@ -273,6 +274,10 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 WAGTAIL_SITE_NAME = "statsforum"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Mail to <mailbox>+<token>@ this domain reaches the site (bounces, replies): the MX.
+INBOUND_EMAIL_DOMAIN = env(
+    "INBOUND_EMAIL_DOMAIN", urlsplit(WAGTAILADMIN_BASE_URL).hostname or "statsforum"
+)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = [
     "csv",
