@@ -51,6 +51,9 @@ BACKOFF = [
     timedelta(hours=24),
 ]
 MAX_ATTEMPTS = len(BACKOFF) + 1
+# RFC 3463 codes that say the recipient's mailbox or domain does not exist (bad
+# mailbox, domain, syntax; moved; null MX): a bounce, never a relay's policy.
+NO_SUCH_RECIPIENT = {"5.1.1", "5.1.2", "5.1.3", "5.1.6", "5.1.10"}
 
 
 def message_domain():
@@ -118,8 +121,7 @@ def failed(row, error):
     now = timezone.now()
     reason = f"{type(error).__name__}: {error}"[:2000]
     refused = refused_for_good(error)
-    if refused and refused.startswith("5.1."):
-        # The mail server says the mailbox or domain does not exist: a bounce.
+    if refused in NO_SUCH_RECIPIENT:
         suppressions.suppress(row.user, row.user.email, Reason.BOUNCE, reason)
         logger.warning("Notification %s refused, address suppressed", row.pk)
         return finish(row, Status.SUPPRESSED, last_error=reason)
@@ -129,6 +131,7 @@ def failed(row, error):
             row.pk,
             row.attempts,
             reason,
+            exc_info=error,
         )
         return finish(row, Status.FAILED, last_error=reason)
     wait = BACKOFF[max(row.attempts, 1) - 1]

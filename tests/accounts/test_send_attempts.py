@@ -30,7 +30,7 @@ WAITS = [
 class RefusingBackend(BaseEmailBackend):
     """A mail server that refuses every recipient at RCPT TO with `reply`."""
 
-    reply = (550, b"5.1.1 <x>: Recipient address rejected: User unknown")
+    reply = None
 
     def send_messages(self, messages):
         raise smtplib.SMTPRecipientsRefused(
@@ -43,8 +43,20 @@ class DownBackend(BaseEmailBackend):
         raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
 
 
-REFUSING = "tests.accounts.test_send_attempts.RefusingBackend"
 DOWN = "tests.accounts.test_send_attempts.DownBackend"
+
+
+def told_by_a_server_answering(user, code, text):
+    """`tell` the member through a mail server refusing them with this reply."""
+    RefusingBackend.reply = (code, text)
+    try:
+        backend = "tests.accounts.test_send_attempts.RefusingBackend"
+        with override_settings(EMAIL_BACKEND=backend):
+            row = tell(user)
+    finally:
+        RefusingBackend.reply = None
+    row.refresh_from_db()
+    return row
 
 
 def wait_over(row):
@@ -56,10 +68,10 @@ def wait_over(row):
 def test_an_address_the_mail_server_does_not_know_is_suppressed_and_not_retried():
     user = UserFactory(email="gone@example.org")
 
-    with override_settings(EMAIL_BACKEND=REFUSING):
-        row = tell(user)
+    row = told_by_a_server_answering(
+        user, 550, b"5.1.1 <gone@example.org>: Recipient address rejected"
+    )
 
-    row.refresh_from_db()
     assert row.status == Status.SUPPRESSED
     assert "5.1.1" in row.last_error
     suppression = EmailSuppression.objects.get(user=user)
@@ -72,14 +84,8 @@ def test_an_address_the_mail_server_does_not_know_is_suppressed_and_not_retried(
 
 def test_a_relay_refusing_everyone_fails_the_row_but_suppresses_nobody(caplog):
     user = UserFactory()
-    RefusingBackend.reply = (554, b"5.7.1 <x>: Relay access denied")
-    try:
-        with override_settings(EMAIL_BACKEND=REFUSING):
-            row = tell(user)
-    finally:
-        RefusingBackend.reply = (550, b"5.1.1 <x>: Recipient address rejected")
+    row = told_by_a_server_answering(user, 554, b"5.7.1 <x>: Relay access denied")
 
-    row.refresh_from_db()
     assert row.status == Status.FAILED
     assert not EmailSuppression.objects.exists()
     assert "Gave up on notification" in caplog.text
@@ -88,14 +94,8 @@ def test_a_relay_refusing_everyone_fails_the_row_but_suppresses_nobody(caplog):
 
 def test_a_temporary_refusal_is_retried_like_any_other_failure():
     user = UserFactory()
-    RefusingBackend.reply = (450, b"4.2.0 <x>: Mailbox busy")
-    try:
-        with override_settings(EMAIL_BACKEND=REFUSING):
-            row = tell(user)
-    finally:
-        RefusingBackend.reply = (550, b"5.1.1 <x>: Recipient address rejected")
+    row = told_by_a_server_answering(user, 450, b"4.2.0 <x>: Mailbox busy")
 
-    row.refresh_from_db()
     assert (row.status, row.attempts) == (Status.PENDING, 1)
 
 
