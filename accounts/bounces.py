@@ -46,7 +46,12 @@ def receive_bounce(message, token):
             logger.info("Feedback report of type %r: ignored", feedback_type)
             return None
         return suppressions.record(row, Kind.COMPLAINT, complaint_text(report))
-    temporary, permanent = all_failures(message)
+    try:
+        temporary, permanent = all_failures(message)
+    except Exception:
+        # Unreadable: keep nothing, and do not make the MTA offer it again.
+        logger.exception("Could not read a bounce for notification %s", row.pk)
+        return None
     if not (temporary or permanent):
         # An auto-reply ("out of office") or something else that is no bounce.
         logger.info("Mail to the return path of %s is no bounce: ignored", row.pk)

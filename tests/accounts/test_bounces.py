@@ -215,3 +215,18 @@ def test_an_out_of_office_reply_to_the_return_path_changes_nothing():
 
     assert not EmailSuppression.objects.exists()
     assert not DeliveryReport.objects.exists()
+
+
+def test_a_bounce_the_detectors_cannot_read_changes_nothing(monkeypatch, caplog):
+    user = UserFactory(email="sam@example.org")
+    row, envelope = sent_to(user)
+
+    def choke(message):
+        raise UnicodeDecodeError("utf-8", b"\xff", 0, 1, "invalid start byte")
+
+    monkeypatch.setattr("accounts.bounces.all_failures", choke)
+    message = returned("postfix_permanent", envelope, user.email)
+
+    assert receive_bounce(message, token_of(envelope)) is None
+    assert not EmailSuppression.objects.exists()
+    assert "Could not read a bounce" in caplog.text

@@ -157,17 +157,21 @@ def test_erasure_removes_them(member):
 
 def test_an_editor_sees_the_stopped_addresses_and_lifts_a_bounce(client, editor):
     bounced = stopped(UserFactory(email="gone@example.org"))
+    stopped(UserFactory(email="full@example.org"))
     client.force_login(editor)
 
     listing = client.get(reverse("email_suppressions:index")).content.decode()
     assert "gone@example.org" in listing
     assert reverse("email_suppressions:delete", args=[bounced.pk]) in listing
+    found = client.get(reverse("email_suppressions:index"), {"q": "gone@"})
+    assert "gone@example.org" in found.content.decode()
+    assert "full@example.org" not in found.content.decode()
     inspect = client.get(reverse("email_suppressions:inspect", args=[bounced.pk]))
     assert "550 5.1.1 User unknown" in inspect.content.decode()
 
     client.post(reverse("email_suppressions:delete", args=[bounced.pk]))
 
-    assert not EmailSuppression.objects.exists()
+    assert [s.address for s in EmailSuppression.objects.all()] == ["full@example.org"]
 
 
 def test_nobody_lifts_a_complaint_in_the_admin(client, editor):
