@@ -3,8 +3,11 @@
 from allauth.account.models import EmailAddress
 from django.db.models import Q
 
+from accounts.bounces import read_returned_mail
 from accounts.models import (
     DataExport,
+    DeliveryReport,
+    EmailSuppression,
     InboundMessage,
     Notification,
     NotificationPreference,
@@ -47,6 +50,31 @@ def export_account(user):
                 "frequency": preference.frequency,
             }
             for preference in user.notification_preferences.select_related("theme")
+        ],
+        "email_delivery": export_email_delivery(user),
+    }
+
+
+def export_email_delivery(user):
+    """Addresses we stopped emailing, and what came back about emails we sent."""
+    return {
+        "stopped_addresses": [
+            {
+                "address": suppression.address,
+                "reason": suppression.get_reason_display(),
+                "since": suppression.created_at.isoformat(),
+                "what_the_mail_server_said": suppression.diagnostic,
+            }
+            for suppression in user.email_suppressions.all()
+        ],
+        "reports": [
+            {
+                "address": report.address,
+                "kind": report.get_kind_display(),
+                "received": report.received_at.isoformat(),
+                "what_the_mail_server_said": report.diagnostic,
+            }
+            for report in user.delivery_reports.all()
         ],
     }
 
@@ -102,6 +130,8 @@ def erase_account_records(user, keep_public_posts):
     inbound_of(user).delete()
     NotificationPreference.objects.filter(user=user).delete()
     Notification.objects.filter(user=user).delete()
+    EmailSuppression.objects.filter(user=user).delete()
+    DeliveryReport.objects.filter(user=user).delete()
     DataExport.objects.filter(user=user).delete()
 
 
@@ -127,5 +157,4 @@ WEEKLY_DIGEST = NotificationKind(
 
 NOTIFICATION_KINDS = [DATA_EXPORT_READY, DAILY_DIGEST, WEEKLY_DIGEST]
 
-# The `bounces` mailbox joins these when bounce handling lands.
-MAILBOXES = {"reply": receive_reply}
+MAILBOXES = {"reply": receive_reply, "bounces": read_returned_mail}

@@ -22,6 +22,9 @@ from accounts import inbound, notifications, personal_data, replies, trust
 
 
 def register_account_hooks():
+    from allauth.account.signals import email_changed
+
+    email_changed.connect(forget_old_suppressions, dispatch_uid="accounts.suppressions")
     for config in apps.get_app_configs():
         if not module_has_submodule(config.module, "account_hooks"):
             continue
@@ -38,3 +41,10 @@ def register_account_hooks():
             replies.register_target(target)
         for prefix, handler in getattr(hooks, "MAILBOXES", {}).items():
             inbound.register_mailbox(prefix, handler)
+
+
+def forget_old_suppressions(sender, user, **kwargs):
+    """A new address is emailed; what stopped the old one is no longer kept."""
+    from accounts.suppressions import forget_other_addresses
+
+    forget_other_addresses(user)

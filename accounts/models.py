@@ -331,6 +331,10 @@ class Notification(models.Model):
         SENT = "sent", "Sent"
         # Hidden, deleted or erased before its digest went, or switched off since.
         WITHDRAWN = "withdrawn", "Withdrawn"
+        # Final: the member's address bounced or complained (EmailSuppression).
+        SUPPRESSED = "suppressed", "Not sent: the address takes no email from us"
+        # Final: every attempt the outbox allows failed, or the server refused it.
+        FAILED = "failed", "Could not be sent"
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -365,6 +369,11 @@ class Notification(models.Model):
     claimed_by = models.CharField(max_length=36, blank=True)
     sent_at = models.DateTimeField(null=True, blank=True)
     message_id = models.CharField(max_length=255, blank=True)
+    # Sending: how many times it was claimed, why the last try failed, and when the
+    # sweep may queue it again (outbox.BACKOFF).
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    next_attempt_at = models.DateTimeField(null=True, blank=True)
     # When the member opened it from their inbox (or marked everything read).
     read_at = models.DateTimeField(null=True, blank=True)
     digest = models.ForeignKey(
@@ -435,6 +444,8 @@ class InboundMessage(models.Model):
         HELD = "held", "Posted, held for a moderator"
         REFUSED = "refused", "Refused, and the member told why"
         IGNORED = "ignored", "Ignored: forged, automatic or a loop"
+        # A bounce or complaint that stopped emailing the address.
+        STOPPED = "stopped", "Read as a bounce or complaint: the address was stopped"
         FAILED = "failed", "Could not be read"
 
     mailbox = models.CharField(max_length=40)
@@ -471,3 +482,80 @@ class InboundMessage(models.Model):
 
     def __str__(self):
         return f"Email to {self.recipient} ({self.get_outcome_display().lower()})"
+
+
+class EmailSuppression(models.Model):
+    """An address we stopped emailing: it bounced, or its owner marked us as spam.
+
+    Keyed by the address, so a member who changes theirs is emailed again; lifted
+    by the member (try again, or resume after a complaint) or, for a bounce only,
+    by an editor in the admin.
+    """
+
+    class Reason(models.TextChoices):
+        BOUNCE = "bounce", "Bounced"
+        COMPLAINT = "complaint", "Marked as spam"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="email_suppressions",
+    )
+    address = models.EmailField(max_length=254, help_text="Stored in lower case.")
+    reason = models.CharField(max_length=20, choices=Reason.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+    diagnostic = models.TextField(
+        blank=True,
+        help_text="What the receiving mail server (or the complaint) said.",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        verbose_name = "email suppression"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "address"],
+                name="accounts_one_suppression_per_member_and_address",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.address} ({self.get_reason_display()})"
+
+
+class DeliveryReport(models.Model):
+    """What came back about one email we sent: a failure, a delay or a complaint.
+
+    Kept so that repeated temporary failures can add up to a suppression
+    (`accounts.suppressions`), and shown to the member in their data export.
+    """
+
+    class Kind(models.TextChoices):
+        PERMANENT = "permanent", "Permanent failure"
+        TEMPORARY = "temporary", "Temporary failure"
+        COMPLAINT = "complaint", "Spam complaint"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="delivery_reports",
+    )
+    notification = models.ForeignKey(
+        Notification, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    address = models.EmailField(max_length=254)
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    received_at = models.DateTimeField(default=timezone.now)
+    diagnostic = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-received_at", "pk"]
+        indexes = [
+            models.Index(
+                fields=["user", "address", "kind", "received_at"],
+                name="accounts_delivery_recent",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} for {self.address}"

@@ -1,4 +1,4 @@
-"""Rules that change a member's account: exports and erasure."""
+"""Rules that change a member's account: exports, erasure, email to them resumed."""
 
 import uuid
 
@@ -7,7 +7,7 @@ from allauth.mfa.models import Authenticator
 from django.db import transaction
 from django.utils import timezone
 
-from accounts import personal_data
+from accounts import personal_data, suppressions
 from accounts.models import DataExport
 from accounts.notifications import notify
 from accounts.tasks import build_data_export
@@ -17,6 +17,17 @@ def request_data_export(user):
     export = DataExport.objects.create(user=user)
     build_data_export.enqueue(export.pk)
     return export
+
+
+def resume_email(user):
+    """The member asks to be emailed again at their present address (after a
+    bounce, "try again"; after a complaint, only they may). Returns whether
+    anything was stopped."""
+    suppression = suppressions.current_for(user)
+    if suppression is None:
+        return False
+    suppressions.lift(suppression)
+    return True
 
 
 def collect_personal_data(user):

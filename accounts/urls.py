@@ -14,6 +14,7 @@ urlpatterns = [
         views.notification_preferences,
         name="notification_preferences",
     ),
+    path("email/resume/", views.resume_email_view, name="resume_email"),
     path("unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
     path("your-data/", views.data_export, name="data_export"),
     path(

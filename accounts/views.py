@@ -12,10 +12,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
 
-from accounts import inbox, notifications, personal_data
+from accounts import inbox, notifications, personal_data, suppressions
 from accounts.forms import DeleteAccountForm, NotificationPreferencesForm, ProfileForm
 from accounts.models import DataExport, NotificationPreference, User
-from accounts.services import delete_account, request_data_export
+from accounts.services import delete_account, request_data_export, resume_email
 
 
 @verified_email_required
@@ -64,7 +64,22 @@ def notification_preferences(request):
                 )
         messages.success(request, "Your email preferences have been saved.")
         return redirect("notification_preferences")
-    return render(request, "accounts/notification_preferences.html", {"form": form})
+    return render(
+        request,
+        "accounts/notification_preferences.html",
+        {"form": form, "email_suppression": suppressions.current_for(request.user)},
+    )
+
+
+@login_required
+@require_POST
+def resume_email_view(request):
+    if resume_email(request.user):
+        messages.success(request, f"We will email you at {request.user.email} again.")
+    # Back to the page the member asked from: one of two, never an address sent.
+    if request.POST.get("from") == "preferences":
+        return redirect("notification_preferences")
+    return redirect("dashboard")
 
 
 @csrf_exempt  # RFC 8058: mail clients POST here without a session or a CSRF token.

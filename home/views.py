@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
+from accounts import suppressions
 from consultations.services.responding import responses_of
 from core.search import search_query
 from events.services import my_calendar_url
@@ -50,5 +51,6 @@ def dashboard(request):
             )[:10],
             "meetings_calendar_url": my_calendar_url(request.user),
             "consultation_responses": responses_of(request.user),
+            "email_suppression": suppressions.current_for(request.user),
         },
     )

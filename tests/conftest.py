@@ -98,6 +98,10 @@ def editor(root_page):
             Q(content_type__app_label="wagtailadmin", codename="access_admin")
             | Q(content_type__app_label="accounts", content_type__model="organisation")
             | Q(
+                content_type__app_label="accounts",
+                codename__in=["view_emailsuppression", "delete_emailsuppression"],
+            )
+            | Q(
                 content_type__app_label="themes",
                 content_type__model__in=["themerole", "producerrequest"],
             )

@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from accounts import notifications
 from accounts.factories import OrganisationFactory, UserFactory
-from accounts.models import DataExport, Notification
+from accounts.models import DataExport, EmailSuppression, Notification
 from consultations.factories import ConsultationPageFactory, ResponseFactory
 from consultations.models import (
     ConsultationIndexPage,
@@ -157,6 +157,8 @@ MATRIX = {
     # Roles and producer requests are the editors' to decide.
     "theme_roles:delete": ("get", {}, "editor", ONLY_RIGHTFUL),
     "producer_requests:edit": ("get", {}, "editor", ONLY_RIGHTFUL),
+    # So is lifting a bounce's suppression (a complaint's is the member's alone).
+    "email_suppressions:delete": ("get", {}, "editor", ONLY_RIGHTFUL),
     # Organisations are public: whoever works in the admin (producers naming
     # theirs on a consultation, chairs, editors) may choose one.
     "wagtailsnippetchoosers_accounts_organisation:chosen": (
@@ -429,8 +431,14 @@ def account_urls(theme, people, editor):
         template="data_export_ready",
         context={},
     )
+    bounced = EmailSuppression.objects.create(
+        user=people["member"], address=people["member"].email, reason="bounce"
+    )
     return {
         "theme_roles:delete": reverse("theme_roles:delete", args=[role.pk]),
+        "email_suppressions:delete": reverse(
+            "email_suppressions:delete", args=[bounced.pk]
+        ),
         "producer_requests:edit": reverse(
             "producer_requests:edit", args=[producer_request.pk]
         ),

@@ -102,6 +102,7 @@ VISITOR = [
     signing_in("/accounts/notifications/"),
     signing_in("/accounts/your-data/"),
     signing_in("/accounts/delete/"),
+    signing_in("/accounts/email/resume/"),
     signing_in("/admin/"),
     # Wagtail's own sign-in forms would skip allauth's checks.
     ("/admin/login/", 302, "/accounts/login/"),
@@ -135,6 +136,8 @@ MEMBER = [
     ("/accounts/notifications/", 200, None),
     ("/accounts/your-data/", 200, None),
     ("/accounts/delete/", 200, None),
+    # Resuming email is a button (POST) on the account page.
+    ("/accounts/email/resume/", 405, None),
     ("/accounts/email/", 200, None),
     ("/accounts/password/change/", 200, None),
     ("/accounts/2fa/", 200, None),

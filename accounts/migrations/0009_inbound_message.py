@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
                 ('raw', models.BinaryField()),
                 ('received_at', models.DateTimeField(auto_now_add=True)),
                 ('from_address', models.CharField(blank=True, max_length=320)),
-                ('outcome', models.CharField(choices=[('waiting', 'Waiting to be read'), ('posted', 'Posted'), ('held', 'Posted, held for a moderator'), ('refused', 'Refused, and the member told why'), ('ignored', 'Ignored: forged, automatic or a loop'), ('failed', 'Could not be read')], default='waiting', max_length=20)),
+                ('outcome', models.CharField(choices=[('waiting', 'Waiting to be read'), ('posted', 'Posted'), ('held', 'Posted, held for a moderator'), ('refused', 'Refused, and the member told why'), ('ignored', 'Ignored: forged, automatic or a loop'), ('stopped', 'Read as a bounce or complaint: the address was stopped'), ('failed', 'Could not be read')], default='waiting', max_length=20)),
                 ('note', models.TextField(blank=True)),
                 ('completed_at', models.DateTimeField(blank=True, null=True)),
                 ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='inbound_messages', to=settings.AUTH_USER_MODEL)),

@@ -116,7 +116,7 @@ def test_the_sweep_queues_an_immediate_row_whose_task_was_lost():
     assert len(mail.outbox) == 1
 
 
-def test_a_mail_server_refusal_leaves_the_row_for_the_sweep(monkeypatch):
+def test_a_mail_server_refusal_waits_then_the_sweep_sends_it_once(monkeypatch):
     user = UserFactory()
 
     def refuse(*args, **kwargs):
@@ -127,10 +127,17 @@ def test_a_mail_server_refusal_leaves_the_row_for_the_sweep(monkeypatch):
     monkeypatch.undo()
 
     row = Notification.objects.get(user=user)
-    assert row.status == Status.CLAIMED
-    outbox.sweep(now=timezone.now() + outbox.STALE_CLAIM + timedelta(minutes=1))
+    assert (row.status, row.attempts) == (Status.PENDING, 1)
+    assert row.last_error == "ConnectionRefusedError: no mail server"
+    assert row.next_attempt_at > timezone.now() + timedelta(minutes=9)
+    # Not before its next attempt is due, however stale its claim.
+    assert outbox.sweep(now=row.next_attempt_at - timedelta(seconds=1)) == 0
+    Notification.objects.filter(pk=row.pk).update(
+        next_attempt_at=timezone.now() - timedelta(seconds=1)  # the wait is over
+    )
+    assert outbox.sweep() == 1
     row.refresh_from_db()
-    assert row.status == Status.SENT
+    assert (row.status, row.attempts) == (Status.SENT, 2)
     assert len(mail.outbox) == 1
 
 

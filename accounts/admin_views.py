@@ -1,0 +1,77 @@
+"""Suppressed addresses in the Wagtail admin: editors see them and lift a bounce's.
+
+Nobody adds or edits one here (what comes back about an email makes them), and a
+spam complaint is lifted only by the member who made it, from their account page.
+"""
+
+from django.core.exceptions import PermissionDenied
+from wagtail.admin.views.generic import DeleteView, IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+
+from accounts import suppressions
+from accounts.models import EmailSuppression
+
+ACTIONS = {"view", "delete"}
+
+
+class SuppressionPermissionPolicy(ModelPermissionPolicy):
+    def user_has_permission(self, user, action):
+        return action in ACTIONS and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return super().user_has_any_permission(user, set(actions) & ACTIONS)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        if action == "delete" and instance.reason != EmailSuppression.Reason.BOUNCE:
+            return False
+        return self.user_has_permission(user, action)
+
+
+register_permission_policy(
+    EmailSuppression, SuppressionPermissionPolicy(EmailSuppression)
+)
+
+
+class SuppressionIndexView(IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("user")
+
+    def get_delete_url(self, instance):
+        may = self.permission_policy.user_has_permission_for_instance(
+            self.request.user, "delete", instance
+        )
+        return super().get_delete_url(instance) if may else None
+
+
+class LiftSuppressionView(DeleteView):
+    page_title = "Lift"
+    success_message = "Email to '%(object)s' will be sent again."
+
+    def dispatch(self, request, *args, **kwargs):
+        if not self.user_has_permission_for_instance("delete", self.object):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def delete_action(self):
+        suppressions.lift(self.object)
+
+
+class EmailSuppressionViewSet(ModelViewSet):
+    model = EmailSuppression
+    name = "email_suppressions"
+    url_prefix = "email-suppressions"
+    icon = "mail"
+    menu_label = "Stopped email addresses"
+    menu_order = 230
+    add_to_admin_menu = True
+    index_view_class = SuppressionIndexView
+    delete_view_class = LiftSuppressionView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["address", "user", "reason", "created_at"]
+    list_filter = ["reason"]
+    search_fields = ["address"]
+    inspect_view_fields = ["address", "user", "reason", "created_at", "diagnostic"]
+    form_fields = ["address"]
