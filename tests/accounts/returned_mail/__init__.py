@@ -13,7 +13,10 @@ from pathlib import Path
 HERE = Path(__file__).parent
 
 
-def returned(name, return_path, recipient, feedback_address="fbl@statsforum.example"):
+def raw_returned(
+    name, return_path, recipient, feedback_address="fbl@statsforum.example"
+):
+    """The message's bytes as the mail server sends them, every line ending CRLF."""
     raw = (HERE / f"{name}.eml").read_bytes()
     for placeholder, value in [
         (b"{{RETURN_PATH}}", return_path),
@@ -21,4 +24,10 @@ def returned(name, return_path, recipient, feedback_address="fbl@statsforum.exam
         (b"{{FEEDBACK_ADDRESS}}", feedback_address),
     ]:
         raw = raw.replace(placeholder, value.encode())
-    return email.message_from_bytes(raw, policy=email.policy.default)
+    return raw.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+
+
+def returned(name, *args, **kwargs):
+    return email.message_from_bytes(
+        raw_returned(name, *args, **kwargs), policy=email.policy.default
+    )
