@@ -76,7 +76,7 @@ def gather(user=None, *, since=None, shown=SHOWN, now=None):
 
 def first_mine(pages, mine):
     """Pages of the member's themes first, each group in its own order."""
-    return sorted(pages, key=lambda page: page.theme is None or page.theme.pk not in mine)
+    return sorted(pages, key=lambda page: getattr(page.theme, "pk", None) not in mine)
 
 
 def consultations(mine, since, shown, now):
@@ -108,8 +108,8 @@ def meetings(mine, since, shown, now):
     found = list(found[:PAGES_READ])
     EventPage.attach_themes(found)
     for meeting in found:
-        meeting.places_left = (
-            None if meeting.capacity is None else meeting.capacity - meeting.places_taken
+        meeting.places_left = meeting.capacity and (
+            meeting.capacity - meeting.places_taken
         )
         meeting.when = events.when(meeting)
         opened = [meeting.first_published_at, meeting.registration_opens]
@@ -121,9 +121,7 @@ def meetings(mine, since, shown, now):
 
 def in_my_themes(member):
     """An annotation: is the row's theme one the member joined?"""
-    return Exists(
-        ThemeMembership.objects.filter(user=member, theme=OuterRef("theme"))
-    )
+    return Exists(ThemeMembership.objects.filter(user=member, theme=OuterRef("theme")))
 
 
 def gaps(member, since, shown, now):
@@ -131,9 +129,8 @@ def gaps(member, since, shown, now):
     raised = Q(created_at__gte=now - RAISED_RECENTLY) & ~Q(status__in=CLOSED)
     found = DataGap.objects.visible().filter(assessed | raised)
     if since:
-        found = found.filter(
-            (assessed & Q(last_moved_at__gte=since)) | (raised & Q(created_at__gte=since))
-        )
+        assessed &= Q(last_moved_at__gte=since)
+        found = found.filter(assessed | (raised & Q(created_at__gte=since)))
     order = ["-last_moved_at", "-pk"]
     if member:
         found = found.annotate(mine=in_my_themes(member))
@@ -146,9 +143,8 @@ def gaps(member, since, shown, now):
 
 
 def questions(member, since, shown):
-    found = (
-        visibility.threads_visible_to(AnonymousUser())
-        .filter(kind=Thread.Kind.QUESTION, answer__isnull=True, is_locked=False)
+    found = visibility.threads_visible_to(AnonymousUser()).filter(
+        kind=Thread.Kind.QUESTION, answer__isnull=True, is_locked=False
     )
     if since:
         found = found.filter(created_at__gte=since)
