@@ -42,6 +42,9 @@ class NotificationKind:
     # The context key holding the address the notification is about ("thread_url"):
     # the inbox links to it. Empty when there is nowhere to go.
     link: str = ""
+    # A kind its own job sends at this cadence ("weekly": the opportunities email):
+    # members choose it or off, and its rows go at once, never into a digest.
+    scheduled: str = ""
 
 
 _kinds: dict[str, NotificationKind] = {}
@@ -145,7 +148,7 @@ def _write(users, kind_key, template, context, theme, attachments, event_key, de
             template=template,
             context=context,
             attachments=[list(attachment) for attachment in attachments],
-            cadence=chosen[user.pk],
+            cadence=Cadence.IMMEDIATELY if kind.scheduled else chosen[user.pk],
         )
         for user in users
         if chosen[user.pk] != Frequency.OFF
@@ -188,7 +191,7 @@ def stop_digest(user, cadence):
     """Switch off every kind, overall and in each theme, heard of at `cadence`."""
     themes = themes_for(user)
     for kind in registered_kinds():
-        if not kind.optional or kind.digest_of:
+        if not kind.optional or kind.digest_of or kind.scheduled:
             continue
         for theme in themes if kind.per_theme else [None]:
             if frequency_for(user, kind, theme) == cadence:

@@ -45,16 +45,13 @@ def consultation_entry(consultation):
 
 
 def meeting_entry(meeting):
-    places = (
-        "Places are not limited."
-        if meeting.places_left is None
-        else f"{meeting.places_left} place{'s' if meeting.places_left != 1 else ''} "
-        "left."
-    )
     return Entry(
         title=f"Meeting: {meeting.title}",
         description=format_html(
-            "<p>{}</p><p>{}. {}</p>", meeting.summary, meeting.when, places
+            "<p>{}</p><p>{}. {}.</p>",
+            meeting.summary,
+            meeting.when,
+            meeting.places,
         ),
         path=meeting.url,
         theme=meeting.theme.title if meeting.theme else "",

@@ -56,18 +56,18 @@ class Section:
         return self.total - len(self.items)
 
 
-def gather(user=None, *, since=None, shown=SHOWN, now=None):
+def gather(user=None, *, period=None, shown=SHOWN, now=None):
     """The four sections, in order. `user` (signed in) puts their themes first and
-    marks what they took part in; `since` keeps only what became an opportunity
-    then or later (for the feed and the weekly email)."""
+    marks what they took part in; `period` (start, end) keeps only what became an
+    opportunity in it (the weekly email)."""
     now = now or timezone.now()
     member = user if user is not None and user.is_authenticated else None
     mine = set(themes_joined(member).values_list("pk", flat=True)) if member else set()
     sections = [
-        consultations(mine, since, shown, now),
-        meetings(mine, since, shown, now),
-        gaps(member, since, shown, now),
-        questions(member, since, shown),
+        consultations(mine, period, shown, now),
+        meetings(mine, period, shown, now),
+        gaps(member, period, shown, now),
+        questions(member, period, shown),
     ]
     if member:
         mark(member, sections)
@@ -79,7 +79,13 @@ def first_mine(pages, mine):
     return sorted(pages, key=lambda page: getattr(page.theme, "pk", None) not in mine)
 
 
-def consultations(mine, since, shown, now):
+def within(field, period):
+    """A filter: `field` falls in `period`, from its start up to its end."""
+    start, end = period
+    return Q(**{f"{field}__gte": start, f"{field}__lt": end})
+
+
+def consultations(mine, period, shown, now):
     found = (
         ConsultationPage.objects.live()
         .public()
@@ -88,8 +94,8 @@ def consultations(mine, since, shown, now):
         .select_related("contact_organisation")
         .order_by("closes_at", "pk")
     )
-    if since:
-        found = found.filter(opens_at__gte=since)
+    if period:
+        found = found.filter(within("opens_at", period))
     found = list(found[:PAGES_READ])
     ConsultationPage.attach_themes(found)
     for consultation in found:
@@ -97,13 +103,13 @@ def consultations(mine, since, shown, now):
     return Section(CONSULTATIONS, first_mine(found, mine)[:shown], len(found))
 
 
-def meetings(mine, since, shown, now):
+def meetings(mine, period, shown, now):
     found = events.open_for_registration(
         EventPage.objects.live().public(), now
     ).order_by("start", "pk")
-    if since:
+    if period:
         found = found.filter(
-            Q(first_published_at__gte=since) | Q(registration_opens__gte=since)
+            within("first_published_at", period) | within("registration_opens", period)
         )
     found = list(found[:PAGES_READ])
     EventPage.attach_themes(found)
@@ -111,6 +117,7 @@ def meetings(mine, since, shown, now):
         meeting.places_left = meeting.capacity and (
             meeting.capacity - meeting.places_taken
         )
+        meeting.places = places_words(meeting)
         meeting.when = events.when(meeting)
         opened = [meeting.first_published_at, meeting.registration_opens]
         meeting.listed_at = max(
@@ -119,18 +126,28 @@ def meetings(mine, since, shown, now):
     return Section(MEETINGS, first_mine(found, mine)[:shown], len(found))
 
 
+def places_words(meeting):
+    """'2 places left', or 'Places not limited'."""
+    left = meeting.places_left
+    if left is None:
+        return "Places not limited"
+    return f"{left} place{'s' if left != 1 else ''} left"
+
+
 def in_my_themes(member):
     """An annotation: is the row's theme one the member joined?"""
     return Exists(ThemeMembership.objects.filter(user=member, theme=OuterRef("theme")))
 
 
-def gaps(member, since, shown, now):
+def gaps(member, period, shown, now):
     assessed = Q(status=Status.UNDER_ASSESSMENT)
     raised = Q(created_at__gte=now - RAISED_RECENTLY) & ~Q(status__in=CLOSED)
     found = DataGap.objects.visible().filter(assessed | raised)
-    if since:
-        assessed &= Q(last_moved_at__gte=since)
-        found = found.filter(assessed | (raised & Q(created_at__gte=since)))
+    if period:
+        found = found.filter(
+            (assessed & within("last_moved_at", period))
+            | (raised & within("created_at", period))
+        )
     order = ["-last_moved_at", "-pk"]
     if member:
         found = found.annotate(mine=in_my_themes(member))
@@ -142,12 +159,12 @@ def gaps(member, since, shown, now):
     return Section(GAPS, items, found.count())
 
 
-def questions(member, since, shown):
+def questions(member, period, shown):
     found = visibility.threads_visible_to(AnonymousUser()).filter(
         kind=Thread.Kind.QUESTION, answer__isnull=True, is_locked=False
     )
-    if since:
-        found = found.filter(created_at__gte=since)
+    if period:
+        found = found.filter(within("created_at", period))
     order = ["-created_at", "-pk"]
     if member:
         found = found.annotate(mine=in_my_themes(member))
