@@ -1,35 +1,35 @@
 """Get involved as Atom (every opportunity, newest first) and as iCalendar (its
 meetings, and its consultations' closing times), as a visitor sees them."""
 
-from dataclasses import dataclass
-from datetime import datetime
-
 import icalendar
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
-from core.feeds import FEED_LENGTH, AtomFeed, scope_of
+from core.feeds import FEED_LENGTH, Entry, EntryFeed, scope_of
 from core.links import full_url
 from events.calendar import LONDON, calendar_for
 from home import opportunities
 from home.opportunities import CONSULTATIONS, GAPS, MEETINGS, QUESTIONS
 
 
-@dataclass
-class Entry:
-    title: str
-    description: str
-    path: str
-    theme: str
-    kind: str
-    listed_at: datetime
+def entry(item, *, title, description, link, kind, theme):
+    """An opportunity as a feed entry: listed (and so updated) when it became one."""
+    return Entry(
+        title=title,
+        description=description,
+        link=link,
+        published=item.listed_at,
+        updated=item.listed_at,
+        categories=[kind, *([theme.title] if theme else [])],
+    )
 
 
 def consultation_entry(consultation):
     closes = timezone.localtime(consultation.closes_at, LONDON)
-    return Entry(
+    return entry(
+        consultation,
         title=f"Consultation: {consultation.title}",
         description=format_html(
             "<p>{}</p><p>Open until {}. Asked by {}.</p>",
@@ -37,15 +37,15 @@ def consultation_entry(consultation):
             f"{closes:%-d %B %Y, %H:%M} (UK time)",
             consultation.contact_organisation.name,
         ),
-        path=consultation.url,
-        theme=consultation.theme.title if consultation.theme else "",
+        link=consultation.url,
         kind="Consultations",
-        listed_at=consultation.listed_at,
+        theme=consultation.theme,
     )
 
 
 def meeting_entry(meeting):
-    return Entry(
+    return entry(
+        meeting,
         title=f"Meeting: {meeting.title}",
         description=format_html(
             "<p>{}</p><p>{}. {}.</p>",
@@ -53,10 +53,9 @@ def meeting_entry(meeting):
             meeting.when,
             meeting.places,
         ),
-        path=meeting.url,
-        theme=meeting.theme.title if meeting.theme else "",
+        link=meeting.url,
         kind="Meetings",
-        listed_at=meeting.listed_at,
+        theme=meeting.theme,
     )
 
 
@@ -66,25 +65,25 @@ def gap_entry(gap):
         if gap.is_assessed
         else "Raised recently: say if you need it too."
     )
-    return Entry(
+    return entry(
+        gap,
         title=f"Data gap: {gap.title}",
         description=format_html("<p>{}</p><p>{}</p>", gap.measure, ask),
-        path=gap.get_absolute_url(),
-        theme=gap.theme.title,
+        link=gap.get_absolute_url(),
         kind="Data gaps",
-        listed_at=gap.listed_at,
+        theme=gap.theme,
     )
 
 
 def question_entry(thread):
-    return Entry(
+    return entry(
+        thread,
         title=f"Question: {thread.title}",
         # Sanitised when saved (forums.markdown), as the thread page shows it.
         description=thread.body_html,
-        path=thread.get_absolute_url(),
-        theme=thread.theme.title,
+        link=thread.get_absolute_url(),
         kind="Questions",
-        listed_at=thread.listed_at,
+        theme=thread.theme,
     )
 
 
@@ -101,10 +100,10 @@ def entries(sections):
     found = [
         ENTRIES[section.key](item) for section in sections for item in section.items
     ]
-    return sorted(found, key=lambda entry: entry.listed_at, reverse=True)
+    return sorted(found, key=lambda entry: entry.updated, reverse=True)
 
 
-class GetInvolvedFeed(AtomFeed):
+class GetInvolvedFeed(EntryFeed):
     title = "statsforum: get involved"
     subtitle = (
         "Consultations open now, meetings with places left, data gaps asking for "
@@ -122,27 +121,9 @@ class GetInvolvedFeed(AtomFeed):
 
     def items(self, scope):
         found = entries(opportunities.gather(shown=FEED_LENGTH))[:FEED_LENGTH]
-        for entry in found:
-            entry.link = scope.full(entry.path)
+        for found_entry in found:
+            found_entry.link = scope.full(found_entry.link)
         return found
-
-    def item_title(self, entry):
-        return entry.title
-
-    def item_description(self, entry):
-        return entry.description
-
-    def item_link(self, entry):
-        return entry.link
-
-    def item_categories(self, entry):
-        return [entry.kind, *([entry.theme] if entry.theme else [])]
-
-    def item_pubdate(self, entry):
-        return entry.listed_at
-
-    def item_updateddate(self, entry):
-        return entry.listed_at
 
 
 def closing_event(consultation):
