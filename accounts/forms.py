@@ -104,6 +104,19 @@ class ProfileForm(RefuseControlCharacters, forms.ModelForm):
         return cleaned
 
 
+SCHEDULED_LABELS = {"daily": "Daily", "weekly": "Weekly, on Mondays"}
+
+
+def frequency_choices(kind):
+    """Every frequency, or for a kind its own job sends, that cadence or off."""
+    if kind.scheduled:
+        return [
+            (kind.scheduled, SCHEDULED_LABELS[kind.scheduled]),
+            (NotificationPreference.Frequency.OFF, "Off"),
+        ]
+    return NotificationPreference.Frequency.choices
+
+
 class NotificationPreferencesForm(forms.Form):
     """One choice per kind of notification, and per joined theme for theme activity;
     and the time of the member's digests."""
@@ -142,7 +155,7 @@ class NotificationPreferencesForm(forms.Form):
                 self.fields[name] = forms.ChoiceField(
                     label=label,
                     help_text=kind.description,
-                    choices=NotificationPreference.Frequency.choices,
+                    choices=frequency_choices(kind),
                     # A choice left out of the form keeps its current value.
                     required=False,
                     initial=current.get(

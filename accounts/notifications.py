@@ -47,6 +47,9 @@ class NotificationKind:
     # email has no Reply-To.
     reply_target: str = ""
     reply_id: str = ""
+    # A kind its own job sends at this cadence ("weekly": the opportunities email):
+    # members choose it or off, and its rows go at once, never into a digest.
+    scheduled: str = ""
 
 
 _kinds: dict[str, NotificationKind] = {}
@@ -150,7 +153,7 @@ def _write(users, kind_key, template, context, theme, attachments, event_key, de
             template=template,
             context=context,
             attachments=[list(attachment) for attachment in attachments],
-            cadence=chosen[user.pk],
+            cadence=Cadence.IMMEDIATELY if kind.scheduled else chosen[user.pk],
         )
         for user in users
         if chosen[user.pk] != Frequency.OFF
@@ -193,7 +196,7 @@ def stop_digest(user, cadence):
     """Switch off every kind, overall and in each theme, heard of at `cadence`."""
     themes = themes_for(user)
     for kind in registered_kinds():
-        if not kind.optional or kind.digest_of:
+        if not kind.optional or kind.digest_of or kind.scheduled:
             continue
         for theme in themes if kind.per_theme else [None]:
             if frequency_for(user, kind, theme) == cadence:

@@ -5,16 +5,13 @@ Each feature's own feed says how its entries read; this takes the newest of each
 interleaves them.
 """
 
-from dataclasses import dataclass
-from datetime import datetime
-
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.urls import reverse
 
 from consultations.feeds import ConsultationsFeed
-from core.feeds import FEED_LENGTH, AtomFeed, scope_of
+from core.feeds import FEED_LENGTH, Entry, EntryFeed, scope_of
 from events.feeds import MeetingsFeed
 from forums import visibility
 from forums.feeds import ThreadFeed, author_name
@@ -23,17 +20,6 @@ from forums.services import replies_to_any_thread
 from gaps.feeds import GapUpdateEntries
 from gaps.models import DataGap, GapUpdate
 from themes.views import get_theme
-
-
-@dataclass
-class Entry:
-    title: str
-    description: str
-    link: str
-    author: str | None
-    published: datetime
-    updated: datetime
-    category: str
 
 
 def entries_of(feed, items, category):
@@ -46,7 +32,7 @@ def entries_of(feed, items, category):
             author=getattr(feed, "item_author_name", lambda item: None)(item),
             published=feed.item_pubdate(item),
             updated=feed.item_updateddate(item),
-            category=category,
+            categories=[category],
         )
         for item in items
     ]
@@ -69,7 +55,7 @@ def threads_started(scope):
             author=author_name(thread.author),
             published=thread.created_at,
             updated=thread.edited_at or thread.created_at,
-            category="Discussions",
+            categories=["Discussions"],
         )
         for thread in threads
     ]
@@ -134,7 +120,7 @@ def consultations(scope):
 SOURCES = [threads_started, replies, gap_updates, meetings, consultations]
 
 
-class ThemeActivityFeed(AtomFeed):
+class ThemeActivityFeed(EntryFeed):
     def get_object(self, request, theme_slug):
         return scope_of(request, get_theme(theme_slug))
 
@@ -157,27 +143,6 @@ class ThemeActivityFeed(AtomFeed):
         entries = [entry for source in SOURCES for entry in source(scope)]
         entries.sort(key=lambda entry: entry.updated, reverse=True)
         return entries[:FEED_LENGTH]
-
-    def item_title(self, entry):
-        return entry.title
-
-    def item_description(self, entry):
-        return entry.description
-
-    def item_link(self, entry):
-        return entry.link
-
-    def item_author_name(self, entry):
-        return entry.author
-
-    def item_categories(self, entry):
-        return [entry.category]
-
-    def item_pubdate(self, entry):
-        return entry.published
-
-    def item_updateddate(self, entry):
-        return entry.updated
 
 
 def theme_feed_url(theme):

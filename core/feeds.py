@@ -1,7 +1,8 @@
 """What the site's Atom feeds share: Django's syndication framework, as the data-gap
 register's feed (gaps.feeds) first used it."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
@@ -29,3 +30,41 @@ def scope_of(request, theme=None):
 
 class AtomFeed(Feed):
     feed_type = Atom1Feed
+
+
+@dataclass
+class Entry:
+    """One entry of a feed that mixes kinds of things, as each kind's feed writes it."""
+
+    title: str
+    description: str
+    link: str
+    published: datetime
+    updated: datetime
+    categories: list = field(default_factory=list)
+    author: str | None = None
+
+
+class EntryFeed(AtomFeed):
+    """A feed whose items are `Entry`s."""
+
+    def item_title(self, entry):
+        return entry.title
+
+    def item_description(self, entry):
+        return entry.description
+
+    def item_link(self, entry):
+        return entry.link
+
+    def item_author_name(self, entry):
+        return entry.author
+
+    def item_categories(self, entry):
+        return entry.categories
+
+    def item_pubdate(self, entry):
+        return entry.published
+
+    def item_updateddate(self, entry):
+        return entry.updated

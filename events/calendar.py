@@ -30,12 +30,16 @@ def _event(meeting):
     return event
 
 
-def calendar_for(meetings, name):
+def calendar_for(meetings, name, others=()):
+    """The meetings as a calendar named `name`; `others` are more events (built with
+    `icalendar.Event`) to put beside them."""
     calendar = icalendar.Calendar()
     calendar.add("prodid", "-//statsforum//meetings//EN")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
     for meeting in meetings:
         calendar.add_component(_event(meeting))
+    for event in others:
+        calendar.add_component(event)
     calendar.add_missing_timezones()
     return calendar.to_ical()

@@ -2,7 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import F
+from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Lower, Trim
 from django.urls import reverse
 from django.utils import timezone
@@ -165,6 +165,30 @@ def places_left(meeting):
         return None
     taken = meeting.registrations.filter(status=Status.CONFIRMED).count()
     return max(meeting.capacity - taken, 0)
+
+
+def open_for_registration(meetings, now=None):
+    """Of `meetings`, those taking registrations now with a place free (or no
+    limit), as `registration_is_open` and `register` decide, in the one query;
+    each annotated with `places_taken`."""
+    now = now or timezone.now()
+    taken = (
+        MeetingRegistration.objects.filter(
+            meeting=OuterRef("pk"), status=Status.CONFIRMED
+        )
+        .values("meeting")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
+    return meetings.annotate(
+        places_taken=Coalesce(Subquery(taken, output_field=IntegerField()), 0)
+    ).filter(
+        Q(registration_opens__isnull=True) | Q(registration_opens__lte=now),
+        Q(registration_closes__isnull=True, start__gt=now)
+        | Q(registration_closes__gt=now),
+        Q(capacity__isnull=True) | Q(capacity__gt=F("places_taken")),
+        status=EventPage.Status.SCHEDULED,
+    )
 
 
 def my_calendar_url(user):

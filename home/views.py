@@ -5,6 +5,7 @@ from accounts import suppressions
 from consultations.services.responding import responses_of
 from core.search import search_query
 from events.services import my_calendar_url
+from home import opportunities
 from search import query as site_search
 from search.forms import SearchFilters
 from themes import roles
@@ -52,5 +53,19 @@ def dashboard(request):
             "meetings_calendar_url": my_calendar_url(request.user),
             "consultation_responses": responses_of(request.user),
             "email_suppression": suppressions.current_for(request.user),
+        },
+    )
+
+
+def get_involved(request):
+    """Ways to take part now, across every theme: a member's themes first, and what
+    they already took part in marked."""
+    sections = opportunities.gather(request.user)
+    return render(
+        request,
+        "home/get_involved.html",
+        {
+            "sections": {section.key: section for section in sections},
+            "nothing": opportunities.is_empty(sections),
         },
     )
