@@ -145,7 +145,7 @@ def assert_reflows(page):
     found = page.evaluate(WIDEST)
     assert found["width"] <= found["edge"], (
         f"{page.url} scrolls sideways at {found['edge']} px: it is {found['width']} px"
-        f" wide, pushed by {found['widest']}"
+        f" wide, pushed by {found['widest'] or 'text (a long word?)'}"
     )
 
 
