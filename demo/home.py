@@ -44,6 +44,6 @@ def create_demo_standard_pages(home_page):
     for spec in STANDARD_PAGES:
         if spec["slug"] in existing:
             continue
-        page = StandardPage(last_reviewed=datetime.date(2026, 11, 25), **spec)
+        page = StandardPage(**{"last_reviewed": datetime.date(2026, 11, 25), **spec})
         home_page.add_child(instance=page)
         page.save_revision().publish()

@@ -357,3 +357,9 @@ def delete_thread(thread, user):
             "Others have replied, so the thread stays. Ask a moderator if it must go."
         )
     thread.delete()
+
+
+def page_of_reply(thread, reply):
+    """The number of the page of the thread (reply_page's) that shows this reply."""
+    before = replies_to(thread).filter(level=0, thread_id__lt=reply.thread_id).count()
+    return before // REPLIES_PER_PAGE + 1

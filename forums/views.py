@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from core.idempotency import idempotent
@@ -143,7 +144,7 @@ def reply(request, theme_slug, pk, slug):
         return thread_detail(request, theme_slug, pk, thread.slug, reply_form=form)
     try:
         services.check_may_post(request.user, thread.theme)
-        services.post_reply(
+        reply = services.post_reply(
             thread,
             request.user,
             form.cleaned_data["comment"],
@@ -159,7 +160,32 @@ def reply(request, theme_slug, pk, slug):
         return thread_detail(
             request, theme_slug, pk, thread.slug, reply_form=form, status=400
         )
-    return redirect(thread.get_absolute_url() + "#replies")
+    return redirect_to_new_reply(request, thread, reply)
+
+
+def redirect_to_new_reply(request, thread, reply):
+    """Back to the thread with a success banner (GOV.UK Frontend focuses it) and the
+    new reply in view: its page, and its id as the fragment."""
+    anchor = f"reply-{reply.pk}"
+    said = (
+        "Your reply has been posted."
+        if reply.is_public
+        else (
+            "Your reply has been sent. A moderator will check it before others see it."
+        )
+    )
+    messages.success(
+        request,
+        format_html(
+            '{} <a class="govuk-notification-banner__link" href="#{}">'
+            "Go to your reply</a>",
+            said,
+            anchor,
+        ),
+    )
+    number = services.page_of_reply(thread, reply)
+    query = f"?page={number}" if number > 1 else ""
+    return redirect(f"{thread.get_absolute_url()}{query}#{anchor}")
 
 
 def thread_context(thread, **extra):

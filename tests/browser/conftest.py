@@ -112,14 +112,41 @@ WIDTHS = (320, 1280)
 
 def assert_accessible(page):
     """Fail with a readable list of every axe-core violation on the page, at each
-    of WIDTHS; the page keeps the size it had."""
+    of WIDTHS, and if the page scrolls sideways at the narrowest; the page keeps the
+    size it had."""
     size = page.viewport_size
     try:
         for width in WIDTHS:
             page.set_viewport_size({"width": width, "height": size["height"]})
             assert_accessible_now(page)
+            if width == min(WIDTHS):
+                assert_reflows(page)
     finally:
         page.set_viewport_size(size)
+
+
+# The widest element that pushes the page past the viewport's edge, for the message.
+WIDEST = """() => {
+  const edge = document.documentElement.clientWidth;
+  let widest = null;
+  for (const element of document.body.querySelectorAll("*")) {
+    const right = element.getBoundingClientRect().right;
+    if (right > edge + 1 && (!widest || right >= widest.right)) {
+      widest = {right: Math.round(right), element: element.outerHTML.slice(0, 200)};
+    }
+  }
+  return {width: document.documentElement.scrollWidth, edge, widest};
+}"""
+
+
+def assert_reflows(page):
+    """WCAG 1.4.10 (reflow): at 320 CSS pixels nothing scrolls sideways. A table
+    may scroll inside its own labelled region; the page itself may not."""
+    found = page.evaluate(WIDEST)
+    assert found["width"] <= found["edge"], (
+        f"{page.url} scrolls sideways at {found['edge']} px: it is {found['width']} px"
+        f" wide, pushed by {found['widest'] or 'text (a long word?)'}"
+    )
 
 
 def assert_accessible_now(page):

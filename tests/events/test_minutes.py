@@ -64,6 +64,30 @@ def test_minutes_live_under_their_meeting_which_links_to_them(client, meeting):
     assert minutes.url in client.get(meeting.url).content.decode()
 
 
+def test_an_items_notes_are_styled_as_the_sites_prose_and_the_agenda_is_a_valid_list(
+    client, meeting
+):
+    """Rich text inside a block keeps its block's template (and so the site's font),
+    and each agenda row is a <div> directly inside the <dl>, as HTML allows."""
+    meeting.agenda = [{"type": "item", "value": {"title": "Welcome", "papers": []}}]
+    meeting.save_revision().publish()
+    minutes = MinutesPageFactory(
+        parent=meeting,
+        items=[
+            {"type": "item", "value": {"title": "Revisions", "notes": "<p>Said</p>"}}
+        ],
+    )
+
+    notes = client.get(minutes.url).content.decode()
+    agenda = client.get(meeting.url).content.decode()
+
+    assert '<div class="sf-prose"><p>Said</p></div>' in notes
+    assert '<dl class="govuk-summary-list"><div class="govuk-summary-list__row">' in (
+        agenda
+    )
+    assert "block-item" not in agenda
+
+
 def test_a_meeting_has_one_set_of_minutes(meeting):
     assert MinutesPage.can_create_at(meeting)
 

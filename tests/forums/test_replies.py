@@ -45,6 +45,51 @@ def test_a_member_replies_to_the_thread_and_to_a_reply(client, thread):
     assert html.index("Top-level") < html.index("A reply to it")
 
 
+def test_after_posting_the_page_shows_a_success_banner_and_the_new_reply(
+    client, thread
+):
+    """The redirect names the new reply (on its page of the thread), and the next
+    page says it worked, with a link to it."""
+    member = UserFactory()
+    client.force_login(member)
+    for n in range(services.REPLIES_PER_PAGE):
+        services.post_reply(thread, UserFactory(), f"Earlier reply {n}", tell=False)
+
+    response = client.post(reply_url(thread), {"comment": "Mine"})
+    mine = XtdComment.objects.get(comment="Mine")
+    child = client.post(reply_url(thread), {"comment": "Child", "parent": mine.pk})
+    answer = XtdComment.objects.get(comment="Child")
+
+    url = thread.get_absolute_url()
+    assert response["Location"] == f"{url}?page=2#reply-{mine.pk}"
+    assert child["Location"] == f"{url}?page=2#reply-{answer.pk}"
+    page = client.get(response["Location"]).content.decode()
+    assert "govuk-notification-banner--success" in page
+    assert "Your reply has been posted." in page
+    assert f'href="#reply-{mine.pk}">Go to your reply</a>' in page
+    assert f'id="reply-{mine.pk}"' in page
+
+
+def test_a_held_reply_is_acknowledged_as_waiting_for_a_moderator(client, thread):
+    newcomer = UserFactory(trusted_since=None)
+    client.force_login(newcomer)
+
+    response = client.post(reply_url(thread), {"comment": "First words"}, follow=True)
+
+    assert "A moderator will check it before others see it." in (
+        response.content.decode()
+    )
+
+
+def test_a_member_finds_a_skip_link_to_the_reply_form(client, thread):
+    client.force_login(UserFactory())
+
+    html = client.get(thread.get_absolute_url()).content.decode()
+
+    assert '<a class="govuk-link" href="#reply">Skip to the reply form</a>' in html
+    assert 'id="reply"' in html
+
+
 def test_a_reply_to_a_reply_to_a_reply_is_refused_and_stores_nothing(client, thread):
     client.force_login(UserFactory())
     top = services.post_reply(thread, UserFactory(), "Top")

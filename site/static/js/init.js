@@ -1,3 +1,11 @@
 import { initAll } from "../dist/govuk-frontend.min.js";
 
 initAll();
+
+// After a post the address names what was posted (#reply-12) and a success banner
+// says it worked, with a link to it. The browser's move to the fragment takes focus
+// from the banner GOV.UK Frontend focused: give it back once the page has loaded.
+const banner = document.querySelector('.govuk-notification-banner[role="alert"]');
+if (banner && window.location.hash) {
+  window.addEventListener("load", () => setTimeout(() => banner.focus()));
+}
