@@ -164,18 +164,25 @@ def build_ours(args, cleanup, work, spec):
     # seed_demo refuses DEBUG off: its dev settings, as .ci/production-smoke runs it.
     demo_env = {**env, "DJANGO_SETTINGS_MODULE": "statsforum.settings.dev"}
     run([python, "manage.py", "seed_demo"], log, cwd=REPO, env=demo_env)
-    out = work / "ours.json"
-    run([python, "bench/machina_ours.py", spec, out], log, cwd=REPO, env=env)
-    built = json.loads(out.read_text())
-    log_step("ours: gunicorn")
-    port, pid = serve(
+    return build_then_serve(
         cleanup,
+        work,
+        "ours",
+        [python, "bench/machina_ours.py", spec],
         [str(REPO / ".venv/bin/gunicorn"), "statsforum.wsgi"],
         REPO,
         env,
-        work / "ours-gunicorn.log",
     )
-    return port, pid, built
+
+
+def build_then_serve(cleanup, work, side, build, gunicorn, cwd, env):
+    """Run a side's data builder (it writes what it built as JSON), then serve it:
+    (port, gunicorn's pid, what was built)."""
+    out = work / f"{side}.json"
+    run([*build, out], work / f"{side}-build.log", cwd=cwd, env=env)
+    log_step(f"{side}: gunicorn")
+    port, pid = serve(cleanup, gunicorn, cwd, env, work / f"{side}-gunicorn.log")
+    return port, pid, json.loads(out.read_text())
 
 
 def build_machina(args, cleanup, work, spec):
@@ -205,16 +212,14 @@ def build_machina(args, cleanup, work, spec):
         cwd=project,
         env=env,
     )
-    out = work / "machina.json"
-    run([python, "build_data.py", spec, out], log, cwd=project, env=env)
-    built = json.loads(out.read_text())
-    log_step("machina: gunicorn")
-    port, pid = serve(
+    port, pid, built = build_then_serve(
         cleanup,
+        work,
+        "machina",
+        [python, "build_data.py", spec],
         [str(venv / "bin/gunicorn"), "wsgi"],
         project,
         env,
-        work / "machina-gunicorn.log",
     )
     built["versions"] = {k: v for k, v in installed.items() if k in wanted}
     return port, pid, built
