@@ -49,6 +49,9 @@ class Thread(models.Model):
     body_html = models.TextField(editable=False)
     kind = models.CharField(max_length=20, choices=Kind.choices)
     topics = TaggableManager("topics", through=TaggedThread, blank=True)
+    statistics = models.ManyToManyField(
+        "catalogue.Statistic", blank=True, related_name="threads"
+    )
     is_pinned = models.BooleanField("pinned", default=False)
     is_locked = models.BooleanField("locked", default=False)
     is_public = models.BooleanField(

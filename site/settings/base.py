@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "accounts",
     "core",
     "themes",
+    "catalogue",
     "forums",
     "events",
     "gaps",
