@@ -12,10 +12,9 @@ from django.utils import timezone
 from accounts.models import Organisation
 from catalogue import imports, services
 from catalogue.models import Statistic, StatisticContact
-from connections.models import ActionItem
 from consultations.models import ConsultationPage, ConsultationStatistic
 from demo.content.statistics import STATISTICS
-from events.models import EventPage, MeetingStatistic
+from events.models import EventPage, MeetingStatistic, MinutesPage
 from forums.models import Thread
 from gaps.models import DataGap
 
@@ -38,6 +37,7 @@ def create_demo_statistics():
             )
         name_in_posts(statistic, spec)
         name_in_pages(statistic, spec)
+        name_in_actions(statistic, spec)
 
 
 def as_csv(specs, today):
@@ -67,9 +67,23 @@ def name_in_posts(statistic, spec):
         thread.statistics.add(statistic)
     for gap in DataGap.objects.filter(title__in=spec.get("gaps", [])):
         gap.statistics.add(statistic)
-    ActionItem.objects.filter(
-        description__in=spec.get("actions", []), statistic=None
-    ).update(statistic=statistic)
+
+
+def name_in_actions(statistic, spec):
+    """Actions are part of their minutes: changed through a published revision,
+    so publishing the minutes again keeps what they name."""
+    actions = spec.get("actions", [])
+    for minutes in MinutesPage.objects.filter(
+        action_items__description__in=actions
+    ).distinct():
+        items = list(minutes.action_items.all())
+        if all(item.statistic_id for item in items if item.description in actions):
+            continue
+        for item in items:
+            if item.description in actions:
+                item.statistic = statistic
+        minutes.action_items = items
+        minutes.save_revision().publish()
 
 
 def name_in_pages(statistic, spec):

@@ -220,3 +220,17 @@ def test_following_needs_a_signed_in_member_and_a_known_action(client, lfs):
     client.force_login(UserFactory())
     assert client.post(url, {"action": "shout"}).status_code == 400
     assert client.get(url).status_code == 405
+
+
+def test_a_members_follows_are_in_their_data_and_go_with_their_account(lfs):
+    from accounts.personal_data import registered
+
+    member = UserFactory()
+    StatisticFollow.objects.create(user=member, statistic=lfs)
+    hooks = {data.key: data for data in registered()}["statistics"]
+
+    assert hooks.export(member)["following"] == ["Labour Force Survey"]
+
+    hooks.erase(member, keep_public_posts=True)
+
+    assert not StatisticFollow.objects.exists()
