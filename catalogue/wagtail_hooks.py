@@ -7,6 +7,7 @@ from wagtail.admin.panels import ObjectList
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetChosenView
 from wagtail.snippets.views.snippets import (
     DeleteView,
     EditView,
@@ -20,6 +21,7 @@ from catalogue import admin_views
 from catalogue.admin_forms import StatisticAdminForm
 from catalogue.models import Statistic
 from catalogue.permissions import StatisticPermissionPolicy
+from core.choosers import ChosenByIdMixin
 
 register_permission_policy(Statistic, StatisticPermissionPolicy(Statistic))
 
@@ -79,6 +81,15 @@ class StatisticUsageView(OwnOrganisationsOnly, UsageView):
     pass
 
 
+class StatisticChosenView(ChosenByIdMixin, SnippetChosenView):
+    pass
+
+
+class StatisticChooserViewSet(SnippetChooserViewSet):
+    # Consultations, meetings and minutes' actions choose from every producer's.
+    chosen_view_class = StatisticChosenView
+
+
 class StatisticViewSet(SnippetViewSet):
     model = Statistic
     icon = "table"
@@ -94,6 +105,7 @@ class StatisticViewSet(SnippetViewSet):
     usage_view_class = StatisticUsageView
     edit_handler = ObjectList(Statistic.panels, base_form_class=StatisticAdminForm)
     copy_view_enabled = False
+    chooser_viewset_class = StatisticChooserViewSet
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(

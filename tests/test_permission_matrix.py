@@ -183,11 +183,24 @@ MATRIX = {
         "producer",
         ONLY_RIGHTFUL,
     ),
+    "wagtailsnippets_catalogue_statistic:history_results": (
+        "get",
+        {},
+        "producer",
+        ONLY_RIGHTFUL,
+    ),
     "wagtailsnippets_catalogue_statistic:usage": (
         "get",
         {},
         "producer",
         ONLY_RIGHTFUL,
+    ),
+    # Consultations, meetings and actions name any producer's statistic.
+    "wagtailsnippetchoosers_catalogue_statistic:chosen": (
+        "get",
+        {},
+        "editor",
+        IN_THE_ADMIN,
     ),
     # A member's data is theirs alone: anyone else's export is not there.
     "download_data_export": ("get", {}, "exporter", (SIGNIN,) + (MISSING,) * 4 + (OK,)),
@@ -366,8 +379,11 @@ def statistic_urls(theme, people):
         "catalogue:follow": reverse("catalogue:follow", args=[statistic.slug]),
         **{
             admin + view: reverse(admin + view, args=[statistic.pk])
-            for view in ("edit", "delete", "history", "usage")
+            for view in ("edit", "delete", "history", "history_results", "usage")
         },
+        "wagtailsnippetchoosers_catalogue_statistic:chosen": reverse(
+            "wagtailsnippetchoosers_catalogue_statistic:chosen", args=[statistic.pk]
+        ),
     }
 
 
