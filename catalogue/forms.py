@@ -51,8 +51,12 @@ class ImportForm(forms.Form):
 class StatisticFilters(ListFilters):
     """The /statistics/ list's filters: theme, producer, status."""
 
-    theme = IdChoiceField(label="Theme", queryset=None, required=False)
-    producer = IdChoiceField(label="Producer", queryset=None, required=False)
+    theme = IdChoiceField(
+        label="Theme", queryset=None, required=False, empty_label="Any theme"
+    )
+    producer = IdChoiceField(
+        label="Producer", queryset=None, required=False, empty_label="Any producer"
+    )
     status = forms.ChoiceField(
         label="Status", choices=[("", "Any status"), *Status.choices], required=False
     )

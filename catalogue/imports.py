@@ -203,7 +203,9 @@ def _check(row, themes):
     for name, limit in limits.items():
         if len(values[name]) > limit:
             row.errors.append(f"{name}: longer than {limit} characters.")
-    if values["slug"] and slugify(values["slug"]) != values["slug"]:
+    if values["name"] and not values["slug"]:
+        row.errors.append("slug: enter one: the name has no letters or numbers.")
+    elif values["slug"] and slugify(values["slug"]) != values["slug"]:
         row.errors.append(
             "slug: use only lower-case letters, numbers and hyphens, such as "
             "'labour-force-survey'."

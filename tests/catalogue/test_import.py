@@ -115,6 +115,14 @@ def test_a_slug_of_another_producers_statistic_is_refused(ons, dluhc, ehs, housi
     assert ehs.producer == dluhc
 
 
+def test_a_name_without_letters_needs_a_slug(ons, housing):
+    row = LFS.replace("Labour Force Survey,labour-force-survey", "***,")
+
+    plan = services.import_statistics(ons, HEADER + row)
+
+    assert "slug: enter one" in plan.rows[0].errors[0]
+
+
 def test_the_same_slug_twice_in_one_file_is_an_error(ons, housing):
     plan = services.import_statistics(ons, HEADER + LFS + LFS, commit=False)
 
