@@ -18,6 +18,9 @@ class ImportForm(forms.Form):
     csv_file = forms.FileField(
         label="CSV file",
         required=False,
+        # Not clearable: there is nothing stored to clear, and "clear" would
+        # come back as False instead of a file.
+        widget=forms.FileInput,
         help_text="Columns: " + ", ".join(imports.COLUMNS) + ". Status and cadence "
         "as written on this site; themes as their slugs separated by semicolons; "
         "dates as 2027-01-31. Up to 1 MB.",
@@ -36,7 +39,7 @@ class ImportForm(forms.Form):
         data = super().clean()
         upload = data.get("csv_file")
         try:
-            if upload is not None:
+            if upload:
                 # Read one byte more than allowed: enough to know it is too big.
                 data["text"] = imports.decode(upload.read(imports.MAX_BYTES + 1))
             elif data.get("text"):

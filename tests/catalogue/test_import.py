@@ -222,6 +222,17 @@ def test_the_admin_refuses_an_unreadable_file_next_to_the_field(
     assert "The first row must name the columns" in response.content.decode()
 
 
+def test_a_hostile_clear_box_is_no_file(client, ons_producer, ons):
+    client.force_login(ons_producer)
+
+    response = client.post(
+        reverse(IMPORT), {"producer": ons.pk, "csv_file": "", "csv_file-clear": "-1"}
+    )
+
+    assert response.status_code == 200
+    assert "Choose a CSV file to import." in response.content.decode()
+
+
 def test_a_producer_is_offered_only_their_own_organisation(client, ons_producer, dluhc):
     client.force_login(ons_producer)
 
