@@ -105,6 +105,14 @@ class ActionItem(Orderable):
         related_name="action_items",
         help_text="The data gap this action answers, if there is one.",
     )
+    statistic = models.ForeignKey(
+        "catalogue.Statistic",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="action_items",
+        help_text="The statistic this action is about, if there is one.",
+    )
 
     objects = ActionItemQuerySet.as_manager()
 
@@ -114,7 +122,9 @@ class ActionItem(Orderable):
             [FieldPanel("owner"), FieldPanel("organisation"), FieldPanel("due_date")]
         ),
         FieldPanel("status"),
-        FieldRowPanel([FieldPanel("thread"), FieldPanel("data_gap")]),
+        FieldRowPanel(
+            [FieldPanel("thread"), FieldPanel("data_gap"), FieldPanel("statistic")]
+        ),
     ]
 
     def __str__(self):

@@ -1,6 +1,7 @@
 from django import forms
 from django_comments.abstracts import COMMENT_MAX_LENGTH
 
+from catalogue.forms import NamesStatistics
 from core.forms import IdField, ListFilters, RefuseControlCharacters, TagsField
 from forums.models import Report, Thread
 
@@ -10,11 +11,11 @@ MARKDOWN_HINT = (
 )
 
 
-class ThreadForm(RefuseControlCharacters, forms.ModelForm):
+class ThreadForm(NamesStatistics, RefuseControlCharacters, forms.ModelForm):
     class Meta:
         model = Thread
         field_classes = {"topics": TagsField}
-        fields = ["kind", "title", "body", "topics"]
+        fields = ["kind", "title", "body", "topics", "statistics"]
         labels = {
             "kind": "What are you starting?",
             "title": "Title",

@@ -54,6 +54,9 @@ class Thread(models.Model):
     )
     kind = models.CharField(max_length=20, choices=Kind.choices)
     topics = TaggableManager("topics", through=TaggedThread, blank=True)
+    statistics = models.ManyToManyField(
+        "catalogue.Statistic", blank=True, related_name="threads"
+    )
     is_pinned = models.BooleanField("pinned", default=False)
     is_locked = models.BooleanField("locked", default=False)
     is_public = models.BooleanField(

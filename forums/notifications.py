@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django_comments_xtd.models import XtdComment
 
 from accounts.notifications import Frequency, NotificationKind, notify, notify_many
+from catalogue.services import followers as catalogue_followers
 from forums.markdown import render_markdown
 from forums.mentions import mentioned_members
 from forums.models import Thread, ThreadFollow
@@ -103,6 +104,14 @@ KINDS = [
         label="Answers to your questions",
         description="When a producer marks the answer to a question you asked.",
         per_theme=True,
+    ),
+    NotificationKind(
+        key="statistic_thread",
+        link="thread_url",
+        label="New threads about statistics you follow",
+        description="When a member starts a thread naming a statistic you follow, "
+        "in any theme.",
+        withdrawn=withdrawn_threads,
     ),
     NotificationKind(
         key="mention",
@@ -238,3 +247,32 @@ def _tell_mentioned(thread, author, text, *, post, url):
         )
         told += row is not None
     return told
+
+
+def tell_followers_of_statistics(thread_id):
+    """Those who follow a statistic the thread names hear of it, once: a member
+    of the theme already told of the thread (event `thread:<id>`) is not told
+    again."""
+    thread = Thread.objects.select_related("theme", "author").get(pk=thread_id)
+    statistics = list(thread.statistics.all())
+    if not statistics:
+        return 0
+    followers = catalogue_followers(statistics).exclude(pk=thread.author_id)
+    return notify_many(
+        followers,
+        "statistic_thread",
+        "statistic_thread",
+        {
+            "thread_title": thread.title,
+            "thread_url": thread.get_full_url(),
+            "theme_title": thread.theme.title,
+            "statistics": [statistic.name for statistic in statistics],
+            "author_name": thread.author.public_name
+            if thread.author
+            else "A former member",
+            "kind": thread.get_kind_display(),
+            "text": thread.body,
+            "html": thread.body_html,
+        },
+        event_key=f"thread:{thread.pk}",
+    )

@@ -68,7 +68,9 @@ def check_may_post(user, theme):
 
 
 @transaction.atomic
-def start_thread(user, theme, *, title, body, kind, topics=(), tell=True):
+def start_thread(
+    user, theme, *, title, body, kind, topics=(), statistics=(), tell=True
+):
     thread = Thread.objects.create(
         theme=theme,
         author=user,
@@ -79,6 +81,8 @@ def start_thread(user, theme, *, title, body, kind, topics=(), tell=True):
     )
     if topics:
         thread.topics.set(topics)
+    if statistics:
+        thread.statistics.set(statistics)
     follow(thread, user)
     if tell and thread.is_public:
         tasks.tell_theme_members.enqueue(thread.pk)
@@ -334,7 +338,7 @@ def quoted(reply):
 
 
 @transaction.atomic
-def edit_thread(thread, user, *, title, body, kind, topics=()):
+def edit_thread(thread, user, *, title, body, kind, topics=(), statistics=None):
     if thread.author_id != user.pk:
         raise PermissionDenied("You can only edit threads you started.")
     check_not_suspended(user, thread.theme, "edit your posts")
@@ -342,6 +346,8 @@ def edit_thread(thread, user, *, title, body, kind, topics=()):
     thread.edited_at = timezone.now()
     thread.save()
     thread.topics.set(topics)
+    if statistics is not None:
+        thread.statistics.set(statistics)
     if thread.is_public:
         tasks.tell_mentioned_after_edit.enqueue(thread_id=thread.pk)
     return thread

@@ -15,6 +15,7 @@ def tell_followers(reply_id):
 def tell_theme_members(thread_id):
     notifications.tell_members_of_thread(thread_id)
     notifications.tell_mentioned_in_thread(thread_id)
+    notifications.tell_followers_of_statistics(thread_id)
 
 
 @task()

@@ -69,7 +69,7 @@ def thread_list(request, theme_slug):
 @idempotent
 def new_thread(request, theme_slug):
     theme = get_theme(theme_slug)
-    form = ThreadForm(request.POST or None)
+    form = ThreadForm(request.POST or None, theme=theme)
     preview = None
     status = 200
     if request.method == "POST" and form.is_valid():

@@ -1,12 +1,13 @@
 from django import forms
 
 from accounts.models import Organisation
+from catalogue.forms import NamesStatistics
 from core.forms import RefuseControlCharacters, TagsField
 from gaps.models import DataGap, Status
 from themes.models import ThemeContact
 
 
-class GapForm(RefuseControlCharacters, forms.ModelForm):
+class GapForm(NamesStatistics, RefuseControlCharacters, forms.ModelForm):
     class Meta:
         model = DataGap
         field_classes = {"topics": TagsField}
@@ -18,6 +19,7 @@ class GapForm(RefuseControlCharacters, forms.ModelForm):
             "frequency",
             "purpose",
             "topics",
+            "statistics",
         ]
         labels = {
             "title": "Title",

@@ -106,6 +106,9 @@ class DataGap(index.Indexed, models.Model):
         max_length=30, blank=True, help_text="The sector of the member who raised it."
     )
     topics = TaggableManager("topics", through=TaggedDataGap, blank=True)
+    statistics = models.ManyToManyField(
+        "catalogue.Statistic", blank=True, related_name="data_gaps"
+    )
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.RAISED, db_index=True
     )

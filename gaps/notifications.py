@@ -4,8 +4,21 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 
 from accounts.notifications import NotificationKind, notify, notify_many
+from catalogue.services import followers as catalogue_followers
 from core.links import full_url
-from gaps.models import GapUpdate
+from gaps.models import DataGap, GapUpdate
+
+
+def withdrawn_gaps(rows):
+    """Gaps hidden or deleted since."""
+    gap_ids = {int(row.event_key.split(":")[1]) for row in rows}
+    current = set(
+        DataGap.objects.filter(pk__in=gap_ids, is_public=True).values_list(
+            "pk", flat=True
+        )
+    )
+    return {row.pk for row in rows if int(row.event_key.split(":")[1]) not in current}
+
 
 KINDS = [
     NotificationKind(
@@ -34,7 +47,36 @@ KINDS = [
         per_theme=True,
         optional=False,
     ),
+    NotificationKind(
+        key="statistic_gap",
+        link="gap_url",
+        label="New data gaps about statistics you follow",
+        description="When a data gap naming a statistic you follow reaches the "
+        "register, in any theme.",
+        withdrawn=withdrawn_gaps,
+    ),
 ]
+
+
+def tell_followers_of_statistics(gap_id):
+    """Those who follow a statistic the gap names hear of it once it is public."""
+    gap = DataGap.objects.select_related("theme").get(pk=gap_id)
+    statistics = list(gap.statistics.all())
+    if not gap.is_public or not statistics:
+        return 0
+    return notify_many(
+        catalogue_followers(statistics).exclude(pk=gap.author_id),
+        "statistic_gap",
+        "statistic_gap",
+        {
+            "gap_title": gap.title,
+            "gap_url": gap.get_full_url(),
+            "theme_title": gap.theme.title,
+            "statistics": [statistic.name for statistic in statistics],
+            "measure": gap.measure,
+        },
+        event_key=f"gap:{gap.pk}",
+    )
 
 
 def tell_of_update(update_id):

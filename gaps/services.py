@@ -68,7 +68,9 @@ def answering_as(user, theme):
 
 
 @transaction.atomic
-def raise_gap(user, theme, *, title, measure, purpose, topics=(), **details):
+def raise_gap(
+    user, theme, *, title, measure, purpose, topics=(), statistics=(), **details
+):
     gap = DataGap.objects.create(
         theme=theme,
         author=user,
@@ -84,6 +86,10 @@ def raise_gap(user, theme, *, title, measure, purpose, topics=(), **details):
     )
     if topics:
         gap.topics.set(topics)
+    if statistics:
+        gap.statistics.set(statistics)
+        if gap.is_public:
+            tasks.tell_followers_of_statistics.enqueue(gap.pk)
     GapUpdate.objects.create(
         gap=gap, author=user, to_status=Status.RAISED, note="Raised by a member."
     )
@@ -231,6 +237,7 @@ def approve_gap(gap, user):
         return gap
     gap.is_public, gap.last_moved_at = True, now
     tell_content_changed(DataGap, [gap.pk])
+    tasks.tell_followers_of_statistics.enqueue(gap.pk)
     trust_if_enough_approved(gap.author)
     log(instance=gap, action=APPROVE, user=user)
     return gap

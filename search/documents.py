@@ -118,6 +118,30 @@ def gap_fields(gap, role):
     }
 
 
+def statistic_fields(statistic):
+    """A statistic is found by its name, description and producer; its producer
+    is the organisation filter's answer, as an author's is for a post."""
+    return {
+        "kind": Kind.STATISTIC,
+        "theme_id": None,
+        "title": plain(statistic.name),
+        "body": plain(
+            statistic.description,
+            statistic.producer.name,
+            statistic.producer.acronym,
+            statistic.get_status_display(),
+        ),
+        "url": statistic.get_absolute_url(),
+        "date": statistic.updated_at,
+        "author_id": None,
+        "who": "",
+        "is_public": True,
+        "visible_from": None,
+        "role": "",
+        "organisation_id": statistic.producer_id,
+    }
+
+
 def page_text(page):
     values = []
     for field in page.get_searchable_search_fields():

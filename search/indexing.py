@@ -11,6 +11,7 @@ from django_comments_xtd.models import XtdComment
 from wagtail.models import Page
 from wagtail.search import index
 
+from catalogue.models import Statistic
 from consultations.models import ConsultationPage, ConsultationResponse
 from forums.models import Thread
 from forums.services import replies_to, replies_to_any_thread
@@ -130,6 +131,12 @@ def index_gap(pk):
         pk,
         documents.gap_fields(gap, documents.role_of(gap.author, gap.theme)),
     )
+
+
+def index_statistic(pk):
+    statistic = Statistic.objects.select_related("producer").filter(pk=pk).first()
+    fields = documents.statistic_fields(statistic) if statistic else None
+    _store(Source.STATISTIC, pk, fields)
 
 
 def index_page(pk):
@@ -264,6 +271,13 @@ def rebuild():
         index_page(pk)
     for theme in ThemePage.objects.all():
         index_theme_content(theme)
+    _bulk_store(
+        Source.STATISTIC,
+        {
+            statistic.pk: documents.statistic_fields(statistic)
+            for statistic in Statistic.objects.select_related("producer")
+        },
+    )
     return SearchDocument.objects.count()
 
 
@@ -273,6 +287,7 @@ REINDEX_BY_SOURCE = {
     Source.DATA_GAP: index_gap,
     Source.PAGE: index_page,
     Source.RESPONSE: index_response,
+    Source.STATISTIC: index_statistic,
 }
 
 

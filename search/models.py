@@ -12,6 +12,7 @@ class Kind(models.TextChoices):
     RESPONSE = "response", "Consultation response"
     MEETING = "meeting", "Meeting"
     MINUTES = "minutes", "Minutes"
+    STATISTIC = "statistic", "Statistic"
     THEME = "theme", "Theme page"
     PAGE = "page", "Page"
 
@@ -24,6 +25,7 @@ class Source(models.TextChoices):
     DATA_GAP = "data_gap"
     RESPONSE = "response"
     PAGE = "page"
+    STATISTIC = "statistic"
 
 
 class SearchDocument(models.Model):

@@ -8,6 +8,8 @@ from django_comments_xtd.models import XtdComment
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_slug_changed, page_unpublished, post_page_move
 
+from accounts.models import Organisation
+from catalogue.models import Statistic
 from consultations.models import ConsultationResponse
 from core.signals import content_changed
 from forums.models import HiddenReply, Thread
@@ -46,6 +48,18 @@ def reply_hidden(sender, instance, **kwargs):
 @receiver(post_delete, sender=DataGap)
 def gap_changed(sender, instance, **kwargs):
     indexing.index_gap(instance.pk)
+
+
+@receiver(post_save, sender=Statistic)
+@receiver(post_delete, sender=Statistic)
+def statistic_changed(sender, instance, **kwargs):
+    indexing.index_statistic(instance.pk)
+
+
+@receiver(post_save, sender=Organisation)
+def producer_renamed(sender, instance, **kwargs):
+    for pk in instance.statistics.values_list("pk", flat=True):
+        indexing.index_statistic(pk)
 
 
 @receiver(post_save, sender=ConsultationResponse)

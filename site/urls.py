@@ -50,6 +50,7 @@ urlpatterns = [
     # Member-made content and the features' site-wide lists: each app's own
     # urls.py, mounted the same way, before Wagtail's pages (docs/architecture.md).
     path("", include("themes.urls")),
+    path("", include("catalogue.urls")),
     path("", include("forums.urls")),
     path("", include("events.urls")),
     path("", include("gaps.urls")),

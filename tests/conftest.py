@@ -105,6 +105,7 @@ def editor(root_page):
                 content_type__app_label="themes",
                 content_type__model__in=["themerole", "producerrequest"],
             )
+            | Q(content_type__app_label="catalogue", content_type__model="statistic")
             | Q(content_type__app_label="events", codename="approve_minutes")
             | Q(content_type__app_label="gaps", codename="triage_all_themes")
             | Q(

@@ -26,6 +26,7 @@ from django.utils import timezone
 from accounts import notifications
 from accounts.factories import OrganisationFactory, UserFactory
 from accounts.models import DataExport, EmailSuppression, Notification
+from catalogue.factories import StatisticFactory
 from consultations.factories import ConsultationPageFactory, ResponseFactory
 from consultations.models import (
     ConsultationIndexPage,
@@ -56,6 +57,7 @@ OURS = {
     "accounts",
     "home",
     "connections",
+    "catalogue",
 }
 ROUTABLE_PAGES = [EventPage, ConsultationPage]
 # A theme page has no routes: what members do in a theme is Django URLs (themes:).
@@ -162,6 +164,42 @@ MATRIX = {
     # Organisations are public: whoever works in the admin (producers naming
     # theirs on a consultation, chairs, editors) may choose one.
     "wagtailsnippetchoosers_accounts_organisation:chosen": (
+        "get",
+        {},
+        "editor",
+        IN_THE_ADMIN,
+    ),
+    # Statistics are public; following one is for members; in the admin, a
+    # statistic is its producer's (and the editors') alone.
+    "catalogue:statistic": ("get", {}, "member", EVERYONE),
+    "catalogue:follow": ("post", {"action": "follow"}, "member", SIGNED_IN),
+    "wagtailsnippets_catalogue_statistic:edit": ("get", {}, "producer", ONLY_RIGHTFUL),
+    "wagtailsnippets_catalogue_statistic:delete": (
+        "get",
+        {},
+        "producer",
+        ONLY_RIGHTFUL,
+    ),
+    "wagtailsnippets_catalogue_statistic:history": (
+        "get",
+        {},
+        "producer",
+        ONLY_RIGHTFUL,
+    ),
+    "wagtailsnippets_catalogue_statistic:history_results": (
+        "get",
+        {},
+        "producer",
+        ONLY_RIGHTFUL,
+    ),
+    "wagtailsnippets_catalogue_statistic:usage": (
+        "get",
+        {},
+        "producer",
+        ONLY_RIGHTFUL,
+    ),
+    # Consultations, meetings and actions name any producer's statistic.
+    "wagtailsnippetchoosers_catalogue_statistic:chosen": (
         "get",
         {},
         "editor",
@@ -321,6 +359,7 @@ def world(theme_index, editor):
         )
         for name in HIDDEN_THREAD_MATRIX
     }
+    urls.update(statistic_urls(housing, people))
     urls.update(meeting_urls(housing, people))
     urls.update(consultation_urls(housing, people))
     urls.update(account_urls(housing, people, editor))
@@ -330,6 +369,24 @@ def world(theme_index, editor):
         "hidden_urls": hidden_urls,
         "wrong_token_urls": wrong_token_urls(urls),
         "answer": {"reply": reply.pk},
+    }
+
+
+def statistic_urls(theme, people):
+    """A statistic of the organisation the theme's producer answers for."""
+    producer = ThemeRole.objects.get(user=people["producer"]).organisation
+    statistic = StatisticFactory(producer=producer, themes=[theme])
+    admin = "wagtailsnippets_catalogue_statistic:"
+    return {
+        "catalogue:statistic": statistic.get_absolute_url(),
+        "catalogue:follow": reverse("catalogue:follow", args=[statistic.slug]),
+        **{
+            admin + view: reverse(admin + view, args=[statistic.pk])
+            for view in ("edit", "delete", "history", "history_results", "usage")
+        },
+        "wagtailsnippetchoosers_catalogue_statistic:chosen": reverse(
+            "wagtailsnippetchoosers_catalogue_statistic:chosen", args=[statistic.pk]
+        ),
     }
 
 

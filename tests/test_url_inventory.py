@@ -123,6 +123,11 @@ VISITOR = [
     ("/themes/no-such-theme/meetings.atom", 404, None),
     ("/themes/no-such-theme/consultations.atom", 404, None),
     ("/themes/no-such-theme/activity.atom", 404, None),
+    ("/statistics/", 200, None),
+    ("/statistics/?theme=999999&status=nonsense", 200, None),
+    ("/statistics/long-term-international-migration/", 200, None),
+    ("/statistics/long-term-international-migration/follow/", 405, None),
+    ("/statistics/no-such-statistic/", 404, None),
 ]
 
 # The same for the demo member (member@example.org), who has joined migration.
@@ -157,6 +162,8 @@ MEMBER = [
         200,
         None,
     ),
+    ("/statistics/long-term-international-migration/", 200, None),
+    ("/statistics/long-term-international-migration/follow/", 405, None),
     # The admin is for producers, chairs and editors.
     signing_in("/admin/"),
 ]

@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, Q
 from wagtail.models import PageViewRestriction
 
+from accounts.models import Organisation
 from themes.models import Role, ThemePage, ThemeRole
 
 ANY_ROLE = tuple(Role)
@@ -141,3 +142,16 @@ def roles_in(theme, users):
 def roles_of(user):
     """Every role `user` holds, with its theme and organisation."""
     return ThemeRole.objects.filter(user=user).select_related("theme", "organisation")
+
+
+def organisations_of(user, roles=ANY_ROLE):
+    """The organisations `user` speaks for in some theme holding `roles`."""
+    return Organisation.objects.filter(
+        pk__in=_roles_held_by(user, roles).values("organisation")
+    )
+
+
+def speaking_for(organisation, roles=ANY_ROLE):
+    """The people who hold `roles` for `organisation` in some theme, each once."""
+    held = ThemeRole.objects.filter(role__in=_as_list(roles), organisation=organisation)
+    return get_user_model().objects.filter(pk__in=held.values("user"))

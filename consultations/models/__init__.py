@@ -2,6 +2,7 @@ from consultations.models.pages import (
     CONSULTATION_WORKFLOW,
     ConsultationIndexPage,
     ConsultationPage,
+    ConsultationStatistic,
     State,
 )
 from consultations.models.responses import (
@@ -16,6 +17,7 @@ __all__ = [
     "ConsultationIndexPage",
     "ConsultationPage",
     "ConsultationResponse",
+    "ConsultationStatistic",
     "ResponseExport",
     "State",
 ]

@@ -6,18 +6,20 @@ from django.db import models
 from django.db.models import Case, Value, When
 from django.utils import timezone
 from django.utils.functional import cached_property
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
     HelpPanel,
     MultiFieldPanel,
+    MultipleChooserPanel,
     ObjectList,
     TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -176,6 +178,12 @@ class ConsultationPage(
                 FieldPanel("contact_email"),
             ],
             heading="Contact",
+        ),
+        MultipleChooserPanel(
+            "statistic_links",
+            chooser_field_name="statistic",
+            heading="Statistics it concerns",
+            label="Statistic",
         ),
     ]
     question_panels = [
@@ -351,3 +359,18 @@ class ConsultationPage(
         from consultations.views import published
 
         return published.follow(request, self)
+
+
+class ConsultationStatistic(Orderable):
+    """A statistic a consultation concerns; its page lists the consultation."""
+
+    page = ParentalKey(
+        ConsultationPage, on_delete=models.CASCADE, related_name="statistic_links"
+    )
+    statistic = models.ForeignKey(
+        "catalogue.Statistic",
+        on_delete=models.CASCADE,
+        related_name="consultation_links",
+    )
+
+    panels = [FieldPanel("statistic")]

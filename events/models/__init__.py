@@ -3,6 +3,7 @@ from events.models.meetings import (
     MeetingFeed,
     MeetingIndexPage,
     MeetingRegistration,
+    MeetingStatistic,
 )
 from events.models.minutes import (
     MINUTES_WORKFLOW,
@@ -16,6 +17,7 @@ __all__ = [
     "MeetingFeed",
     "MeetingIndexPage",
     "MeetingRegistration",
+    "MeetingStatistic",
     "MinutesAttendee",
     "MinutesPage",
 ]

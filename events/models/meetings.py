@@ -4,10 +4,16 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    MultipleChooserPanel,
+)
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from events.blocks import AgendaItemBlock
@@ -112,6 +118,12 @@ class EventPage(ThemeChildPageMixin, RoutablePageMixin, Page):
         ),
         MultiFieldPanel(
             [FieldPanel("status"), FieldPanel("status_reason")], heading="Status"
+        ),
+        MultipleChooserPanel(
+            "statistic_links",
+            chooser_field_name="statistic",
+            heading="Statistics it discusses",
+            label="Statistic",
         ),
     ]
     search_fields = [
@@ -235,6 +247,19 @@ class EventPage(ThemeChildPageMixin, RoutablePageMixin, Page):
             and (self.registration_opens is None or self.registration_opens <= now)
             and now < (self.registration_closes or self.start)
         )
+
+
+class MeetingStatistic(Orderable):
+    """A statistic a meeting discusses; its page lists the meeting."""
+
+    page = ParentalKey(
+        EventPage, on_delete=models.CASCADE, related_name="statistic_links"
+    )
+    statistic = models.ForeignKey(
+        "catalogue.Statistic", on_delete=models.CASCADE, related_name="meeting_links"
+    )
+
+    panels = [FieldPanel("statistic")]
 
 
 class MeetingRegistration(models.Model):

@@ -104,7 +104,7 @@ def similar(request):
 @idempotent
 def new_gap(request, theme_slug):
     theme = get_theme(theme_slug)
-    form = GapForm(request.POST or None)
+    form = GapForm(request.POST or None, theme=theme)
     status = 200
     if request.method == "POST":
         if form.is_valid():

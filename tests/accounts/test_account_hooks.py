@@ -13,6 +13,7 @@ def test_every_app_that_holds_personal_data_is_in_the_export_and_erasure():
         "data_gaps",
         "meetings",
         "consultations",
+        "statistics",
     }
 
 

@@ -3,6 +3,7 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 
 from accounts.models import Organisation, User
+from catalogue.models import Statistic, StatisticContact
 from connections.models import ActionItem
 from consultations.models import ConsultationPage, ConsultationResponse
 from events.models import EventPage, MeetingRegistration, MinutesPage
@@ -71,6 +72,16 @@ def test_seed_demo_builds_the_demo_site(settings, client):
     assert client.login(email="member@example.org", password="statsforum-demo")
     assert client.get("/").status_code == 200
     assert client.get("/themes/migration/").status_code == 200
+    # Statistics of every theme, named by what the demo says about them.
+    assert not ThemePage.objects.filter(statistics=None).exists()
+    ehs = Statistic.objects.get(slug="english-housing-survey")
+    assert ehs.producer.acronym == "MHCLG"
+    assert ehs.threads.exists() and ehs.data_gaps.exists()
+    assert ehs.consultation_links.exists() and ehs.meeting_links.exists()
+    assert ehs.action_items.filter(page__live=True).exists()
+    page = client.get(ehs.get_absolute_url()).content.decode()
+    assert "Hannah Okafor" in page
+    assert "Publish a timetable for modelled local estimates" in page
 
 
 def test_seed_demo_adds_a_consultation_in_each_state_and_emails_no_one(
@@ -152,5 +163,7 @@ def demo_counts():
             GapUpdate,
             ConsultationPage,
             ConsultationResponse,
+            Statistic,
+            StatisticContact,
         ]
     }

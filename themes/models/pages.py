@@ -206,12 +206,31 @@ class ThemePage(Page):
         return context
 
 
-class ThemeContact(Orderable):
+class ContactDetails(models.Model):
+    """Someone users can talk to, and how to reach them (themes' and statistics')."""
+
+    name = models.CharField(max_length=200)
+    role = models.CharField(max_length=200, help_text="Their job title or role.")
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.name}, {self.role}"
+
+    def clean(self):
+        if not (self.email or self.phone):
+            raise ValidationError(
+                {"email": "Give an email address or a phone number to reach them by."}
+            )
+
+
+class ThemeContact(ContactDetails, Orderable):
     """Someone users can talk to about particular statistics in a theme."""
 
     theme = ParentalKey(ThemePage, on_delete=models.CASCADE, related_name="contacts")
-    name = models.CharField(max_length=200)
-    role = models.CharField(max_length=200, help_text="Their job title or role.")
     organisation = models.ForeignKey(
         "accounts.Organisation", on_delete=models.PROTECT, related_name="contacts"
     )
@@ -220,8 +239,6 @@ class ThemeContact(Orderable):
         max_length=300,
         help_text="For example: 'Hospital waiting times in England'.",
     )
-    email = models.EmailField(blank=True)
-    phone = models.CharField(max_length=40, blank=True)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -241,11 +258,5 @@ class ThemeContact(Orderable):
         FieldPanel("user"),
     ]
 
-    def __str__(self):
-        return f"{self.name}, {self.role}"
-
-    def clean(self):
-        if not (self.email or self.phone):
-            raise ValidationError(
-                {"email": "Give an email address or a phone number to reach them by."}
-            )
+    class Meta(Orderable.Meta):
+        pass

@@ -12,6 +12,7 @@ from demo.events import create_demo_meetings, create_demo_past_meetings
 from demo.forums import create_demo_threads
 from demo.gaps import create_demo_gaps
 from demo.home import create_demo_home_page, create_demo_standard_pages
+from demo.statistics import create_demo_statistics
 from demo.themes import (
     create_demo_organisations,
     create_demo_roles,
@@ -28,9 +29,10 @@ DEFAULT_DEMO_PASSWORD = "statsforum-demo"  # noqa: S105
 class Command(BaseCommand):
     help = (
         "Build the demo site: themes, organisations, contacts, standard pages, "
-        "demo users, discussions with replies, meetings, data gaps and "
-        "consultations. Safe to run again: it adds what is missing and changes "
-        "nothing that exists. Refuses to run unless DEBUG is on."
+        "demo users, discussions with replies, meetings, data gaps, "
+        "consultations and the statistics they name. Safe to run again: it adds "
+        "what is missing and changes nothing that exists. Refuses to run unless "
+        "DEBUG is on."
     )
 
     def handle(self, *args, **options):
@@ -55,6 +57,7 @@ class Command(BaseCommand):
             create_demo_gaps(users)
             create_demo_consultations(users)
             create_demo_links()
+            create_demo_statistics()
             # Signals index what the services make; the demo also backdates and
             # bulk-creates (published responses), so the index is built again.
             indexed = rebuild_search_index()

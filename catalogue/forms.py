@@ -1,0 +1,118 @@
+from django import forms
+
+from accounts.models import Organisation
+from catalogue import imports, permissions
+from catalogue.models import Statistic, Status
+from core.forms import IdChoiceField, IdMultipleChoiceField, ListFilters
+
+
+class ImportForm(forms.Form):
+    """Upload a producer's CSV; the preview sends its text back as `text`."""
+
+    producer = IdChoiceField(
+        label="Producer",
+        queryset=Organisation.objects.none(),
+        help_text="Every row is a statistic of this organisation.",
+        error_messages={"required": "Choose the producer whose list this is."},
+    )
+    csv_file = forms.FileField(
+        label="CSV file",
+        required=False,
+        # Not clearable: there is nothing stored to clear, and "clear" would
+        # come back as False instead of a file.
+        widget=forms.FileInput,
+        help_text="Columns: " + ", ".join(imports.COLUMNS) + ". Status and cadence "
+        "as written on this site; themes as their slugs separated by semicolons; "
+        "dates as 2027-01-31. Up to 1 MB.",
+    )
+    text = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        if user.has_perm("catalogue.add_statistic"):
+            producers = Organisation.objects.filter(kind=Organisation.Kind.PRODUCER)
+        else:
+            producers = permissions.organisations_managed_by(user)
+        self.fields["producer"].queryset = producers.order_by("name")
+
+    def clean(self):
+        data = super().clean()
+        upload = data.get("csv_file")
+        try:
+            if upload:
+                # Read one byte more than allowed: enough to know it is too big.
+                data["text"] = imports.decode(upload.read(imports.MAX_BYTES + 1))
+            elif data.get("text"):
+                data["text"] = imports.decode(data["text"].encode())
+            else:
+                self.add_error("csv_file", "Choose a CSV file to import.")
+        except imports.ImportRefused as refusal:
+            self.add_error("csv_file", str(refusal))
+        return data
+
+
+class StatisticFilters(ListFilters):
+    """The /statistics/ list's filters: theme, producer, status."""
+
+    theme = IdChoiceField(
+        label="Theme", queryset=None, required=False, empty_label="Any theme"
+    )
+    producer = IdChoiceField(
+        label="Producer", queryset=None, required=False, empty_label="Any producer"
+    )
+    status = forms.ChoiceField(
+        label="Status", choices=[("", "Any status"), *Status.choices], required=False
+    )
+
+    def __init__(self, *args, themes, producers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = themes
+        self.fields["producer"].queryset = producers
+
+    def filter(self, statistics):
+        data = self.chosen()
+        if data.get("theme"):
+            statistics = statistics.filter(themes=data["theme"])
+        if data.get("producer"):
+            statistics = statistics.filter(producer=data["producer"])
+        if data.get("status"):
+            statistics = statistics.filter(status=data["status"])
+        return statistics
+
+
+class StatisticChoiceField(IdMultipleChoiceField):
+    """The statistics a thread or gap is about: a checkbox list that works without
+    JavaScript, enhanced into an autocomplete."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", Statistic.objects.select_related("producer"))
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", "Which statistics is it about? (optional)")
+        kwargs.setdefault(
+            "help_text",
+            "Choose any this is about: their producers see it, and members who "
+            "follow them hear of it.",
+        )
+        super().__init__(**kwargs)
+
+    def label_from_instance(self, obj):
+        return f"{obj.name} ({obj.producer.short_name})"
+
+
+class NamesStatistics:
+    """For a thread's or a gap's form (`theme=` given, or the instance's): the
+    statistics it is about, offered from its theme's, and any already named."""
+
+    def __init__(self, *args, theme=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        theme = theme or getattr(self.instance, "theme", None)
+        offered = Statistic.objects.filter(themes=theme)
+        if self.instance.pk:
+            offered |= Statistic.objects.filter(pk__in=self.instance.statistics.all())
+        self.fields["statistics"] = StatisticChoiceField(
+            queryset=offered.distinct().select_related("producer").order_by("name")
+        )
+        if not self.fields["statistics"].queryset.exists():
+            del self.fields["statistics"]

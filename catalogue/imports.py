@@ -1,0 +1,292 @@
+"""Reading a producer's list of statistics from CSV, and what importing it would
+change: each row created, updated or unchanged, or refused with its errors.
+
+A re-import finds each row's statistic by the producer's own id, or else by its
+slug, so importing the same file twice changes nothing. Hostile files are refused
+before any row is read (too big, not UTF-8, not CSV), and cells that a
+spreadsheet would run as a formula, or that hide control characters, are errors
+of their row.
+"""
+
+import csv
+import datetime
+import io
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.utils.text import slugify
+
+from catalogue.models import Cadence, Statistic, Status
+from core.csv import CONTROL_CHARACTERS, FORMULA_STARTS, FORMULA_WHITE_SPACE
+from themes.models import ThemePage
+
+MAX_BYTES = 1_000_000
+MAX_ROWS = 2_000
+MAX_CELL = 2_000
+COLUMNS = [
+    "name",
+    "slug",
+    "producer_id",
+    "description",
+    "status",
+    "cadence",
+    "next_release",
+    "themes",
+    "producer_url",
+]
+REQUIRED = ["name", "description", "status", "cadence", "producer_url"]
+# The fields a row sets, in the model's words.
+FIELDS = [
+    "name",
+    "slug",
+    "producer_reference",
+    "description",
+    "status",
+    "cadence",
+    "next_release",
+    "producer_url",
+]
+
+
+class ImportRefused(Exception):
+    """The file as a whole cannot be read: nothing in it is looked at."""
+
+
+@dataclass
+class Row:
+    line: int
+    cells: dict
+    values: dict = field(default_factory=dict)
+    themes: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    statistic: Statistic | None = None
+    changes: list = field(default_factory=list)
+
+    @property
+    def action(self):
+        if self.errors:
+            return "error"
+        if self.statistic is None:
+            return "create"
+        return "update" if self.changes else "unchanged"
+
+
+@dataclass
+class ImportPlan:
+    producer: object
+    rows: list
+
+    @property
+    def has_errors(self):
+        return any(row.errors for row in self.rows)
+
+    def count(self, action):
+        return sum(1 for row in self.rows if row.action == action)
+
+    @property
+    def summary(self):
+        return {
+            action: self.count(action)
+            for action in ("create", "update", "unchanged", "error")
+        }
+
+
+def decode(data):
+    """The file's text, or ImportRefused saying why not."""
+    if len(data) > MAX_BYTES:
+        raise ImportRefused(
+            f"The file is larger than {MAX_BYTES // 1_000_000} MB. Split it into "
+            "smaller files."
+        )
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportRefused(
+            "The file is not UTF-8 text. Save it from your spreadsheet as 'CSV UTF-8'."
+        ) from None
+
+
+def read_rows(text):
+    """The rows of a CSV text, each a dict by column, or ImportRefused."""
+    if "\x00" in text:
+        raise ImportRefused("The file is not a CSV file: it holds binary data.")
+    try:
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        header = [name.strip().lower() for name in reader.fieldnames or []]
+        missing = [column for column in REQUIRED if column not in header]
+        if not header or missing:
+            raise ImportRefused(
+                "The first row must name the columns. Missing: "
+                + ", ".join(missing or REQUIRED)
+                + f". The columns are: {', '.join(COLUMNS)}."
+            )
+        reader.fieldnames = header
+        rows = []
+        for cells in reader:
+            if len(rows) == MAX_ROWS:
+                raise ImportRefused(
+                    f"The file has more than {MAX_ROWS:,} rows. Split it into "
+                    "smaller files."
+                )
+            if not any((value or "").strip() for value in cells.values()):
+                continue
+            rows.append(Row(line=reader.line_num, cells=_cells(cells)))
+    except csv.Error as error:
+        raise ImportRefused(
+            f"The file is not a CSV file we can read: {error}."
+        ) from None
+    if not rows:
+        raise ImportRefused("The file has no rows under its column names.")
+    return rows
+
+
+def _cells(cells):
+    # Extra cells beyond the header land under None: they are ignored.
+    return {
+        name: (value if isinstance(value, str) else "").strip()
+        for name, value in cells.items()
+        if name in COLUMNS
+    }
+
+
+def plan(producer, rows):
+    """What importing `rows` for `producer` would do, row by row; changes nothing."""
+    themes = {theme.slug: theme for theme in ThemePage.objects.all()}
+    existing = list(Statistic.objects.prefetch_related("themes"))
+    by_reference = {
+        s.producer_reference: s
+        for s in existing
+        if s.producer_id == producer.pk and s.producer_reference
+    }
+    by_slug = {s.slug: s for s in existing}
+    seen = {"slug": {}, "producer_reference": {}}
+    for row in rows:
+        _check(row, themes)
+        if row.errors:
+            continue
+        _match(row, producer, by_reference, by_slug, seen)
+    return ImportPlan(producer=producer, rows=rows)
+
+
+def _check(row, themes):
+    for column, value in row.cells.items():
+        if CONTROL_CHARACTERS.search(value):
+            row.errors.append(f"{column}: remove the hidden control characters.")
+        elif value.startswith(FORMULA_WHITE_SPACE) or value.startswith(FORMULA_STARTS):
+            row.errors.append(
+                f"{column}: a cell may not start with {value[0]!r}, which a "
+                "spreadsheet runs as a formula."
+            )
+        elif len(value) > MAX_CELL:
+            row.errors.append(f"{column}: longer than {MAX_CELL:,} characters.")
+    if row.errors:
+        return
+    cells = row.cells
+    for column in REQUIRED:
+        if not cells.get(column):
+            row.errors.append(f"{column}: enter a value.")
+    values = {
+        "name": cells.get("name", ""),
+        "slug": cells.get("slug", "") or Statistic.slug_for(cells.get("name", "")),
+        "producer_reference": cells.get("producer_id", ""),
+        "description": cells.get("description", ""),
+        "producer_url": cells.get("producer_url", ""),
+        "status": _choice(row, "status", Status),
+        "cadence": _choice(row, "cadence", Cadence),
+        "next_release": _date(row, cells.get("next_release", "")),
+    }
+    limits = {
+        name: Statistic._meta.get_field(name).max_length
+        for name in ("name", "slug", "producer_reference", "description")
+    }
+    for name, limit in limits.items():
+        if len(values[name]) > limit:
+            row.errors.append(f"{name}: longer than {limit} characters.")
+    if values["name"] and not values["slug"]:
+        row.errors.append("slug: enter one: the name has no letters or numbers.")
+    elif values["slug"] and slugify(values["slug"]) != values["slug"]:
+        row.errors.append(
+            "slug: use only lower-case letters, numbers and hyphens, such as "
+            "'labour-force-survey'."
+        )
+    if values["producer_url"]:
+        try:
+            URLValidator(schemes=["https", "http"])(values["producer_url"])
+        except ValidationError:
+            row.errors.append(
+                "producer_url: enter the full address of the producer's page, "
+                "starting https://."
+            )
+    row.themes = []
+    for slug in filter(None, (s.strip() for s in cells.get("themes", "").split(";"))):
+        if slug in themes:
+            row.themes.append(themes[slug])
+        else:
+            row.errors.append(f"themes: there is no theme '{slug}'.")
+    row.values = values
+
+
+def _choice(row, column, choices):
+    given = row.cells.get(column, "")
+    if not given:
+        return ""
+    for value, label in choices.choices:
+        if given.lower() in (value, label.lower()):
+            return value
+    row.errors.append(
+        f"{column}: '{given}' is not one of: "
+        + "; ".join(label for _, label in choices.choices)
+        + "."
+    )
+    return ""
+
+
+def _date(row, given):
+    if not given:
+        return None
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.datetime.strptime(given, pattern).date()
+        except ValueError:
+            continue
+    row.errors.append(
+        f"next_release: '{given}' is not a date. Write it as 2027-01-31 or 31/01/2027."
+    )
+    return None
+
+
+def _match(row, producer, by_reference, by_slug, seen):
+    values = row.values
+    for key in ("producer_reference", "slug"):
+        if values[key] and values[key] in seen[key]:
+            row.errors.append(
+                f"{'producer_id' if key == 'producer_reference' else key}: the same "
+                f"as row {seen[key][values[key]]}'s."
+            )
+            return
+    for key in ("producer_reference", "slug"):
+        if values[key]:
+            seen[key][values[key]] = row.line
+    statistic = by_reference.get(values["producer_reference"]) or by_slug.get(
+        values["slug"]
+    )
+    if statistic is not None and statistic.producer_id != producer.pk:
+        row.errors.append(
+            f"slug: '{values['slug']}' is the address of another producer's "
+            "statistic. Choose another slug."
+        )
+        return
+    if statistic is not None and by_slug.get(values["slug"]) not in (None, statistic):
+        row.errors.append(
+            f"slug: '{values['slug']}' is already the address of "
+            f"'{by_slug[values['slug']].name}'."
+        )
+        return
+    row.statistic = statistic
+    if statistic is not None:
+        row.changes = [
+            name for name in FIELDS if getattr(statistic, name) != values[name]
+        ]
+        if {t.pk for t in statistic.themes.all()} != {t.pk for t in row.themes}:
+            row.changes.append("themes")

@@ -1,0 +1,66 @@
+"""Rules that change statistics and who follows them."""
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from wagtail.log_actions import log
+
+from catalogue import imports, permissions
+from catalogue.models import Statistic, StatisticFollow
+
+
+def import_statistics(producer, text, *, user=None, commit=True):
+    """Plan importing the CSV `text` as `producer`'s statistics, and write it when
+    `commit` and no row has an error: all rows or none. `user` None is the
+    management command, run by the site's operators."""
+    if user is not None and not permissions.may_manage(user, producer, "add"):
+        raise PermissionDenied(
+            "You can import statistics only for the organisations you answer for."
+        )
+    plan = imports.plan(producer, imports.read_rows(text))
+    if commit and not plan.has_errors:
+        _write(plan, user)
+    return plan
+
+
+@transaction.atomic
+def _write(plan, user):
+    for row in plan.rows:
+        if row.action == "unchanged":
+            continue
+        created = row.statistic is None
+        statistic = row.statistic or Statistic(producer=plan.producer)
+        for name, value in row.values.items():
+            setattr(statistic, name, value)
+        # A ParentalManyToManyField is written by save(), after it is set.
+        statistic.themes.set(row.themes)
+        statistic.save()
+        # The site history says who imported what, as for an edit in the admin.
+        log(
+            instance=statistic,
+            action="wagtail.create" if created else "wagtail.edit",
+            user=user,
+            content_changed=True,
+        )
+
+
+def follow(statistic, user):
+    StatisticFollow.objects.get_or_create(user=user, statistic=statistic)
+
+
+def unfollow(statistic, user):
+    StatisticFollow.objects.filter(user=user, statistic=statistic).delete()
+
+
+def follows(statistic, user):
+    return (
+        user.is_authenticated
+        and StatisticFollow.objects.filter(user=user, statistic=statistic).exists()
+    )
+
+
+def followers(statistics):
+    """The members who follow any of `statistics`, each once."""
+    return get_user_model().objects.filter(
+        pk__in=StatisticFollow.objects.filter(statistic__in=statistics).values("user")
+    )

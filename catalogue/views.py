@@ -1,0 +1,72 @@
+"""/statistics/: every statistic, filtered; a page per statistic; following one."""
+
+from allauth.account.decorators import verified_email_required
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from accounts.models import Organisation
+from catalogue import services
+from catalogue.forms import StatisticFilters
+from catalogue.models import Statistic
+from themes.roles import public_themes
+
+STATISTICS_PER_PAGE = 25
+
+
+def statistic_list(request):
+    themes = public_themes().filter(statistics__isnull=False).distinct()
+    producers = Organisation.objects.filter(statistics__isnull=False).distinct()
+    filters = StatisticFilters(request.GET, themes=themes, producers=producers)
+    statistics = filters.filter(
+        Statistic.objects.select_related("producer").order_by("name")
+    )
+    listed = Paginator(statistics, STATISTICS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "catalogue/statistic_list.html",
+        {
+            "statistics": listed,
+            "filters": StatisticFilters(
+                initial=filters.chosen(), themes=themes, producers=producers
+            ),
+            "filtered": bool(filters.chosen()),
+        },
+    )
+
+
+def statistic_detail(request, slug):
+    statistic = get_object_or_404(
+        Statistic.objects.select_related("producer"), slug=slug
+    )
+    return render(
+        request,
+        "catalogue/statistic.html",
+        {
+            "statistic": statistic,
+            "contacts": statistic.contacts.all(),
+            "themes": public_themes().filter(statistics=statistic).order_by("title"),
+            "following": services.follows(statistic, request.user),
+        },
+    )
+
+
+@require_POST
+@verified_email_required
+def follow(request, slug):
+    statistic = get_object_or_404(Statistic, slug=slug)
+    action = request.POST.get("action")
+    if action == "follow":
+        services.follow(statistic, request.user)
+        message = "We will email you about new discussions and data gaps naming it."
+    elif action == "unfollow":
+        services.unfollow(statistic, request.user)
+        message = "You will no longer get emails about this statistic."
+    else:
+        return HttpResponseBadRequest("Choose to follow or unfollow the statistic.")
+    messages.success(request, message)
+    return redirect(statistic.get_absolute_url() + "#follow")

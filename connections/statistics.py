@@ -1,0 +1,48 @@
+"""Everything said about a statistic, across the features, by their own visibility
+rules: the statistic's page shows it. A handful of queries whatever the numbers."""
+
+from django.db.models import F
+from wagtail.models import Page
+
+from connections.models import ActionItem
+from consultations.models import ConsultationPage
+from events.models import EventPage
+from forums.visibility import threads_visible_to
+from gaps.services import gaps_visible_to
+from themes.roles import public_pages
+
+SHOWN = 20
+
+
+def said_about(statistic, user):
+    threads = (
+        threads_visible_to(user)
+        .filter(statistics=statistic)
+        .select_related("theme", "answered_by")
+        .order_by("-last_activity_at")
+    )
+    gaps = (
+        gaps_visible_to(user)
+        .filter(statistics=statistic)
+        .select_related("theme")
+        .order_by("-last_moved_at")
+    )
+    consultations = public_pages(
+        ConsultationPage.objects.filter(statistic_links__statistic=statistic)
+    )
+    meetings = public_pages(
+        EventPage.objects.filter(statistic_links__statistic=statistic)
+    )
+    actions = (
+        ActionItem.objects.published()
+        .filter(statistic=statistic, page__in=public_pages(Page.objects.all()))
+        .select_related("page", "organisation", "thread__theme", "data_gap__theme")
+        .order_by(F("due_date").asc(nulls_last=True), "pk")
+    )
+    return {
+        "threads": list(threads[:SHOWN]),
+        "gaps": list(gaps[:SHOWN]),
+        "consultations": list(consultations.distinct().order_by("-opens_at")[:SHOWN]),
+        "meetings": list(meetings.distinct().order_by("-start")[:SHOWN]),
+        "action_items": list(actions[:SHOWN]),
+    }
