@@ -76,6 +76,18 @@ def public_themes():
     return ThemePage.objects.live().exclude(Exists(restricted))
 
 
+def pages_in_public_themes(pages):
+    """Of `pages` (meetings, consultations...), those under a public theme: a
+    page's own `live()` and `public()` miss a theme that is unpublished."""
+    page_path = ExpressionWrapper(OuterRef("path"), output_field=CharField())
+    above = (
+        public_themes()
+        .alias(page_path=page_path)
+        .filter(page_path__startswith=F("path"))
+    )
+    return pages.filter(Exists(above))
+
+
 def in_public_themes(posts):
     """Of `posts`, those in public themes. By id: Wagtail search filters on a
     post's own indexed fields only."""
