@@ -55,6 +55,7 @@ urlpatterns = [
     path("", include("gaps.urls")),
     path("", include("consultations.urls")),
     path("", include("connections.urls")),
+    path("", include("api.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -119,6 +120,25 @@ class EventPage(ThemeChildPageMixin, RoutablePageMixin, Page):
         index.SearchField("summary"),
         index.SearchField("agenda"),
         index.FilterField("start"),
+    ]
+    # The pages API shows what the page shows a visitor: not the joining link,
+    # which only those registered see.
+    api_fields = [
+        APIField(name)
+        for name in [
+            "summary",
+            "start",
+            "end",
+            "format",
+            "venue",
+            "address",
+            "agenda",
+            "capacity",
+            "registration_opens",
+            "registration_closes",
+            "status",
+            "status_reason",
+        ]
     ]
 
     parent_page_types = ["events.MeetingIndexPage"]

@@ -369,9 +369,13 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     # The proxies in front whose X-Forwarded-For is believed (production: one).
     "NUM_PROXIES": int(env("API_TRUSTED_PROXIES", "0")),
+    # `format` is the meetings' filter (online, in person...), not a renderer.
+    "URL_FORMAT_OVERRIDE": None,
 }
 # Requests a minute from one address, e.g. "60/minute" (DRF's rate syntax).
 API_ANONYMOUS_RATE = env("API_ANONYMOUS_RATE", "60/minute")
+# Wagtail's pages API pages as ours do (api/pagination.py).
+WAGTAILAPI_LIMIT_MAX = 100
 SPECTACULAR_SETTINGS = {
     "TITLE": "statsforum open data API",
     "DESCRIPTION": "Read-only JSON for the public content of statsforum: "
@@ -381,4 +385,9 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "2",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["api.schema.only_ours"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.with_refusals",
+    ],
 }
