@@ -28,7 +28,8 @@ def with_refusals(result, generator, request, public):
         for operation in methods.values():
             parameters = operation.get("parameters", [])
             refusals = {"429": ("Too many requests: see Retry-After.", ERROR)}
-            if any(p["in"] == "path" for p in parameters):
+            naming = {"theme", "organisation", "tag"}
+            if any(p["in"] == "path" or p["name"] in naming for p in parameters):
                 refusals["404"] = ("Not there, or not public.", ERROR)
             filters = {"limit", "offset"}
             if any(p["in"] == "query" and p["name"] not in filters for p in parameters):

@@ -11,7 +11,6 @@ from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
@@ -81,8 +80,8 @@ class ReadOnly(GenericViewSet):
         return {**self.get_serializer_context(), **extra}
 
 
-def theme_parameter(description="A theme's slug, as in its address."):
-    return OpenApiParameter("theme", str, description=description)
+def theme_parameter(description="A public theme's slug, as in its address."):
+    return OpenApiParameter("theme", filters.SLUG_SCHEMA, description=description)
 
 
 @extend_schema_view(
@@ -174,9 +173,9 @@ class ReplyViewSet(ReadOnly):
                 enum=["open", *DataGap.Status.values],
             ),
             OpenApiParameter(
-                "organisation", OpenApiTypes.INT, description="Owned by (its id)."
+                "organisation", filters.ID_SCHEMA, description="Owned by (its id)."
             ),
-            OpenApiParameter("tag", str, description="A topic's slug."),
+            OpenApiParameter("tag", filters.SLUG_SCHEMA, description="A topic's slug."),
             OpenApiParameter("sort", str, enum=["updated", "supported", "newest"]),
         ],
     ),

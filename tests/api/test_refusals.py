@@ -47,9 +47,7 @@ def test_writing_is_refused_for_a_signed_in_member_too(client, everything):
 @pytest.mark.parametrize(
     ("path", "parameter"),
     [
-        ("/api/v2/threads/?theme=no-such-theme", "theme"),
-        ("/api/v2/threads/?theme=private", "theme"),
-        ("/api/v2/threads/?theme=draft", "theme"),
+        ("/api/v2/threads/?theme=%3Cb%3E", "theme"),
         ("/api/v2/threads/?sort=oldest", "sort"),
         (f"/api/v2/threads/?topic={'x' * 101}", "topic"),
         ("/api/v2/data-gaps/?status=lost", "status"),
@@ -74,6 +72,24 @@ def test_a_filter_that_is_no_option_is_a_400_naming_it(
         assert "not one of the available choices" in str(response.json()) or (
             "at most" in str(response.json())
         )
+
+
+@pytest.mark.parametrize(
+    ("path", "named"),
+    [
+        ("/api/v2/threads/?theme=no-such-theme", "public theme “no-such-theme”"),
+        ("/api/v2/meetings/?theme=private", "public theme “private”"),
+        ("/api/v2/consultations/?theme=draft", "public theme “draft”"),
+        ("/api/v2/data-gaps/?organisation=999999", "organisation owning a data gap"),
+        ("/api/v2/data-gaps/?tag=no-such-topic", "topic in use “no-such-topic”"),
+    ],
+)
+def test_a_filter_naming_nothing_public_is_a_404_saying_so(
+    client, everything, path, named
+):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response.json()["detail"].startswith(f"There is no {named}")
 
 
 @pytest.mark.parametrize(
