@@ -22,7 +22,9 @@ def test_a_developer_reads_the_api_documentation_and_follows_it(page, everything
     expect(page).to_have_url(re.compile("#data_gaps_list$"))
     section = page.locator("section", has=page.locator("#data_gaps_list"))
     expect(section.get_by_text("GET /api/v2/data-gaps/")).to_be_visible()
-    expect(section.get_by_role("rowheader", name="what_it_would_inform")).to_be_visible()
+    expect(
+        section.get_by_role("rowheader", name="what_it_would_inform")
+    ).to_be_visible()
 
     page.get_by_role("link", name="/api/v2/", exact=True).click()
     listing = json.loads(page.locator("body").inner_text())
