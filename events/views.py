@@ -14,6 +14,7 @@ from events import services
 from events.calendar import calendar_for
 from events.feeds import meetings_feed_url
 from events.forms import PAST, MeetingFilters, RegistrationForm
+from events.listing import listed_meetings
 from events.models import EventPage, MeetingFeed, MeetingRegistration
 from themes.models import ThemePage
 from themes.roles import public_pages
@@ -74,22 +75,12 @@ def meeting_list(request, theme=None, page=None):
 
     A theme's meetings page (`page`, a MeetingIndexPage) lists its `theme`'s only.
     """
-    meetings = public_pages(EventPage.objects.all())
     themes = None if theme else ThemePage.objects.live().public().order_by("title")
     filters = MeetingFilters(request.GET, themes=themes)
     chosen = filters.chosen()
     past = chosen.get("when") == PAST
-    now = timezone.now()
-    meetings = (
-        meetings.filter(end__lt=now).order_by("-start")
-        if past
-        else meetings.filter(end__gte=now).order_by("start")
-    )
     theme = theme or filters.chosen_theme()
-    if theme:
-        meetings = meetings.descendant_of(theme)
-    if "format" in chosen:
-        meetings = meetings.filter(format=chosen["format"])
+    meetings = listed_meetings(chosen, theme)
     listed = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
     EventPage.attach_themes(listed)
     return render(

@@ -13,6 +13,7 @@ from core.ids import id_from
 from forums import moderation, services, visibility
 from forums.feeds import thread_feed_url
 from forums.forms import ReplyForm, ReportForm, ThreadFilters, ThreadForm
+from forums.listing import DEFAULT_SORT, listed_threads
 from forums.models import Thread
 from themes import roles
 from themes.models import Role, ThemePage
@@ -28,27 +29,19 @@ MODERATION_DONE = {
 }
 SUSPENDED_HERE = "The member cannot post in this theme for a week."
 SUSPENDED_EVERYWHERE = "The member cannot post anywhere on the site for a week."
-SORTS = {
-    "latest": ["-is_pinned", "-last_activity_at"],
-    "newest": ["-is_pinned", "-created_at"],
-    "unanswered": ["-is_pinned", "-last_activity_at"],
-}
 
 
 def thread_list(request, theme_slug):
     theme = get_theme(theme_slug)
     chosen = ThreadFilters(request.GET).chosen()
-    sort = chosen.get("sort", "latest")
-    threads = (
-        Thread.objects.filter(theme=theme, is_public=True)
-        .select_related("theme", "author", "answered_by")
-        .order_by(*SORTS[sort])
-    )
-    if sort == "unanswered":
-        threads = threads.filter(kind=Thread.Kind.QUESTION, answer__isnull=True)
+    sort = chosen.get("sort", DEFAULT_SORT)
     topic = chosen.get("topic", "")
-    if topic:
-        threads = threads.filter(topics__slug=topic)
+    threads = listed_threads(
+        Thread.objects.filter(theme=theme, is_public=True).select_related(
+            "theme", "author", "answered_by"
+        ),
+        chosen,
+    )
     return render(
         request,
         "forums/thread_list.html",

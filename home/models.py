@@ -1,5 +1,6 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -23,6 +24,7 @@ class HomePage(Page):
         index.SearchField("intro"),
         index.SearchField("body"),
     ]
+    api_fields = [APIField("intro"), APIField("body"), APIField("last_reviewed")]
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["home.StandardPage", "themes.ThemeIndexPage"]

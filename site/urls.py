@@ -57,6 +57,7 @@ urlpatterns = [
     path("", include("consultations.urls")),
     path("", include("connections.urls")),
     path("", include("home.urls")),
+    path("", include("api.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

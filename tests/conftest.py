@@ -27,6 +27,7 @@ pytest_plugins = [
     "tests.consultations.fixtures",
     "tests.events.fixtures",
     "tests.forums.fixtures",
+    "tests.api.fixtures",
 ]
 
 

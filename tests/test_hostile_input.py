@@ -250,7 +250,9 @@ class FieldsRead:
         names = self.names
 
         def read(querydict, key, *args, **kwargs):
-            names.add(key)
+            # DRF asks for its format parameter even when it has none (None).
+            if isinstance(key, str):
+                names.add(key)
             return original(querydict, key, *args, **kwargs)
 
         return read

@@ -58,6 +58,7 @@ OURS = {
     "home",
     "connections",
     "catalogue",
+    "api",
 }
 ROUTABLE_PAGES = [EventPage, ConsultationPage]
 # A theme page has no routes: what members do in a theme is Django URLs (themes:).
@@ -216,6 +217,15 @@ MATRIX = {
     # (Confirming then asks to sign in all but the browser that signed up:
     # tests/accounts/test_sign_in_paths.py.)
     "account_confirm_email": ("get", {}, "newcomer", EVERYONE),
+    # The open read API answers everyone as a visitor: the same to all six.
+    "api:thread": ("get", {}, "member", EVERYONE),
+    "api:thread_replies": ("get", {}, "member", EVERYONE),
+    "api:data_gap": ("get", {}, "member", EVERYONE),
+    "api:meeting": ("get", {}, "member", EVERYONE),
+    "api:consultation": ("get", {}, "member", EVERYONE),
+    "api:consultation_responses": ("get", {}, "member", EVERYONE),
+    "api:organisation": ("get", {}, "member", EVERYONE),
+    "api:wagtailapi:pages:detail": ("get", {}, "member", EVERYONE),
 }
 # The same links with a token that is nobody's name nothing.
 WRONG_TOKEN_MATRIX = {
@@ -240,6 +250,9 @@ HIDDEN_THREAD_MATRIX = {
     "forums:report_thread": ("post", {"reason": "spam"}, "chair", ACT_ON_GONE),
     "forums:like_reply": ("post", {}, "chair", ACT_ON_GONE),
     "forums:report_reply": ("post", {"reason": "spam"}, "chair", ACT_ON_GONE),
+    # The API shows what a visitor sees, to whoever asks: the chair too.
+    "api:thread": ("get", {}, "chair", NOWHERE),
+    "api:thread_replies": ("get", {}, "chair", NOWHERE),
 }
 
 
@@ -336,6 +349,12 @@ def world(theme_index, editor):
         "data_gaps:triage": reverse("data_gaps:triage", args=[gap.pk]),
         "public_profile": reverse("public_profile", args=[people["author"].pk]),
         "ThemePage:index_route": housing.url,
+        "api:thread": reverse("api:thread", args=[thread.pk]),
+        "api:thread_replies": reverse("api:thread_replies", args=[thread.pk]),
+        "api:data_gap": reverse("api:data_gap", args=[gap.pk]),
+        "api:wagtailapi:pages:detail": reverse(
+            "api:wagtailapi:pages:detail", args=[housing.pk]
+        ),
     }
     for name in MATRIX:
         if name.startswith("forums:") and name not in urls:
@@ -348,6 +367,11 @@ def world(theme_index, editor):
         elif name.startswith("themes:") and name not in urls:
             urls[name] = reverse(name, kwargs=theme_kwargs)
     hidden_urls = {
+        name: reverse(name, args=[hidden.pk])
+        for name in HIDDEN_THREAD_MATRIX
+        if name.startswith("api:")
+    }
+    hidden_urls |= {
         name: reverse(
             name,
             kwargs={
@@ -358,6 +382,7 @@ def world(theme_index, editor):
             },
         )
         for name in HIDDEN_THREAD_MATRIX
+        if not name.startswith("api:")
     }
     urls.update(statistic_urls(housing, people))
     urls.update(meeting_urls(housing, people))
@@ -407,6 +432,7 @@ def meeting_urls(theme, people):
             "events_meeting_attendees", args=[meeting.pk]
         ),
         "events:my_calendar": events_services.my_calendar_url(people["registrant"]),
+        "api:meeting": reverse("api:meeting", args=[meeting.pk]),
     }
 
 
@@ -467,6 +493,11 @@ def consultation_urls(theme, people):
         "consultations_download": reverse(
             "consultations_download", args=[closed.pk, export.pk]
         ),
+        "api:consultation": reverse("api:consultation", args=[consultation.pk]),
+        "api:consultation_responses": reverse(
+            "api:consultation_responses", args=[closed.pk]
+        ),
+        "api:organisation": reverse("api:organisation", args=[organisation.pk]),
     }
 
 

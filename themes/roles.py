@@ -139,6 +139,28 @@ def roles_in(theme, users):
     }
 
 
+def badges_for(pairs):
+    """Each (theme id, user id)'s role in that theme, for the badges in a list
+    across themes, in one query; a chair who also produces shows as chair, as in
+    `role_held`."""
+    pairs = {(theme_id, user_id) for theme_id, user_id in pairs if user_id}
+    if not pairs:
+        return {}
+    held = (
+        ThemeRole.objects.filter(
+            theme_id__in={theme_id for theme_id, _ in pairs},
+            user_id__in={user_id for _, user_id in pairs},
+        )
+        .select_related("organisation")
+        .order_by("-role")
+    )
+    return {
+        (role.theme_id, role.user_id): role
+        for role in held
+        if (role.theme_id, role.user_id) in pairs
+    }
+
+
 def roles_of(user):
     """Every role `user` holds, with its theme and organisation."""
     return ThemeRole.objects.filter(user=user).select_related("theme", "organisation")

@@ -7,6 +7,7 @@ from django.db.models import Case, Value, When
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
+from rest_framework import serializers
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -16,6 +17,7 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.fields import RichTextField, StreamField
@@ -218,6 +220,23 @@ class ConsultationPage(
         index.SearchField("outcome_summary"),
         index.FilterField("opens_at"),
         index.FilterField("closes_at"),
+    ]
+    # The pages API: not the contact's email address, which is for people to read
+    # on the page, not for harvesting.
+    api_fields = [
+        APIField("summary"),
+        APIField("body"),
+        APIField("opens_at"),
+        APIField("closes_at"),
+        APIField("contact_name"),
+        APIField(
+            "consulting",
+            serializer=serializers.CharField(source="contact_organisation.name"),
+        ),
+        APIField("who_may_respond"),
+        APIField("outcome_summary"),
+        APIField("outcome_changes"),
+        APIField("outcome_date"),
     ]
 
     base_form_class = RequiredRichTextPageForm

@@ -5,27 +5,21 @@ from django.shortcuts import render
 
 from consultations.feeds import consultations_feed_url
 from consultations.forms import ConsultationFilters
+from consultations.listing import listed_consultations
 from consultations.models import ConsultationPage
 from themes.models import ThemePage
-from themes.roles import public_pages
 
 CONSULTATIONS_PER_PAGE = 20
 
 
 def consultation_list(request, theme=None, page=None):
     """A theme's consultations page (`page`) lists its `theme`'s only."""
-    consultations = public_pages(ConsultationPage.objects.with_state()).order_by(
-        "state_order", "closes_at", "pk"
-    )
     themes = None if theme else ThemePage.objects.live().public().order_by("title")
     filters = ConsultationFilters(request.GET, themes=themes)
     chosen = filters.chosen()
     theme = theme or filters.chosen_theme()
-    if theme:
-        consultations = consultations.descendant_of(theme)
     state = chosen.get("state", "")
-    if state:
-        consultations = consultations.filter(state=state)
+    consultations = listed_consultations(chosen, theme)
     listed = Paginator(consultations, CONSULTATIONS_PER_PAGE).get_page(
         request.GET.get("page")
     )

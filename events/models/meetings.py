@@ -11,6 +11,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
     MultipleChooserPanel,
 )
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
@@ -131,6 +132,25 @@ class EventPage(ThemeChildPageMixin, RoutablePageMixin, Page):
         index.SearchField("summary"),
         index.SearchField("agenda"),
         index.FilterField("start"),
+    ]
+    # The pages API shows what the page shows a visitor: not the joining link,
+    # which only those registered see.
+    api_fields = [
+        APIField(name)
+        for name in [
+            "summary",
+            "start",
+            "end",
+            "format",
+            "venue",
+            "address",
+            "agenda",
+            "capacity",
+            "registration_opens",
+            "registration_closes",
+            "status",
+            "status_reason",
+        ]
     ]
 
     parent_page_types = ["events.MeetingIndexPage"]

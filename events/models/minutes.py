@@ -1,6 +1,7 @@
 from django.db import models
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
@@ -43,6 +44,12 @@ class MinutesPage(NamedWorkflowMixin, Page):
         index.SearchField("summary"),
         index.SearchField("items"),
         index.SearchField("decisions"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("attendees"),
+        APIField("items"),
+        APIField("decisions"),
     ]
 
     base_form_class = RequiredRichTextPageForm
@@ -109,6 +116,7 @@ class MinutesAttendee(Orderable):
             [FieldPanel("name"), FieldPanel("organisation"), FieldPanel("attendance")]
         )
     ]
+    api_fields = [APIField("name"), APIField("organisation"), APIField("attendance")]
 
     def __str__(self):
         return self.name

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "consultations",
     "connections",
     "search",
+    "api",
     "home",
     "demo",
     "wagtail.contrib.forms",
@@ -51,6 +52,9 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
+    "wagtail.api.v2",
+    "rest_framework",
+    "drf_spectacular",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -378,3 +382,39 @@ PERMISSIONS_POLICY = {
 }
 # No avatars from Gravatar: each one sent a hash of an email address to a third party.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# The open read API (/api/v2/, api/): read-only JSON answered as to a visitor, so
+# nobody signs in to it; every caller is limited per address, in the shared cache.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousCallers"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # The proxies in front whose X-Forwarded-For is believed (production: one).
+    "NUM_PROXIES": int(env("API_TRUSTED_PROXIES", "0")),
+    # `format` is the meetings' filter (online, in person...), not a renderer.
+    "URL_FORMAT_OVERRIDE": None,
+}
+# Requests a minute from one address, e.g. "60/minute" (DRF's rate syntax).
+API_ANONYMOUS_RATE = env("API_ANONYMOUS_RATE", "60/minute")
+# Wagtail's pages API pages as ours do (api/pagination.py).
+WAGTAILAPI_LIMIT_MAX = 100
+SPECTACULAR_SETTINGS = {
+    "TITLE": "statsforum open data API",
+    "DESCRIPTION": "Read-only JSON for the public content of statsforum: "
+    "discussions, replies, data gaps, meetings, consultations and their published "
+    "responses, organisations and theme contacts. Pages are Wagtail's API at "
+    "/api/v2/pages/.",
+    "VERSION": "2",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["api.schema.only_ours"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.with_refusals",
+    ],
+}

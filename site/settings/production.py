@@ -15,3 +15,5 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# The API's rate limit counts callers by the address the TLS proxy saw.
+REST_FRAMEWORK["NUM_PROXIES"] = int(env("API_TRUSTED_PROXIES", "1"))  # noqa: F405

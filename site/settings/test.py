@@ -19,3 +19,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests that ask the API many times (schemathesis, the inventories) are one
+# address; tests/api/test_refusals.py sets a small limit to test it.
+API_ANONYMOUS_RATE = "100000/minute"

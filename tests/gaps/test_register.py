@@ -593,3 +593,23 @@ def test_the_registers_and_downloads_stay_within_budget(
     assert large == small
     # The theme's register also finds the pages above the theme, for breadcrumbs.
     assert max(large) <= 13
+
+
+def test_the_api_and_the_downloads_give_the_same_records(
+    client, migration, crime, producer, ons
+):
+    """One serialiser (gaps.serializers) feeds the JSON and CSV downloads and the
+    API's /api/v2/data-gaps/: the same records, keys and filters."""
+    assessed = raise_gap(migration, title="Assessed", topics=["housing", "census"])
+    move(assessed, producer, "under_assessment", owner_organisation=ons)
+    raise_gap(crime, title="Elsewhere", geography="Ward")
+    duplicate = raise_gap(migration, title="Again")
+    move(duplicate, producer, "duplicate", duplicate_of=assessed)
+    for query in ({}, {"status": "open"}, {"theme": "migration", "sort": "newest"}):
+        download = json_records(client.get("/data-gaps/", {**query, "format": "json"}))
+        api = client.get("/api/v2/data-gaps/", query).json()["results"]
+        assert api == download
+        assert all(list(record) == list(COLUMNS) for record in api)
+    one = client.get(f"/api/v2/data-gaps/{assessed.pk}/").json()
+    assert one == next(r for r in download if r["id"] == assessed.pk)
+    assert set(exports.DataGapSerializer().fields) == set(COLUMNS)

@@ -8,6 +8,7 @@ from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms.pages import CopyForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PagePermissionTester
 from wagtail.search import index
@@ -187,6 +188,8 @@ class ThemePage(Page):
         index.SearchField("introduction"),
         index.RelatedFields("contacts", [index.SearchField("responsible_for")]),
     ]
+    # The pages API (/api/v2/pages/); contacts are /api/v2/contacts/, without email.
+    api_fields = [APIField("summary"), APIField("introduction")]
 
     parent_page_types = ["themes.ThemeIndexPage"]
     # No subpage_types: the features' section indexes name a theme as their parent,

@@ -1,0 +1,66 @@
+"""The API's filters are the lists' own forms: the same names, values and rules.
+
+A page drops a value that is not an option (a hostile link shows the list
+unfiltered); a program is told instead: a 400 naming the parameter and why, or,
+for a well-formed name of something that is not there (a theme that is not
+public, an organisation or topic no gap has), a 404, as an address naming nothing.
+"""
+
+import re
+
+from django import forms
+from rest_framework.exceptions import NotFound, ValidationError
+
+from accounts.models import Organisation
+from core.ids import MAX_ID, as_id
+from forums.forms import ThreadFilters
+from themes.forms import ThemeFilters
+from themes.roles import public_themes
+
+SLUG = "^[-a-zA-Z0-9_]+$"
+# The filters that name something, how they are written, and what they name.
+NAMING = {
+    "theme": (lambda value: re.fullmatch(SLUG, value), "public theme"),
+    "tag": (lambda value: re.fullmatch(SLUG, value), "topic in use"),
+    "organisation": (as_id, "organisation owning a data gap"),
+}
+# The schema of each naming filter, for the OpenAPI document.
+SLUG_SCHEMA = {"type": "string", "pattern": SLUG}
+ID_SCHEMA = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
+
+
+def chosen(form):
+    """The form's valid, non-empty filters; a 400 for any value it refuses, a 404
+    for a name of nothing."""
+    if form.is_valid():
+        return form.chosen()
+    refused = {
+        name: [str(error) for error in errors] for name, errors in form.errors.items()
+    }
+    names_of_nothing = [
+        f"{NAMING[name][1]} “{form.data[name]}”"
+        for name in refused
+        if name in NAMING and NAMING[name][0](form.data.get(name, ""))
+    ]
+    if len(names_of_nothing) == len(refused):
+        raise NotFound(f"There is no {' and no '.join(names_of_nothing)}.")
+    raise ValidationError(refused)
+
+
+def themes():
+    """The themes a list across themes offers: the public ones, by title."""
+    return list(public_themes().order_by("title"))
+
+
+class ThreadListFilters(ThemeFilters, ThreadFilters):
+    """A theme's discussions' filters (sort, topic), across the themes."""
+
+
+class ThemeOnlyFilters(ThemeFilters):
+    """Lists the site shows theme by theme (its contacts)."""
+
+
+class OrganisationFilters(ThemeFilters):
+    kind = forms.ChoiceField(
+        required=False, choices=[("", "Any kind"), *Organisation.Kind.choices]
+    )

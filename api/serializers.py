@@ -1,0 +1,276 @@
+"""What the API says of each kind of content: what its page shows a visitor, no more.
+
+No email address anywhere (a theme contact's and a consultation's are on their pages
+for people to read, not for harvesting); authors as the pages name them, with their
+badge in the theme; an erased member as "A former member", with no profile.
+Each serialiser reads only what its view fetched: no query per row.
+"""
+
+from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from events.models import EventPage
+from forums.models import Thread
+
+FORMER_MEMBER = "A former member"
+
+
+class Linked(serializers.Serializer):
+    """Full addresses at the host the request came to, as the data-gap downloads."""
+
+    def absolute(self, path):
+        return self.context["request"].build_absolute_uri(path)
+
+
+class ThemeSerializer(Linked):
+    """The theme something is in."""
+
+    slug = serializers.CharField()
+    title = serializers.CharField()
+    url = serializers.SerializerMethodField(help_text="The theme's page.")
+
+    def get_url(self, theme) -> str:
+        return self.absolute(theme.get_url(self.context["request"]))
+
+
+class BadgeSerializer(serializers.Serializer):
+    """The role beside a post in its theme, as the page's badge says it."""
+
+    role = serializers.ChoiceField(choices=["producer", "chair"])
+    organisation = serializers.CharField(
+        allow_null=True, source="organisation.name", default=None
+    )
+    label = serializers.SerializerMethodField(help_text="'Producer, ONS' or 'Chair'.")
+
+    def get_label(self, role) -> str:
+        label = "Producer" if role.role == "producer" else "Chair"
+        if role.organisation:
+            return f"{label}, {role.organisation.short_name}"
+        return label
+
+
+class AuthorSerializer(serializers.Serializer):
+    """Who wrote a post, as its page names them."""
+
+    name = serializers.CharField()
+    profile_url = serializers.URLField(allow_null=True)
+    badge = BadgeSerializer(allow_null=True)
+
+
+def author_of(user, role, absolute):
+    """The author's record: `user` may be None (the member left) or erased."""
+    if user is None:
+        return {"name": FORMER_MEMBER, "profile_url": None, "badge": None}
+    return {
+        "name": user.public_name,
+        "profile_url": absolute(user.get_absolute_url()) if user.is_active else None,
+        "badge": BadgeSerializer(role).data if role else None,
+    }
+
+
+class AuthoredSerializer(Linked):
+    """A post with an `author`, its badge found in `context["badges"]` by (theme id,
+    user id)."""
+
+    author = serializers.SerializerMethodField()
+
+    @extend_schema_field(AuthorSerializer)
+    def get_author(self, post):
+        user = self.author_user(post)
+        role = self.context["badges"].get((self.theme_id(post), getattr(user, "pk", 0)))
+        return author_of(user, role, self.absolute)
+
+    def author_user(self, post):
+        return post.author
+
+    def theme_id(self, post):
+        return post.theme_id
+
+
+class ThreadSerializer(AuthoredSerializer):
+    id = serializers.IntegerField()
+    url = serializers.SerializerMethodField(help_text="The thread's page.")
+    title = serializers.CharField()
+    kind = serializers.ChoiceField(choices=Thread.Kind.choices)
+    theme = ThemeSerializer()
+    topics = serializers.SerializerMethodField()
+    body = serializers.CharField(help_text="As the author wrote it, in Markdown.")
+    body_html = serializers.CharField(help_text="As the page shows it.")
+    created = serializers.DateTimeField(source="created_at")
+    edited = serializers.DateTimeField(source="edited_at", allow_null=True)
+    last_activity = serializers.DateTimeField(source="last_activity_at")
+    reply_count = serializers.IntegerField()
+    is_pinned = serializers.BooleanField()
+    is_locked = serializers.BooleanField()
+    answer = serializers.IntegerField(
+        source="answer_id",
+        allow_null=True,
+        help_text="The reply a producer marked as the answer to a question.",
+    )
+    answered_by = serializers.CharField(
+        source="answered_by.name", allow_null=True, default=None
+    )
+    replies_url = serializers.SerializerMethodField()
+
+    def get_url(self, thread) -> str:
+        return self.absolute(thread.get_absolute_url())
+
+    def get_topics(self, thread) -> list[str]:
+        return sorted(topic.name for topic in thread.topics.all())
+
+    def get_replies_url(self, thread) -> str:
+        return self.absolute(reverse("api:thread_replies", args=[thread.pk]))
+
+
+class ReplySerializer(AuthoredSerializer):
+    """A reply that everybody sees; deleted, held and hidden ones are left out."""
+
+    id = serializers.IntegerField()
+    thread = serializers.IntegerField(source="object_pk")
+    in_reply_to = serializers.SerializerMethodField(
+        help_text="The reply this one answers; null for a reply to the thread."
+    )
+    text = serializers.CharField(source="comment", help_text="Markdown.")
+    posted = serializers.DateTimeField(source="submit_date")
+
+    def author_user(self, reply):
+        return reply.user
+
+    def theme_id(self, reply):
+        return self.context["theme_id"]
+
+    def get_in_reply_to(self, reply) -> int | None:
+        return reply.parent_id if reply.level else None
+
+    def to_representation(self, reply):
+        record = super().to_representation(reply)
+        record["thread"] = int(record["thread"])
+        return record
+
+
+class PageSerializer(Linked):
+    """What every page-made thing has: its page, its theme and its Wagtail API
+    record (with every field its page shows)."""
+
+    id = serializers.IntegerField()
+    url = serializers.SerializerMethodField(help_text="The page.")
+    page_api_url = serializers.SerializerMethodField(
+        help_text="The page in the pages API (/api/v2/pages/<id>/)."
+    )
+    title = serializers.CharField()
+    theme = ThemeSerializer()
+    summary = serializers.CharField()
+
+    def get_url(self, page) -> str:
+        return self.absolute(page.get_url(self.context["request"]))
+
+    def get_page_api_url(self, page) -> str:
+        return self.absolute(reverse("api:wagtailapi:pages:detail", args=[page.pk]))
+
+
+class MeetingSerializer(PageSerializer):
+    start = serializers.DateTimeField()
+    end = serializers.DateTimeField()
+    format = serializers.ChoiceField(choices=EventPage.Format.choices)
+    venue = serializers.CharField(allow_blank=True)
+    address = serializers.CharField(allow_blank=True)
+    status = serializers.ChoiceField(choices=EventPage.Status.choices)
+    status_reason = serializers.CharField(allow_blank=True)
+    capacity = serializers.IntegerField(allow_null=True)
+    places_left = serializers.SerializerMethodField(
+        help_text="Null when the meeting has no limit."
+    )
+    registration_opens = serializers.DateTimeField(allow_null=True)
+    registration_closes = serializers.DateTimeField(allow_null=True)
+
+    def get_places_left(self, meeting) -> int | None:
+        if meeting.capacity is None:
+            return None
+        return max(meeting.capacity - meeting.confirmed_count, 0)
+
+
+class ConsultationSerializer(PageSerializer):
+    state = serializers.ChoiceField(
+        choices=["forthcoming", "open", "closed", "outcome"],
+        help_text="closed: analysing feedback; outcome: its outcome is published.",
+    )
+    opens = serializers.DateTimeField(source="opens_at")
+    closes = serializers.DateTimeField(source="closes_at")
+    consulting = serializers.CharField(source="contact_organisation.name")
+    contact_name = serializers.CharField()
+    outcome_date = serializers.DateField(allow_null=True)
+    responses_url = serializers.SerializerMethodField(
+        help_text="Its published responses, once it has closed; null before."
+    )
+
+    def get_responses_url(self, consultation) -> str | None:
+        if consultation.state in ("closed", "outcome"):
+            return self.absolute(
+                reverse("api:consultation_responses", args=[consultation.pk])
+            )
+        return None
+
+
+class AnswerSerializer(serializers.Serializer):
+    question = serializers.CharField()
+    answer = serializers.CharField(
+        allow_blank=True, help_text="Choices joined by '; '; empty if not answered."
+    )
+
+
+class ResponseSerializer(serializers.Serializer):
+    """A published response, named as its author agreed."""
+
+    id = serializers.IntegerField()
+    respondent = serializers.CharField(source="published_name")
+    submitted = serializers.DateTimeField(source="submitted_at")
+    answers = serializers.SerializerMethodField()
+
+    @extend_schema_field(AnswerSerializer(many=True))
+    def get_answers(self, response):
+        return [
+            {
+                "question": question.question,
+                "answer": question.display(response.answers.get(question.id)),
+            }
+            for question in self.context["questions"]
+        ]
+
+
+class OrganisationSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    acronym = serializers.CharField(allow_blank=True)
+    website = serializers.URLField(allow_blank=True)
+    kind = serializers.ChoiceField(choices=["producer", "user"])
+    themes = serializers.SerializerMethodField(
+        help_text="The public themes it takes part in."
+    )
+
+    @extend_schema_field(ThemeSerializer(many=True))
+    def get_themes(self, organisation):
+        return ThemeSerializer(
+            organisation.public_themes, many=True, context=self.context
+        ).data
+
+
+class ContactSerializer(Linked):
+    """Someone to talk to about some statistics in a theme, as its page lists them:
+    the email address is on the page only."""
+
+    name = serializers.CharField()
+    role = serializers.CharField()
+    organisation = serializers.CharField(source="organisation.name")
+    responsible_for = serializers.CharField(
+        help_text="The statistics they can help with."
+    )
+    phone = serializers.CharField(allow_blank=True)
+    theme = ThemeSerializer()
+    contact_url = serializers.SerializerMethodField(
+        help_text="The theme page's contacts, with how to reach them."
+    )
+
+    def get_contact_url(self, contact) -> str:
+        theme_url = contact.theme.get_url(self.context["request"])
+        return self.absolute(theme_url) + "#contacts"
