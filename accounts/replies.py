@@ -323,7 +323,7 @@ class Answer:
             return
         words, link = self.signed.target.about(self.signed.object_id)
         subject, text, html = render_email(
-            f"replies/{template}",
+            f"email/replies/{template}",
             {
                 "recipient_name": self.user.public_name,
                 "their_subject": " ".join(str(self.message["Subject"] or "").split()),

@@ -6,7 +6,7 @@ visitor: `public` for a shared cache (`s-maxage`, a CDN or Varnish), and revalid
 by the browser each time (`max-age=0`, so a visitor who signs in never sees their
 visitor's copy). It has no `Vary: Cookie`: such a request has no session to vary on;
 a cache in front passes requests that carry the session cookie straight through
-(docs/deployment.md). Anything else, above all a signed-in member's page, is
+(README). Anything else, above all a signed-in member's page, is
 `private, no-store`. A view that sets its own Cache-Control (feeds, downloads,
 `never_cache`) keeps it. `ConditionalGetMiddleware` adds the ETag and answers 304.
 """

@@ -186,3 +186,9 @@ def gap_fields():
         "measure": "Overcrowded households.",
         "purpose": "Our housing strategy.",
     }
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that need the rows migrations made run first: a transactional test
+    flushes them, and pytest-xdist hands each worker its first tests in this order."""
+    items.sort(key=lambda item: item.get_closest_marker("on_migrated_data") is None)
