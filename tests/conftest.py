@@ -188,7 +188,28 @@ def gap_fields():
     }
 
 
-def pytest_collection_modifyitems(items):
-    """Tests that need the rows migrations made run first: a transactional test
-    flushes them, and pytest-xdist hands each worker its first tests in this order."""
-    items.sort(key=lambda item: item.get_closest_marker("on_migrated_data") is None)
+def pytest_addoption(parser):
+    parser.addoption(
+        "--migrated-data-only",
+        action="store_true",
+        help="run only the tests marked on_migrated_data (make test runs them so)",
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that need the rows migrations made (marker on_migrated_data) run in a
+    pytest process of their own, as `make test` runs them: a transactional test run
+    before them on the same worker flushes those rows, and their own flush would
+    take the rows from the tests after them. Asked for alone, they run as usual."""
+
+    def needs_them(item):
+        return item.get_closest_marker("on_migrated_data") is not None
+
+    if config.getoption("--migrated-data-only"):
+        kept = [item for item in items if needs_them(item)]
+    elif all(needs_them(item) for item in items):
+        return
+    else:
+        kept = [item for item in items if not needs_them(item)]
+    config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+    items[:] = kept

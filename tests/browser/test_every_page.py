@@ -291,7 +291,7 @@ def view_names():
 
 
 # The demo is seeded on what the migrations made (the root page, groups, workflows),
-# which a transactional test run before it on the same worker would have flushed.
+# which a transactional test run before it in the same process would have flushed.
 @pytest.mark.on_migrated_data
 def test_every_kind_of_page_is_accessible_and_reflows(page, settings):
     settings.DEBUG = True
