@@ -27,6 +27,9 @@ def connection_kept():
     request_finished.connect(close_old_connections)
 
 
+# Hostile input, like the walker (tests/test_hostile_input.py), so CI runs it on
+# PostgreSQL, the stricter database, and not again on SQLite.
+@pytest.mark.walker
 def test_every_operation_answers_as_the_schema_says(everything, connection_kept):
     """Each operation with generated parameters, over the site's own WSGI
     application, with a public theme's worth of content to read."""
