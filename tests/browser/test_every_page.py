@@ -1,15 +1,14 @@
 """Every kind of page the site has, on the demo data, held to WCAG 2.2 AA.
 
-One test walks them all (seeding the demo once is the expensive part): what a visitor
-sees, what a member sees, and the admin pages chairs, producers and editors use. Each
-page goes through `assert_accessible`: axe-core at 320 and 1280 px and the reflow
-check at 320 px. Every named address of the site's own apps is either walked or
-listed in NOT_PAGES with the reason, and every kind of Wagtail page the demo has is
-walked, so a new page type cannot slip past unjudged.
+Two walks, one per core, each on a freshly seeded demo: what a visitor and a member
+see, and the admin pages chairs, producers and editors use. Each page goes through
+`assert_accessible`: axe-core at 320 and 1280 px and the reflow check at 320 px.
+Every named address of the site's own apps is either walked or listed in NOT_PAGES
+with the reason, and every kind of Wagtail page the demo has is walked, so a new page
+type cannot slip past unjudged.
 """
 
 from io import StringIO
-from urllib.parse import urlsplit
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
@@ -29,7 +28,13 @@ from tests.browser.conftest import assert_accessible, settle
 from tests.browser.test_account_journeys import sign_in
 from themes.models import ThemePage
 
-pytestmark = pytest.mark.browser
+# The demo is seeded on what the migrations made (the root page, groups, workflows):
+# serialized_rollback restores those rows before each test, after the last one's flush.
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.on_migrated_data,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 # Named addresses that are not pages a person reads: what each one is instead.
@@ -261,14 +266,13 @@ def sign_in_demo(page, email):
     expect(page.get_by_role("heading", level=1, name="Your account")).to_be_visible()
 
 
-def judge(page, path, walked, failures):
+def judge(page, path, failures):
     page.goto(path)
     settle(page)
     try:
         assert_accessible(page)
     except AssertionError as failure:
         failures.append(str(failure))
-    walked.add(urlsplit(page.url).path)
 
 
 def view_names():
@@ -290,36 +294,52 @@ def view_names():
     return names - {"wagtail_serve"}
 
 
-# The demo is seeded on what the migrations made (the root page, groups, workflows),
-# which a transactional test run before it in the same process would have flushed.
-@pytest.mark.on_migrated_data
-def test_every_kind_of_page_is_accessible_and_reflows(page, settings):
+# Who walks which pages: None is a visitor.
+ROLES = {
+    "visitor": (None, visitor_pages),
+    "member": ("member@example.org", member_pages),
+    "chair": ("chair@example.org", chair_pages),
+    "producer": ("producer@example.org", producer_pages),
+    "editor": ("editor@example.org", editor_pages),
+}
+# The walks, split so that each core takes about half.
+WALKS = {
+    "public-and-member": ["visitor", "member"],
+    "admin": ["chair", "producer", "editor"],
+}
+
+
+def seeded_demo(settings):
     settings.DEBUG = True
     call_command("seed_demo", stdout=StringIO())
     settings.DEBUG = False
-    ids = demo_ids()
-    walked, failures = set(), []
+    return demo_ids()
 
-    for path in visitor_pages(ids):
-        judge(page, path, walked, failures)
-    for email, pages in [
-        ("member@example.org", member_pages),
-        ("chair@example.org", chair_pages),
-        ("producer@example.org", producer_pages),
-        ("editor@example.org", editor_pages),
-    ]:
-        sign_in_demo(page, email)
+
+@pytest.mark.parametrize("walk", WALKS)
+def test_every_kind_of_page_is_accessible_and_reflows(page, settings, walk):
+    ids = seeded_demo(settings)
+    failures = []
+    for role in WALKS[walk]:
+        email, pages = ROLES[role]
+        if email:
+            sign_in_demo(page, email)
         for path in pages(ids):
-            judge(page, path, walked, failures)
-
+            judge(page, path, failures)
     assert not failures, "\n\n".join(failures)
-    seen = {resolve(path).view_name for path in walked}
+
+
+def test_every_address_and_kind_of_page_is_walked(settings):
+    ids = seeded_demo(settings)
+    listed = {path.split("?")[0] for _, pages in ROLES.values() for path in pages(ids)}
+    assert {role for walk in WALKS.values() for role in walk} == set(ROLES)
+    seen = {resolve(path).view_name for path in listed}
     missed = view_names() - seen - set(NOT_PAGES)
     assert not missed, f"Addresses nobody judged (walk them or say why not): {missed}"
     kinds = {type(p) for p in Page.objects.live().specific() if p.depth > 1}
     unjudged = {
         kind.__name__
         for kind in kinds
-        if not any(p.url in walked for p in kind.objects.live())
+        if not any(p.url in listed for p in kind.objects.live())
     }
     assert not unjudged, f"Kinds of page nobody judged: {unjudged}"
