@@ -88,6 +88,22 @@ def test_an_items_notes_are_styled_as_the_sites_prose_and_the_agenda_is_a_valid_
     assert "block-item" not in agenda
 
 
+def test_an_agenda_item_with_no_time_says_so_rather_than_leave_its_key_empty(
+    client, meeting
+):
+    meeting.agenda = [
+        {"type": "item", "value": {"time": "10:00", "title": "Welcome", "papers": []}},
+        {"type": "item", "value": {"title": "Any other business", "papers": []}},
+    ]
+    meeting.save_revision().publish()
+
+    agenda = client.get(meeting.url).content.decode()
+
+    assert '<dt class="govuk-summary-list__key">10:00</dt>' in agenda
+    assert "No set time</span></dt>" in agenda
+    assert '<dt class="govuk-summary-list__key"></dt>' not in agenda
+
+
 def test_a_meeting_has_one_set_of_minutes(meeting):
     assert MinutesPage.can_create_at(meeting)
 
