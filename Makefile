@@ -21,11 +21,12 @@ run: setup
 	$(BIN)/python manage.py seed_demo
 	@echo
 	@echo "statsforum is at http://127.0.0.1:$(PORT)/ (Wagtail admin at /admin/)."
-	@echo "A background worker and the scheduler of periodic jobs run beside it."
-	@echo "Stop all three with Ctrl+C."
+	@echo "A background worker, the scheduler of periodic jobs and the mail listener"
+	@echo "(replies by email, over LMTP) run beside it. Stop them all with Ctrl+C."
 	@$(BIN)/python manage.py run_worker & worker=$$!; \
 	$(BIN)/python manage.py run_scheduler & scheduler=$$!; \
-	trap 'kill $$worker $$scheduler 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/python manage.py run_mail_listener & listener=$$!; \
+	trap 'kill $$worker $$scheduler $$listener 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: setup browser lint
@@ -34,7 +35,7 @@ test: setup browser lint
 	$(BIN)/pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 	@# Tests on the rows migrations made, in a process of their own (tests/conftest.py);
 	@# none left by PYTEST_ARGS (exit 5) is no failure.
-	$(BIN)/pytest --migrated-data-only $(PYTEST_ARGS) || [ $$? -eq 5 ]
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --migrated-data-only $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
