@@ -33,6 +33,21 @@ def digest_key(cadence, period):
     return f"digest:{cadence}:{period.isoformat()}"
 
 
+def members_due(local, wanting, key):
+    """The ids of active members whose digest time has come at `local` (UK time),
+    for whom `wanting` (a query on the member, `OuterRef("pk")`) finds something
+    and who were sent nothing under `key` yet: every scheduled email asks this."""
+    sent = Notification.objects.filter(user=OuterRef("pk"), event_key=key)
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, digest_time__lte=local.time())
+        .filter(Exists(wanting))
+        .exclude(Exists(sent))
+        .order_by("pk")
+        .values_list("pk", flat=True)
+    )
+
+
 def due(now=None):
     """(user id, cadence, day) for each member whose digest is due now and unsent."""
     local = timezone.localtime(now or timezone.now(), UK)
@@ -42,17 +57,7 @@ def due(now=None):
         waiting = Notification.objects.filter(
             user=OuterRef("pk"), cadence=cadence, status=Status.PENDING
         )
-        sent = Notification.objects.filter(
-            user=OuterRef("pk"), event_key=digest_key(cadence, local.date())
-        )
-        members = (
-            get_user_model()
-            .objects.filter(is_active=True, digest_time__lte=local.time())
-            .filter(Exists(waiting))
-            .exclude(Exists(sent))
-            .order_by("pk")
-            .values_list("pk", flat=True)
-        )
+        members = members_due(local, waiting, digest_key(cadence, local.date()))
         found += [(pk, cadence, local.date()) for pk in members]
     return found
 

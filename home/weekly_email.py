@@ -9,20 +9,19 @@ open; their themes first. In a week with nothing new, nothing is sent to anyone.
 """
 
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, OuterRef
+from django.db.models import OuterRef
 from django.urls import reverse
 from django.utils import timezone
 
-from accounts.models import Notification, NotificationPreference
+from accounts.digests import UK, members_due
+from accounts.models import NotificationPreference
 from accounts.notifications import NotificationKind, notify
 from core.links import full_url
 from home import opportunities
 from home.opportunities import CONSULTATIONS, GAPS, MEETINGS, QUESTIONS
 
-UK = ZoneInfo("Europe/London")
 Frequency = NotificationPreference.Frequency
 # Each kind's first few, the member's themes first; the page has the rest.
 SHOWN = 5
@@ -74,16 +73,7 @@ def due(now=None):
         theme__isnull=True,
         frequency=OPPORTUNITIES.scheduled,
     )
-    sent = Notification.objects.filter(user=OuterRef("pk"), event_key=event_key(monday))
-    members = (
-        get_user_model()
-        .objects.filter(is_active=True, digest_time__lte=local.time())
-        .filter(Exists(chosen))
-        .exclude(Exists(sent))
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
-    return [(pk, monday) for pk in members]
+    return [(pk, monday) for pk in members_due(local, chosen, event_key(monday))]
 
 
 def queue_due(now=None):
