@@ -1,7 +1,12 @@
-"""Suppressed addresses in the Wagtail admin: editors see them and lift a bounce's.
+"""What comes back by email, in the Wagtail admin, for editors.
 
-Nobody adds or edits one here (what comes back about an email makes them), and a
-spam complaint is lifted only by the member who made it, from their account page.
+Suppressed addresses: editors see them and lift a bounce's. Nobody adds or edits one
+here (what comes back about an email makes them), and a spam complaint is lifted only
+by the member who made it, from their account page.
+
+Emails received: what became of each email the mail listener took (a reply posted,
+held or refused, a bounce read), so a member asking "where did my reply go?" gets an
+answer. Read only, and never the message itself: that is the member's own to export.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -11,17 +16,23 @@ from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
 from accounts import suppressions
-from accounts.models import EmailSuppression
-
-ACTIONS = {"view", "delete"}
+from accounts.models import EmailSuppression, InboundMessage
 
 
-class SuppressionPermissionPolicy(ModelPermissionPolicy):
+class LimitedPermissionPolicy(ModelPermissionPolicy):
+    """A model's permissions, but only for the admin actions in `actions`."""
+
+    actions = {"view"}
+
     def user_has_permission(self, user, action):
-        return action in ACTIONS and super().user_has_permission(user, action)
+        return action in self.actions and super().user_has_permission(user, action)
 
     def user_has_any_permission(self, user, actions):
-        return super().user_has_any_permission(user, set(actions) & ACTIONS)
+        return super().user_has_any_permission(user, set(actions) & self.actions)
+
+
+class SuppressionPermissionPolicy(LimitedPermissionPolicy):
+    actions = {"view", "delete"}
 
     def user_has_permission_for_instance(self, user, action, instance):
         if action == "delete" and instance.reason != EmailSuppression.Reason.BOUNCE:
@@ -32,6 +43,7 @@ class SuppressionPermissionPolicy(ModelPermissionPolicy):
 register_permission_policy(
     EmailSuppression, SuppressionPermissionPolicy(EmailSuppression)
 )
+register_permission_policy(InboundMessage, LimitedPermissionPolicy(InboundMessage))
 
 
 class SuppressionIndexView(IndexView):
@@ -75,3 +87,42 @@ class EmailSuppressionViewSet(ModelViewSet):
     search_fields = ["address"]
     inspect_view_fields = ["address", "user", "reason", "created_at", "diagnostic"]
     form_fields = ["address"]
+
+
+class InboundMessageIndexView(IndexView):
+    default_ordering = "-received_at"
+
+    def get_base_queryset(self):
+        # The raw message stays in the database: the listing never loads it.
+        return super().get_base_queryset().defer("raw").select_related("user")
+
+
+class InboundMessageViewSet(ModelViewSet):
+    model = InboundMessage
+    name = "emails_received"
+    url_prefix = "emails-received"
+    icon = "mail"
+    menu_label = "Emails received"
+    menu_order = 231
+    add_to_admin_menu = True
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_display = ["from_address", "recipient", "outcome", "received_at"]
+    list_filter = ["outcome", "mailbox"]
+    search_fields = ["from_address", "recipient", "message_id"]
+    inspect_view_fields = [
+        "mailbox",
+        "recipient",
+        "envelope_sender",
+        "from_address",
+        "user",
+        "message_id",
+        "received_at",
+        "outcome",
+        "note",
+        "completed_at",
+    ]
+    index_view_class = InboundMessageIndexView
+    # Nobody adds or edits one (the permission policy allows viewing only), but a
+    # model viewset builds its forms all the same.
+    form_fields = ["note"]

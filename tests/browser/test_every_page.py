@@ -218,6 +218,7 @@ def editor_pages(ids):
         "/admin/theme_roles/",
         "/admin/producer_requests/",
         "/admin/email-suppressions/",
+        "/admin/emails-received/",
         "/admin/snippets/catalogue/statistic/",
         "/admin/snippets/catalogue/statistic/import/",
     ]
