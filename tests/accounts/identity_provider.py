@@ -11,6 +11,7 @@ import threading
 from urllib.parse import parse_qs, quote, urlencode, urlsplit
 
 import httpx
+import jinja2
 import jwt
 import oidc_provider_mock
 import pytest
@@ -19,6 +20,10 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
 from tests.servers import spare_port
+
+OFFLINE_BASE = """<!doctype html>
+<html lang="en"><title>Identity provider</title>
+<main>{% block content %}{{ content }}{% endblock %}</main></html>"""
 
 PROVIDER_ID = "idp"
 PROVIDER_NAME = "Test identity provider"
@@ -91,9 +96,12 @@ class IdentityProvider:
         port = spare_port()
         self.url = f"http://127.0.0.1:{port}"
         # The mock refuses an authorisation request that sends no nonce.
-        self.front = ClientAssertionCheck(
-            oidc_provider_mock.app(require_nonce=True), self.url
+        app = oidc_provider_mock.app(require_nonce=True)
+        # Its pages fetch a stylesheet from a CDN: nothing here leaves the machine.
+        app.jinja_loader = jinja2.ChoiceLoader(
+            [jinja2.DictLoader({"_base.html": OFFLINE_BASE}), app.jinja_loader]
         )
+        self.front = ClientAssertionCheck(app, self.url)
         self.server = werkzeug.serving.make_server(
             "127.0.0.1", port, self.front, threaded=True
         )
