@@ -371,3 +371,22 @@ def test_a_client_assertion_signed_with_the_wrong_key_is_refused(
 
     assert "You have not been signed in" in response.content.decode()
     assert signed_in_as(client) is None
+
+
+def test_a_signed_in_member_connects_a_provider_that_does_not_verify_emails(
+    identity_provider,
+):
+    member = UserFactory(email="member@example.org", password=PASSWORD)
+    identity_provider.add_person("at-work", email="member@example.org")
+    client = Client()
+    client.post(reverse("account_login"), {"login": member.email, "password": PASSWORD})
+    page = client.get(reverse("socialaccount_connections"))
+    assert "Test identity provider" in page.content.decode()
+
+    authorize_url = client.post(LOGIN_URL + "?process=connect").url
+    client.get(identity_provider.authorise(authorize_url, "at-work"))
+
+    assert SocialAccount.objects.get(uid="at-work").user == member
+    other_browser = Client()
+    sign_in(other_browser, identity_provider, "at-work")
+    assert signed_in_as(other_browser) == member
