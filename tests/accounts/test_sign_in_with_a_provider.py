@@ -24,6 +24,8 @@ from tests.accounts.identity_provider import (
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "pass-phrase-2026"
+# Find the account by subject, update it, record the sign-in, make the session.
+QUERIES_TO_SIGN_IN_AGAIN = 27
 LOGIN_URL = reverse("openid_connect_login", kwargs={"provider_id": PROVIDER_ID})
 
 
@@ -390,3 +392,21 @@ def test_a_signed_in_member_connects_a_provider_that_does_not_verify_emails(
     other_browser = Client()
     sign_in(other_browser, identity_provider, "at-work")
     assert signed_in_as(other_browser) == member
+
+
+@pytest.mark.parametrize("members", [1, 20])
+def test_signing_in_again_takes_the_same_queries_however_many_members_there_are(
+    identity_provider, django_assert_max_num_queries, members
+):
+    UserFactory.create_batch(members)
+    identity_provider.add_person(
+        "regular", email="regular@example.org", email_verified=True
+    )
+    sign_in(Client(), identity_provider, "regular")
+    client = Client()
+    callback = identity_provider.authorise(start(client), "regular")
+
+    with django_assert_max_num_queries(QUERIES_TO_SIGN_IN_AGAIN):
+        client.get(callback)
+
+    assert signed_in_as(client).email == "regular@example.org"
