@@ -15,8 +15,9 @@ SECOND_FACTOR_CREDENTIAL_LEVELS = {"Cm"}
 
 
 def provider_proved_second_factor(id_token):
-    """Whether a provider's (signature-checked) ID token claims prove the person
-    passed a second factor with it. The one rule for every provider."""
+    """Whether a provider's ID token (which came straight from its token endpoint)
+    proves the person passed a second factor with it. The one rule for every
+    provider; userinfo is never read for this."""
     methods = id_token.get("amr")
     if isinstance(methods, list) and SECOND_FACTOR_METHODS & {
         method for method in methods if isinstance(method, str)

@@ -279,7 +279,8 @@ def _oidc_app(provider_id):
         "server_url": env(prefix + "SERVER_URL"),
         # PKCE as well as the state and nonce: One Login and Entra ID accept it.
         "oauth_pkce_enabled": True,
-        # The ID token's claims (amr, vot) say how the person signed in.
+        # The email comes from userinfo; how the person signed in (amr, vot), from
+        # the ID token.
         "fetch_userinfo": True,
         "auth_params": {},
     }
@@ -319,8 +320,8 @@ SOCIALACCOUNT_PROVIDERS = {
 # an unverified one links nothing (allauth checks `email_verified`).
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
-# Signing in with a provider is a sign-in form of its own: no GET request signs anyone
-# in (allauth's "Continue" page posts), and no sign-in tokens are kept.
+# Only a POST starts a sign-in with a provider (allauth's "Continue" page posts), so no
+# link or image on another site can; the provider's tokens are not kept.
 SOCIALACCOUNT_LOGIN_ON_GET = False
 SOCIALACCOUNT_STORE_TOKENS = False
 SOCIALACCOUNT_AUTO_SIGNUP = True

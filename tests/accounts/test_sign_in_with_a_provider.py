@@ -410,3 +410,13 @@ def test_signing_in_again_takes_the_same_queries_however_many_members_there_are(
         client.get(callback)
 
     assert signed_in_as(client).email == "regular@example.org"
+
+
+@pytest.mark.parametrize("view", ["openid_connect_login", "openid_connect_callback"])
+def test_a_provider_that_is_not_configured_is_not_found(
+    client, identity_provider, view
+):
+    url = reverse(view, kwargs={"provider_id": "no-such-provider"})
+
+    assert client.post(url).status_code == 404
+    assert client.get(url + "?code=x&state=y").status_code == 404
