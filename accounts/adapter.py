@@ -20,3 +20,13 @@ class AccountAdapter(DefaultAccountAdapter):
         queue_email(
             message.to, message.subject, message.body, html, message.extra_headers
         )
+
+    def get_login_stages(self):
+        """allauth's steps of a sign-in, with its second-factor step ours: the one
+        that takes a provider's proof of a second factor (accounts/two_factor.py)."""
+        return [
+            "accounts.two_factor.AuthenticateStage"
+            if stage == "allauth.mfa.stages.AuthenticateStage"
+            else stage
+            for stage in super().get_login_stages()
+        ]

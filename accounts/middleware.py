@@ -3,7 +3,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import reverse
 
-from accounts.two_factor import has_authenticator_app, needs_two_factor
+from accounts.two_factor import has_second_factor, needs_two_factor
 
 
 class AdminRequiresTwoFactorMiddleware:
@@ -22,16 +22,19 @@ class AdminRequiresTwoFactorMiddleware:
 
 
 def second_factor_first(request):
-    if not has_authenticator_app(request.user):
+    if not has_second_factor(request.user):
         messages.warning(
             request,
             "Set up two-factor authentication before you use the admin: "
             "editors, chairs and producers all need it.",
         )
         return redirect("mfa_activate_totp")
-    # An authenticator, but this session never asked for its code (signed in
-    # before it was set up, or through a door that is now closed).
+    # An authenticator, but this session never asked for it (signed in before it
+    # was set up, with a provider that did not ask for a second factor, or through
+    # a door that is now closed).
     messages.warning(
-        request, "Enter the code from your authenticator app to use the admin."
+        request,
+        "Use your passkey or enter the code from your authenticator app to use "
+        "the admin.",
     )
     return redirect_to_login(request.get_full_path(), "mfa_reauthenticate")

@@ -28,6 +28,7 @@ pytest_plugins = [
     "tests.events.fixtures",
     "tests.forums.fixtures",
     "tests.api.fixtures",
+    "tests.accounts.identity_provider",
 ]
 
 

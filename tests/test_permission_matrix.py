@@ -213,6 +213,10 @@ MATRIX = {
     # Links sent by email work by their token alone, whoever follows them.
     "events:my_calendar": ("get", {}, "registrant", EVERYONE),
     "unsubscribe": ("get", {}, "member", EVERYONE),
+    # Sign-in with an identity provider the settings do not name (the tests name
+    # none): tests/accounts/test_sign_in_with_a_provider.py walks a configured one.
+    "openid_connect_login": ("post", {}, "member", NOWHERE),
+    "openid_connect_callback": ("get", {}, "member", NOWHERE),
     "ConsultationPage:confirm": ("get", {}, "member", EVERYONE),
     # (Confirming then asks to sign in all but the browser that signed up:
     # tests/accounts/test_sign_in_paths.py.)
@@ -542,6 +546,12 @@ def account_urls(theme, people, editor):
         ),
         "account_confirm_email": reverse(
             "account_confirm_email", args=[EmailConfirmationHMAC(address).key]
+        ),
+        "openid_connect_login": reverse(
+            "openid_connect_login", kwargs={"provider_id": "not-configured"}
+        ),
+        "openid_connect_callback": reverse(
+            "openid_connect_callback", kwargs={"provider_id": "not-configured"}
         ),
     }
 

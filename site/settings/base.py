@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     "django_comments_xtd",
     "django_comments",
     "django_tasks",
@@ -252,7 +254,8 @@ ACCOUNT_RATE_LIMITS = {
     # Following confirmation links (allauth limits only sending them), as reset links.
     "confirm_email_link": "20/m/ip",
 }
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Passkeys are a second factor beside authenticator apps, not a way to sign in alone.
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_TOTP_ISSUER = "statsforum"
 # Accept the code either side of the current one: a code typed as it rolls over
 # (or on a phone whose clock drifts) is still good, as RFC 6238 advises.
@@ -260,6 +263,68 @@ MFA_TOTP_TOLERANCE = 1
 # Accounts that may use the admin without two-factor authentication: dev demo only,
 # honoured only with DEBUG on.
 STATSFORUM_MFA_WAIVED_EMAILS = []
+
+
+# Sign-in with OpenID Connect providers (GOV.UK One Login, an organisation's Entra ID),
+# each named in OIDC_PROVIDERS and configured by OIDC_<ID>_* variables (docs/deploy.md).
+def _origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def _oidc_app(provider_id):
+    prefix = f"OIDC_{provider_id.upper().replace('-', '_')}_"
+    private_key_file = env(prefix + "PRIVATE_KEY_FILE", "")
+    settings = {
+        "server_url": env(prefix + "SERVER_URL"),
+        # PKCE as well as the state and nonce: One Login and Entra ID accept it.
+        "oauth_pkce_enabled": True,
+        # The email comes from userinfo; how the person signed in (amr, vot), from
+        # the ID token.
+        "fetch_userinfo": True,
+        "auth_params": {},
+    }
+    if private_key_file:
+        settings["token_auth_method"] = "private_key_jwt"  # noqa: S105 (a method)
+        settings["private_key_file"] = private_key_file
+        settings["private_key_algorithm"] = env(
+            prefix + "PRIVATE_KEY_ALGORITHM", "RS256"
+        )
+    if vtr := env(prefix + "VTR", ""):
+        settings["auth_params"]["vtr"] = vtr
+    if scope := env_list(prefix + "SCOPE", ""):
+        settings["scope"] = scope
+    # Chrome applies form-action to the redirects after "Sign in with …" is posted:
+    # the provider's origin, and any its sign-in pages redirect through.
+    settings["sign_in_origins"] = [
+        _origin(settings["server_url"]),
+        *env_list(prefix + "SIGN_IN_ORIGINS"),
+    ]
+    return {
+        "provider_id": provider_id,
+        "name": env(prefix + "NAME"),
+        "client_id": env(prefix + "CLIENT_ID"),
+        "secret": "" if private_key_file else env(prefix + "SECRET"),
+        "settings": settings,
+    }
+
+
+OIDC_APPS = [_oidc_app(provider_id) for provider_id in env_list("OIDC_PROVIDERS")]
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "provider_class": "accounts.openid_connect.provider.OpenIDConnectProvider",
+        "APPS": OIDC_APPS,
+    }
+}
+# A provider's verified email signs in the account that has it, and links the two;
+# an unverified one links nothing (allauth checks `email_verified`).
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+# Only a POST starts a sign-in with a provider (allauth's "Continue" page posts), so no
+# link or image on another site can; the provider's tokens are not kept.
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_AUTO_SIGNUP = True
 
 # Replies are django-comments-xtd comments on a Thread: a reply, or a reply to a reply.
 SITE_ID = 1
@@ -332,7 +397,15 @@ CONTENT_SECURITY_POLICY = {
         "connect-src": [SELF],
         "object-src": [NONE],
         "base-uri": [SELF],
-        "form-action": [SELF],
+        # Every form posts here; "Sign in with …" redirects on to the provider.
+        "form-action": [
+            SELF,
+            *dict.fromkeys(
+                origin
+                for app in OIDC_APPS
+                for origin in app["settings"]["sign_in_origins"]
+            ),
+        ],
         "frame-ancestors": [NONE],
     }
 }

@@ -24,3 +24,5 @@ STATSFORUM_MFA_WAIVED_EMAILS = [
     "chair@example.org",
     "producer@example.org",
 ]
+# Passkeys on http://localhost (WebAuthn wants https elsewhere).
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True

@@ -22,3 +22,5 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Tests that ask the API many times (schemathesis, the inventories) are one
 # address; tests/api/test_refusals.py sets a small limit to test it.
 API_ANONYMOUS_RATE = "100000/minute"
+# Passkeys on the live server, which is http://localhost.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True

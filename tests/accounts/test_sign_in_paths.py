@@ -41,6 +41,13 @@ SIGN_IN_URLS = {
     "account_confirm_login_code",
     # Wagtail's admin password reset (Django's): off, a 404.
     "wagtailadmin_password_reset_confirm",
+    # The return from an OpenID Connect provider: state, nonce and PKCE checked, an
+    # account linked only by a verified email, staff asked for the code unless the
+    # provider proved a second factor (tests/accounts/test_sign_in_with_a_provider.py).
+    "openid_connect_callback",
+    # Finishing a provider sign-in that gave no usable email: the new address must
+    # be confirmed first, so it signs no one in (same file).
+    "socialaccount_signup",
 }
 
 

@@ -242,3 +242,18 @@ def test_wagtails_own_sign_in_form_cannot_skip_two_factor(client):
     assert response.status_code in (301, 302)
     assert response.url == reverse("account_login") + "?next=/admin/"
     assert "_auth_user_id" not in client.session
+
+
+def test_an_editor_with_only_a_passkey_is_asked_for_it_not_sent_to_set_up_an_app(
+    unprotected_editor,
+):
+    from allauth.mfa.models import Authenticator
+
+    Authenticator.objects.create(
+        user=unprotected_editor, type=Authenticator.Type.WEBAUTHN, data={}
+    )
+    client = password_only(unprotected_editor)
+
+    response = client.get(reverse("wagtailadmin_home"))
+
+    assert response.url == reauthenticate_url(reverse("wagtailadmin_home"))

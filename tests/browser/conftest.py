@@ -77,7 +77,13 @@ def browser():
 
 
 @pytest.fixture
-def page(browser, live_server):
+def other_hosts():
+    """Hosts a journey may visit besides the live server (an identity provider)."""
+    return set()
+
+
+@pytest.fixture
+def page(browser, live_server, other_hosts):
     context = browser.new_context(base_url=live_server.url)
     context.set_default_timeout(10_000)
     site = urlsplit(live_server.url).netloc
@@ -85,7 +91,10 @@ def page(browser, live_server):
 
     def record_offsite(request):
         url = urlsplit(request.url)
-        if url.scheme in {"http", "https", "ws", "wss"} and url.netloc != site:
+        if url.scheme in {"http", "https", "ws", "wss"} and url.netloc not in {
+            site,
+            *other_hosts,
+        }:
             offsite.append(request.url)
 
     violations = []
