@@ -184,7 +184,7 @@ def main():
     parser.add_argument(
         "--pages-up-to",
         type=int,
-        default=1000,
+        default=100,
         help="most meetings and most consultations (Wagtail pages, made one by one)",
     )
     args = parser.parse_args()
