@@ -23,6 +23,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import redis
 import requests
 from faults import PASSWORD, SETTINGS, Browser, form_fields
 
@@ -287,9 +288,7 @@ class TwoServers:
         )
 
     def redis_keys(self, pattern):
-        import redis
-
-        return redis.Redis.from_url(self.redis.url).keys(f"*{pattern}")
+        return redis.Redis.from_url(self.redis.url).keys(pattern)
 
     def check_uploads(self):
         admin = self.browser("admin@example.org")
