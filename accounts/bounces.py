@@ -20,8 +20,6 @@ member has changed address since) changes nothing.
 import logging
 from email.parser import BytesHeaderParser
 
-from flufl.bounce import all_failures
-
 from accounts import return_path, suppressions
 from accounts.inbound import Received
 from accounts.models import DeliveryReport, InboundMessage, Notification
@@ -48,6 +46,9 @@ def receive_bounce(message, token):
             logger.info("Feedback report of type %r: ignored", feedback_type)
             return None
         return suppressions.record(row, Kind.COMPLAINT, complaint_text(report))
+    # Only the worker reads bounces: web workers need not hold flufl.bounce.
+    from flufl.bounce import all_failures
+
     try:
         temporary, permanent = all_failures(message)
     except Exception:

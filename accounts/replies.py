@@ -37,8 +37,6 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
-from mailparser_reply.parser import EmailMessage as ReplyParser
-from markdownify import MarkdownConverter
 
 from accounts.emails import queue_email, render_email
 from accounts.inbound import Received, address, from_address
@@ -275,6 +273,9 @@ def body_content(part):
 
 
 def html_to_markdown(html):
+    # Only the worker reads replies by email: web workers need not hold these.
+    from markdownify import MarkdownConverter
+
     soup = BeautifulSoup(html, "html.parser")
     for hidden in soup.find_all(["head", "style", "script", "title"]):
         hidden.decompose()
@@ -293,6 +294,8 @@ def latest_reply(text):
     starts with such a header, the member wrote below or between the quoted lines:
     those lines are our own email, so they go.
     """
+    from mailparser_reply.parser import EmailMessage as ReplyParser
+
     parsed = ReplyParser(text=text, languages=["en"], keep_hyphen_lists=True).read()
     if not parsed.replies:
         return ""

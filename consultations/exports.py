@@ -10,7 +10,6 @@ from collections import Counter
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
-from openpyxl import Workbook
 
 from core.csv import csv_lines, csv_response, safe_cell
 
@@ -60,6 +59,10 @@ def filename(consultation, format, day=None):
 
 def write_xlsx(consultation, file):
     # Write-only mode keeps one row in memory at a time.
+    # Here, not at the top: only the worker builds workbooks, and openpyxl would
+    # cost every web worker its memory (bench/README.md, Worker memory).
+    from openpyxl import Workbook
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Responses")
     sheet.append([safe_cell(cell) for cell in header(consultation)])

@@ -1,11 +1,13 @@
-"""Throwaway servers on spare loopback ports, for the tests that stop them and for
-the fault drill (bench/faults.py): never the machine's shared PostgreSQL or Redis."""
+"""Throwaway servers on spare loopback ports, for the tests that stop them, the
+uploads' S3 store and the benches (bench/faults.py, bench/two_servers.py): never the
+machine's shared PostgreSQL or Redis, never a real bucket."""
 
 import contextlib
 import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -50,6 +52,64 @@ class RedisServer:
             stdout=subprocess.DEVNULL,
         )
         wait_for_port(self.port)
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(10)
+        self.process = None
+
+
+class S3Server:
+    """moto's S3-compatible server (`moto[server]`), in memory, with one bucket."""
+
+    bucket = "statsforum-uploads"
+    region = "eu-west-2"
+    # moto accepts any credentials; boto3 insists on having some.
+    access_key, secret_key = "testing", "testing"
+
+    def __init__(self):
+        self.port = spare_port()
+        self.process = None
+
+    @property
+    def endpoint_url(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def environment(self):
+        """The production settings' variables for this store (docs/deploy.md)."""
+        return {
+            "AWS_STORAGE_BUCKET_NAME": self.bucket,
+            "AWS_S3_ENDPOINT_URL": self.endpoint_url,
+            "AWS_S3_REGION_NAME": self.region,
+            "AWS_ACCESS_KEY_ID": self.access_key,
+            "AWS_SECRET_ACCESS_KEY": self.secret_key,
+        }
+
+    def client(self):
+        import boto3  # a dev dependency, as moto is
+
+        return boto3.client(
+            "s3",
+            endpoint_url=self.endpoint_url,
+            region_name=self.region,
+            aws_access_key_id=self.access_key,
+            aws_secret_access_key=self.secret_key,
+        )
+
+    def start(self):
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p",
+             str(self.port)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        wait_for_port(self.port, timeout=60)
+        self.client().create_bucket(
+            Bucket=self.bucket,
+            CreateBucketConfiguration={"LocationConstraint": self.region},
+        )
 
     def stop(self):
         if self.process and self.process.poll() is None:
