@@ -122,6 +122,7 @@ def thread_detail(request, theme_slug, pk, slug, reply_form=None, status=200):
             and roles.holds_role(request.user, thread.theme, Role.PRODUCER),
             # A held thread has no feed: a feed shows what a visitor sees.
             feed_url=thread_feed_url(thread) if thread.is_public else None,
+            statistics=thread.statistics.select_related("producer").order_by("name"),
         ),
         status=status,
     )
