@@ -22,3 +22,9 @@ def set_gap_links(user, gap, threads, meetings):
             [GapMeeting(data_gap=gap, meeting=meeting) for meeting in meetings],
             ignore_conflicts=True,
         )
+
+
+def link_gap_raised_from(gap, thread):
+    """A gap a member raised from a discussion: the member's own act, so no role is
+    asked (the view has checked that they see the discussion)."""
+    GapThread.objects.get_or_create(data_gap=gap, thread=thread)

@@ -2,9 +2,8 @@
 rules: the statistic's page shows it. A handful of queries whatever the numbers."""
 
 from django.db.models import F
-from wagtail.models import Page
 
-from connections.models import ActionItem
+from connections.chain import published_actions, with_links
 from consultations.models import ConsultationPage
 from events.models import EventPage
 from forums.visibility import threads_visible_to
@@ -34,9 +33,9 @@ def said_about(statistic, user):
         EventPage.objects.filter(statistic_links__statistic=statistic)
     )
     actions = (
-        ActionItem.objects.published()
-        .filter(statistic=statistic, page__in=public_pages(Page.objects.all()))
-        .select_related("page", "organisation", "thread__theme", "data_gap__theme")
+        published_actions()
+        .filter(statistic=statistic)
+        .select_related("page", "organisation", "statistic")
         .order_by(F("due_date").asc(nulls_last=True), "pk")
     )
     return {
@@ -44,5 +43,5 @@ def said_about(statistic, user):
         "gaps": list(gaps[:SHOWN]),
         "consultations": list(consultations.distinct().order_by("-opens_at")[:SHOWN]),
         "meetings": list(meetings.distinct().order_by("-start")[:SHOWN]),
-        "action_items": list(actions[:SHOWN]),
+        "action_items": with_links(actions[:SHOWN], user),
     }

@@ -11,6 +11,11 @@ theme_patterns = [
         views.edit_links,
         name="gap_links",
     ),
+    path(
+        "discussions/<id:pk>/raise-gap/",
+        views.raise_gap_from_thread,
+        name="raise_gap",
+    ),
     path("activity.atom", ThemeActivityFeed(), name="theme_feed"),
 ]
 

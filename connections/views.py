@@ -1,5 +1,7 @@
-"""Producers and chairs link a gap to the discussions and meetings about it."""
+"""Producers and chairs link a gap to the discussions and meetings about it;
+members raise a gap from a discussion, linked to it."""
 
+from allauth.account.decorators import verified_email_required
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,9 +11,12 @@ from django.template.response import TemplateResponse
 
 from connections import services
 from core.forms import IdMultipleChoiceField
+from core.idempotency import idempotent
 from events.models import EventPage
 from forums.models import Thread
+from forums.visibility import threads_visible_to
 from gaps import services as gap_services
+from gaps.views.gap import raise_gap_page
 
 
 class LinksForm(forms.Form):
@@ -79,4 +84,23 @@ def edit_links(request, theme_slug, pk):
         "connections/gap_links.html",
         {"gap": gap, "form": form},
         status=400 if form.errors else 200,
+    )
+
+
+@verified_email_required
+@idempotent
+def raise_gap_from_thread(request, theme_slug, pk):
+    """The register's own form, for a gap that came up in a public discussion the
+    member sees; the two are linked when the gap is raised."""
+    thread = get_object_or_404(
+        threads_visible_to(request.user).filter(is_public=True).select_related("theme"),
+        pk=pk,
+        theme__slug=theme_slug,
+    )
+    return raise_gap_page(
+        request,
+        thread.theme,
+        initial={"statistics": list(thread.statistics.all())},
+        raised=lambda gap: services.link_gap_raised_from(gap, thread),
+        from_thread=thread,
     )

@@ -2,7 +2,13 @@ from django import forms
 from django_comments.abstracts import COMMENT_MAX_LENGTH
 
 from catalogue.forms import NamesStatistics
-from core.forms import IdField, ListFilters, RefuseControlCharacters, TagsField
+from core.forms import (
+    IdChoiceField,
+    IdField,
+    ListFilters,
+    RefuseControlCharacters,
+    TagsField,
+)
 from forums.models import Report, Thread
 
 MARKDOWN_HINT = (
@@ -86,3 +92,40 @@ class ThreadFilters(ListFilters):
     topic = forms.CharField(
         required=False, max_length=TagsField.max_tag_length, widget=forms.HiddenInput
     )
+
+
+class QuestionAboutStatisticForm(RefuseControlCharacters, forms.ModelForm):
+    """A question about one statistic, in one of its themes (any public theme when
+    it has none), tagged to it."""
+
+    theme = IdChoiceField(
+        label="Which theme should it go to?",
+        queryset=None,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose the theme to ask in."},
+    )
+
+    class Meta:
+        model = Thread
+        fields = ["title", "body"]
+        labels = {"title": "Your question in a line", "body": "Your question"}
+        help_texts = {
+            "title": "Such as 'Why did the response rate fall in 2024?'",
+            "body": MARKDOWN_HINT,
+        }
+        widgets = {"body": forms.Textarea({"rows": 8})}
+        error_messages = {
+            "title": {"required": "Enter your question in a line."},
+            "body": {"required": "Write your question."},
+        }
+
+    def __init__(self, *args, themes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["theme"].queryset = themes
+        self.fields["theme"].empty_label = None
+        self.fields["theme"].label_from_instance = lambda theme: theme.title
+        only = list(themes[:2])
+        if len(only) == 1:
+            # Nothing to choose: the form asks only what the member must write.
+            self.fields["theme"].widget = forms.HiddenInput()
+            self.fields["theme"].initial = only[0].pk

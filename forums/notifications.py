@@ -3,6 +3,7 @@
 from functools import partial
 
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django_comments_xtd.models import XtdComment
 
 from accounts.notifications import Frequency, NotificationKind, notify, notify_many
@@ -10,6 +11,7 @@ from catalogue.services import followers as catalogue_followers
 from forums.markdown import render_markdown
 from forums.mentions import mentioned_members
 from forums.models import Thread, ThreadFollow
+from forums.questions import contacts_of
 from forums.visibility import threads_visible_to
 from themes import roles
 
@@ -179,12 +181,15 @@ def tell_members_of_thread(thread_id):
     )
     if not thread.is_question:
         return tell(members)
-    # A question is for the producers: they and the chairs hear of it at once,
-    # members or not, unless they chose otherwise.
-    looking_after = roles.holders(theme=thread.theme).values("pk")
-    return tell(
-        people.filter(pk__in=looking_after), default=Frequency.IMMEDIATELY
-    ) + tell(members.exclude(pk__in=looking_after))
+    # A question is for the producers: they, the chairs and the contacts of the
+    # statistics it names hear of it at once, members or not, unless they chose
+    # otherwise.
+    looking_after = Q(pk__in=roles.holders(theme=thread.theme).values("pk")) | Q(
+        pk__in=contacts_of(thread).values("pk")
+    )
+    return tell(people.filter(looking_after), default=Frequency.IMMEDIATELY) + tell(
+        members.exclude(looking_after)
+    )
 
 
 def tell_mentioned_in_reply(reply_id):

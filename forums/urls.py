@@ -42,4 +42,11 @@ discussion_patterns = [
 
 theme_patterns = [path("discussions/", include(discussion_patterns))]
 
-urlpatterns = [path("themes/<slug:theme_slug>/", include(theme_patterns))]
+urlpatterns = [
+    path("themes/<slug:theme_slug>/", include(theme_patterns)),
+    path(
+        "statistics/<slug:slug>/ask/",
+        views.ask_about_statistic,
+        name="ask_about_statistic",
+    ),
+]

@@ -8,11 +8,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
+from catalogue.models import Statistic
 from core.idempotency import idempotent
 from core.ids import id_from
-from forums import moderation, services, visibility
+from forums import moderation, questions, services, visibility
 from forums.feeds import thread_feed_url
-from forums.forms import ReplyForm, ReportForm, ThreadFilters, ThreadForm
+from forums.forms import (
+    QuestionAboutStatisticForm,
+    ReplyForm,
+    ReportForm,
+    ThreadFilters,
+    ThreadForm,
+)
 from forums.listing import DEFAULT_SORT, listed_threads
 from forums.models import Thread
 from themes import roles
@@ -122,6 +129,8 @@ def thread_detail(request, theme_slug, pk, slug, reply_form=None, status=200):
             and roles.holds_role(request.user, thread.theme, Role.PRODUCER),
             # A held thread has no feed: a feed shows what a visitor sees.
             feed_url=thread_feed_url(thread) if thread.is_public else None,
+            statistics=thread.statistics.select_related("producer").order_by("name"),
+            reach=questions.reach(thread) if thread.is_question else None,
         ),
         status=status,
     )
@@ -393,4 +402,47 @@ def report_post(request, thread, reply=None):
         request,
         "forums/report_post.html",
         thread_context(thread, reply=reply, form=form),
+    )
+
+
+@verified_email_required
+@idempotent
+def ask_about_statistic(request, slug):
+    """A question about a statistic, in one of its public themes (any, when it has
+    none), tagged to it: its contacts and the theme's producers hear at once."""
+    statistic = get_object_or_404(Statistic, slug=slug)
+    themes = roles.public_themes().order_by("title")
+    own = themes.filter(statistics=statistic)
+    has_own_theme = own.exists()
+    themes = own if has_own_theme else themes
+    form = QuestionAboutStatisticForm(request.POST or None, themes=themes)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            theme = form.cleaned_data["theme"]
+            try:
+                services.check_may_post(request.user, theme)
+                thread = services.start_thread(
+                    request.user,
+                    theme,
+                    title=form.cleaned_data["title"],
+                    body=form.cleaned_data["body"],
+                    kind=Thread.Kind.QUESTION,
+                    statistics=[statistic],
+                )
+            except services.PostingRefused as refusal:
+                form.add_error(None, refusal)
+                status = refusal.status
+            else:
+                return redirect(thread)
+    return render(
+        request,
+        "forums/ask_about_statistic.html",
+        {
+            "statistic": statistic,
+            "form": form,
+            "has_own_theme": has_own_theme,
+        },
+        status=status,
     )

@@ -6,6 +6,7 @@ import re
 from allauth.account.decorators import verified_email_required
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_POST
@@ -103,8 +104,14 @@ def similar(request):
 @verified_email_required
 @idempotent
 def new_gap(request, theme_slug):
-    theme = get_theme(theme_slug)
-    form = GapForm(request.POST or None, theme=theme)
+    return raise_gap_page(request, get_theme(theme_slug))
+
+
+def raise_gap_page(request, theme, *, initial=None, raised=None, **context):
+    """The form that raises a gap in `theme`, and raising it. `raised(gap)` runs in
+    the same transaction (a link to where it came from); `context` goes to the
+    template (`from_thread`)."""
+    form = GapForm(request.POST or None, theme=theme, initial=initial)
     status = 200
     if request.method == "POST":
         if form.is_valid():
@@ -125,7 +132,12 @@ def new_gap(request, theme_slug):
             else:
                 details = dict(form.cleaned_data)
                 topics = details.pop("topics") or ()
-                gap = services.raise_gap(request.user, theme, topics=topics, **details)
+                with transaction.atomic():
+                    gap = services.raise_gap(
+                        request.user, theme, topics=topics, **details
+                    )
+                    if raised is not None:
+                        raised(gap)
                 messages.success(
                     request,
                     "Your data gap is on the register. We will email you when a "
@@ -149,6 +161,7 @@ def new_gap(request, theme_slug):
             "similar_gaps": similar_gaps(form["title"].value(), theme)
             if form.is_bound
             else [],
+            **context,
         },
         status=status,
     )
@@ -195,6 +208,9 @@ def render_gap(request, gap, *, support_form=None, triage_form=None, status=200)
             "sector": SECTORS.get(gap.sector, ""),
             "updates": list(gap.updates.all()),
             "topics": list(gap.topics.all()),
+            "statistics": list(
+                gap.statistics.select_related("producer").order_by("name")
+            ),
             "use_cases": shown,
             "use_case_count": use_cases.count()
             if len(shown) == USE_CASES_SHOWN

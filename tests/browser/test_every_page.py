@@ -171,6 +171,8 @@ def member_pages(ids):
         thread,
         thread + "report/",
         "/themes/migration/data-gaps/new/",
+        ids["raise_gap"],
+        "/statistics/long-term-international-migration/ask/",
         "/themes/migration/meetings/migration-users-spring/register/",
         "/themes/the-economy/consultations/labour-market-quarterly/respond/",
         "/themes/the-economy/consultations/labour-market-quarterly/respond/2/",
@@ -236,6 +238,7 @@ def demo_ids():
     mine = submitted.filter(user__email="member@example.org").first()
     return {
         "thread": thread.get_absolute_url(),
+        "raise_gap": f"/themes/{thread.theme.slug}/discussions/{thread.pk}/raise-gap/",
         "gap": gap.get_absolute_url(),
         "member": User.objects.get(email="member@example.org").pk,
         "theme": ThemePage.objects.get(slug="migration").pk,

@@ -1,0 +1,108 @@
+"""The chain of what happened, readable from either end: what a thread led to,
+what came of a data gap, and where a meeting's action came from. Each feature's
+part is shown by its own visibility rule, in a fixed number of queries."""
+
+from django.db.models import F
+from wagtail.models import Page
+
+from connections.models import ActionItem
+from consultations.models import ConsultationPage
+from events.models import EventPage
+from forums.visibility import threads_visible_to
+from gaps.services import gaps_visible_to
+from themes.roles import public_pages
+
+SHOWN = 20
+
+
+def published_actions():
+    """Actions of published minutes a visitor can reach."""
+    return ActionItem.objects.published().filter(
+        page__in=public_pages(Page.objects.all())
+    )
+
+
+def with_links(actions, user, *, meetings=True):
+    """`actions` as a list, each with the `meeting` it was agreed at (unless the
+    page is the minutes, `meetings=False`) and only the thread and gap `user` may
+    see (`shown_thread`, `shown_gap`): up to three queries."""
+    actions = list(actions)
+    meeting_paths = {action.page.path[: -Page.steplen] for action in actions}
+    meetings = (
+        {
+            meeting.path: meeting
+            for meeting in EventPage.objects.filter(path__in=meeting_paths)
+        }
+        if meetings and actions
+        else {}
+    )
+    thread_ids = {action.thread_id for action in actions if action.thread_id}
+    gap_ids = {action.data_gap_id for action in actions if action.data_gap_id}
+    threads = (
+        threads_visible_to(user).select_related("theme").in_bulk(thread_ids)
+        if thread_ids
+        else {}
+    )
+    gaps = (
+        gaps_visible_to(user).select_related("theme").in_bulk(gap_ids)
+        if gap_ids
+        else {}
+    )
+    for action in actions:
+        action.meeting = meetings.get(action.page.path[: -Page.steplen])
+        action.shown_thread = threads.get(action.thread_id)
+        action.shown_gap = gaps.get(action.data_gap_id)
+    return actions
+
+
+def came_from_thread(thread, user):
+    """What a discussion led to: data gaps, meetings' actions and consultations."""
+    actions = (
+        published_actions()
+        .filter(thread=thread)
+        .select_related("page", "organisation", "statistic")
+        .order_by(F("due_date").asc(nulls_last=True), "pk")
+    )
+    return {
+        "gaps": list(
+            gaps_visible_to(user)
+            .filter(thread_links__thread=thread)
+            .select_related("theme")
+            .order_by("title")[:SHOWN]
+        ),
+        "action_items": with_links(actions[:SHOWN], user),
+        "consultations": list(
+            public_pages(
+                ConsultationPage.objects.filter(thread_links__thread=thread)
+            ).order_by("-opens_at")[:SHOWN]
+        ),
+    }
+
+
+def about_gap(gap, user):
+    """Where a data gap has come up: discussions, meetings, actions, consultations."""
+    actions = (
+        published_actions()
+        .filter(data_gap=gap)
+        .select_related("page", "organisation", "statistic")
+        .order_by(F("due_date").asc(nulls_last=True), "pk")
+    )
+    return {
+        "threads": list(
+            threads_visible_to(user)
+            .filter(gap_links__data_gap=gap)
+            .select_related("theme")
+            .order_by("-last_activity_at")[:SHOWN]
+        ),
+        "meetings": list(
+            public_pages(EventPage.objects.filter(gap_links__data_gap=gap)).order_by(
+                "-start"
+            )[:SHOWN]
+        ),
+        "action_items": with_links(actions[:SHOWN], user),
+        "consultations": list(
+            public_pages(
+                ConsultationPage.objects.filter(gap_links__data_gap=gap)
+            ).order_by("-opens_at")[:SHOWN]
+        ),
+    }

@@ -1,0 +1,57 @@
+"""A question's reach and how long it waited: whom it was sent to at once (the
+theme's producers and chairs and the contacts of the statistics it names, as the
+outbox recorded them) and the time to a producer's first reply."""
+
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.utils import timezone
+
+from accounts.models import Notification
+from themes import roles
+from themes.models import Role
+
+
+def contacts_of(thread):
+    """Members who are contacts for the statistics the thread names."""
+    return get_user_model().objects.filter(
+        statistic_contacts__statistic__threads=thread
+    )
+
+
+def sent_to(thread):
+    """Those the outbox has a row for about this question, among the people it is
+    for: a member who chose to hear nothing is not listed."""
+    told = Notification.objects.filter(event_key=f"thread:{thread.pk}").values("user")
+    looking_after = roles.holders(theme=thread.theme).values("pk")
+    contacts = contacts_of(thread).values("pk")
+    return list(
+        get_user_model()
+        .objects.filter(pk__in=told)
+        .filter(Q(pk__in=looking_after) | Q(pk__in=contacts))
+        .select_related("organisation")
+        .order_by("first_name", "last_name", "pk")
+    )
+
+
+def first_producer_reply(thread, replies):
+    """The earliest public reply by one of the theme's producers, or None."""
+    producers = roles.holders(Role.PRODUCER, theme=thread.theme).values("pk")
+    return (
+        replies.filter(is_public=True, is_removed=False, user__in=producers)
+        .order_by("submit_date")
+        .first()
+    )
+
+
+def reach(thread):
+    """What the question page says of it: whom it went to, and whether a producer
+    has replied and after how long (or how long it has waited)."""
+    from forums.services import replies_to  # services tells, through this module
+
+    first = first_producer_reply(thread, replies_to(thread))
+    until = first.submit_date if first else timezone.now()
+    return {
+        "sent_to": sent_to(thread),
+        "first_reply": first,
+        "waited": until - thread.created_at,
+    }
