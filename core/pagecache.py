@@ -3,13 +3,13 @@ before sessions, authentication and the view (costing about what a static file d
 
 Only what `core.caching` judged a visitor's page is kept (a GET answered 200 with no
 session, CSRF or messages cookie, no cookie set, no form token, no message), under
-its path and sorted query. A request carrying any of those cookies is never answered
-from it. Each path has a version, and so has each branch it is under (`/`,
-`/themes/`, `/themes/census/`...): purging a path (`purge`, or Wagtail's front-end
-cache invalidation through `PageCacheBackend`) replaces its version, so every query of
-it (`?page=3`, filters) is gone at once; purging a branch does so for every address
-under it. A page rendered while a purge happened is stored under the versions read
-before it was rendered, which no one reads any more.
+its address (scheme, host, path and sorted query). A request carrying any of those
+cookies is never answered from it. Each path has a version, and so has each branch
+it is under (`/`, `/themes/`, `/themes/census/`...): purging a path (`purge`, or
+Wagtail's front-end cache invalidation through `PageCacheBackend`) replaces its
+version, so every query of it (`?page=3`, filters) is gone at once; purging a branch
+does so for every address under it. A page rendered while a purge happened is
+stored under the versions read before it was rendered, which no one reads any more.
 
 The page is kept plain and gzipped: anonymous pages carry no secret, so compressing
 them gives BREACH nothing to find; everything else goes out uncompressed.
@@ -34,6 +34,9 @@ from core.caching import PERSONAL_COOKIES, SHARED_MAX_AGE
 BACKEND = "core.pagecache.PageCacheBackend"
 # Longer queries are someone probing, not a page worth keeping.
 LONGEST_QUERY = 200
+# A version that expires only orphans pages, so addresses nobody asks for (a crawler's
+# 404s) leave nothing behind for long.
+VERSION_SECONDS = 60 * 60
 ACCEPTS_GZIP = re.compile(r"\bgzip\b")
 # Headers the cache sets itself each time it answers.
 NOT_KEPT = {"content-length", "content-encoding", "etag", "vary"}
@@ -61,8 +64,8 @@ def version_keys(path):
     return [exact_key(path), *(branch_key(branch) for branch in branches)]
 
 
-def page_key(path, query, versions):
-    return f"page:{'.'.join(versions)}:{digest(f'{path}?{query}')}"
+def page_key(address, versions):
+    return f"page:{'.'.join(versions)}:{digest(address)}"
 
 
 def normalised_query(query_string):
@@ -85,7 +88,7 @@ def current_versions(path):
     missing = [key for key in keys if key not in found]
     if missing:
         for key in missing:
-            cache.add(key, secrets.token_hex(6), None)
+            cache.add(key, secrets.token_hex(6), VERSION_SECONDS)
         found |= cache.get_many(missing)
     return [found.get(key, "") for key in keys]
 
@@ -185,7 +188,9 @@ class PageCacheMiddleware:
             return self.get_response(request)
         path = request.path
         query = normalised_query(request.META.get("QUERY_STRING", ""))
-        key = page_key(path, query, current_versions(path))
+        # Scheme and host too: a page's absolute links are built from them.
+        address = f"{request.scheme}://{request.get_host()}{path}?{query}"
+        key = page_key(address, current_versions(path))
         entry = cache.get(key)
         if entry is not None:
             return answer(request, entry)

@@ -180,7 +180,11 @@ CACHES = {
     "default": (
         {"BACKEND": "core.cache.FallbackRedisCache", "LOCATION": url}
         if (url := os.environ.get("REDIS_URL"))
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Visitors' pages live here too (core/pagecache.py): a few hundred.
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
     )
 }
 
