@@ -28,7 +28,7 @@ from home.factories import StandardPageFactory
 from themes.factories import ThemePageFactory, appoint
 from themes.models import Role
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.page_cache]
 
 
 @pytest.fixture
