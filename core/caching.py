@@ -51,6 +51,8 @@ class CacheControlMiddleware:
             # "Are you signed in?" was asked of an empty session: no cookie was sent,
             # so the answer holds for everyone the page goes to. No Vary: Cookie.
             request.session.accessed = False
+            # The page cache (core/pagecache.py) keeps this page for every visitor.
+            request.is_visitors_page = True
             patch_cache_control(
                 response, public=True, max_age=0, s_maxage=SHARED_MAX_AGE
             )

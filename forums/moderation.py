@@ -179,6 +179,7 @@ def set_thread_flags(thread, *, moderator, pinned=None, locked=None):
     if locked is not None:
         changes["is_locked"] = locked
     Thread.objects.filter(pk=thread.pk).update(**changes)
+    tell_content_changed(Thread, [thread.pk])
     for field, value in changes.items():
         action = {"is_pinned": "pin", "is_locked": "lock"}[field]
         log(
@@ -194,6 +195,8 @@ def move_thread(thread, theme, *, moderator):
     _check(moderator, thread)
     if not may_moderate(moderator, theme):
         raise PermissionDenied("You do not moderate the theme you chose.")
+    # Told before as well: whoever keeps copies forgets the old theme's too.
+    tell_content_changed(Thread, [thread.pk])
     Thread.objects.filter(pk=thread.pk).update(theme=theme)
     tell_content_changed(Thread, [thread.pk])
     log(

@@ -66,6 +66,19 @@ def fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def page_cache_only_where_tested(request, settings):
+    """Tests of a view count its queries or read its context, fetching the same page
+    twice as a visitor: they measure the view, so the page cache is off for them.
+    Tests marked `page_cache` (tests/core/test_page_cache.py) have it on."""
+    if request.node.get_closest_marker("page_cache") is None:
+        settings.MIDDLEWARE = [
+            name
+            for name in settings.MIDDLEWARE
+            if name != "core.pagecache.PageCacheMiddleware"
+        ]
+
+
 @pytest.fixture
 def root_page(db):
     """Wagtail's root page; rebuilt when a transactional test has flushed it away."""

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.routable_page",
@@ -93,6 +94,8 @@ MIDDLEWARE = [
     "core.security_headers.SiteAndAdminCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.bad_requests.RefuseNullCharactersMiddleware",
+    # A visitor's page from the cache, before sessions and the view (core/pagecache.py).
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # Below the sessions, so it decides before they add Vary: Cookie (core/caching.py).
     "core.caching.CacheControlMiddleware",
@@ -179,9 +182,23 @@ CACHES = {
     "default": (
         {"BACKEND": "core.cache.FallbackRedisCache", "LOCATION": url}
         if (url := os.environ.get("REDIS_URL"))
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Visitors' pages live here too (core/pagecache.py): a few hundred.
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
     )
 }
+
+# Who hears that a page changed (core/pagecache.py): our page cache always, and a
+# Varnish or other HTTP cache in front if FRONTEND_CACHE_PURGE_URL names it
+# (docs/deploy.md).
+WAGTAILFRONTENDCACHE = {"pages": {"BACKEND": "core.pagecache.PageCacheBackend"}}
+if purge_url := os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["http"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": purge_url,
+    }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
