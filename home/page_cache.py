@@ -171,6 +171,9 @@ def changed_in_place(sender, pks, **kwargs):
     elif sender is DataGap:
         for gap in DataGap.objects.filter(pk__in=pks).select_related("theme"):
             purge_gap(gap)
+    elif issubclass(sender, Page):
+        for page in sender.objects.filter(pk__in=pks):
+            purge_page(page)
 
 
 def page_changed(sender, instance, **kwargs):

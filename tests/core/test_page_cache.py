@@ -16,6 +16,7 @@ from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 from wagtail.models import PageViewRestriction
 
 from accounts.factories import UserFactory
+from connections import services as connection_services
 from consultations.factories import ConsultationPageFactory
 from core.links import full_url
 from core.pagecache import branch_key
@@ -182,6 +183,28 @@ def test_a_gaps_status_change_shows_at_once_on_its_page_and_the_register(
 
     assert Status.ACKNOWLEDGED.label in text(visitor.get(gap.get_absolute_url()))
     assert Status.ACKNOWLEDGED.label in text(visitor.get(register))
+
+
+def test_a_gap_linked_to_a_discussion_shows_at_once_at_both_ends(
+    visitor, thread, migration, editor, ons
+):
+    producer = appoint(migration, Role.PRODUCER, editor, ons)
+    gap = gap_services.raise_gap(
+        UserFactory(),
+        migration,
+        title="Visas by local authority",
+        measure="Visas granted, for each local authority.",
+        purpose="Planning school places.",
+    )
+    gap_services.approve_gap(gap, producer)
+    thread_page, gap_page = thread.get_absolute_url(), gap.get_absolute_url()
+    assert "Visas by local authority" not in text(visitor.get(thread_page))
+    assert "Visa data" not in text(visitor.get(gap_page))
+
+    connection_services.link_gap_raised_from(gap, thread)
+
+    assert "Visas by local authority" in text(visitor.get(thread_page))
+    assert "Visa data" in text(visitor.get(gap_page))
 
 
 def test_a_meeting_published_shows_at_once_in_the_lists(visitor, migration):
