@@ -26,7 +26,11 @@ from accounts.models import User
 from consultations.models import ConsultationPage
 from consultations.models.pages import OUTCOME_DUE_AFTER
 from core.aggregates import median_days
+from core.charts import Figure
+from core.dates import long_date
+from core.links import full_url
 from events.models import EventPage, MeetingRegistration, MinutesAttendee
+from figures.models import SatisfactionAsk
 from forums.models import Thread
 from gaps.models import DataGap, GapSupport, Status
 from themes import roles
@@ -36,19 +40,8 @@ from themes.models import Role, ThemeMembership, ThemePage, ThemeRole
 # shows within minutes.
 CACHE_SECONDS = 10 * 60
 MEETINGS_SHOWN = 50
+OUTCOMES_SHOWN = 20
 NOT_GIVEN = "Not given"
-
-
-@dataclass(frozen=True)
-class Figure:
-    slug: str
-    title: str
-    summary: str
-    header: tuple
-    rows: list
-    # The column the chart draws (None: no chart, the table says it best).
-    chart_column: int | None = 1
-    horizontal: bool = True
 
 
 @dataclass(frozen=True)
@@ -107,6 +100,8 @@ def _figures_of(scope, period):
             consultations(scope, period),
             members(scope, period),
             meetings(scope, period),
+            satisfied(scope, period),
+            you_said_we_did(scope, period),
         ],
     )
 
@@ -119,6 +114,13 @@ def days(value):
     return "no responses" if value is None else f"{value} days"
 
 
+def _answered_by(scope):
+    """Answered by a producer (by the organisation, for its figures)."""
+    if scope.organisation:
+        return Q(answered_by=scope.organisation)
+    return Q(answered_by__isnull=False)
+
+
 def questions(scope, period):
     asked = roles.public_posts(
         Thread.objects.filter(
@@ -128,12 +130,9 @@ def questions(scope, period):
             created_at__lt=period.ends_before,
         )
     )
-    by = (
-        Q(answered_by=scope.organisation)
-        if scope.organisation
-        else Q(answered_by__isnull=False)
+    counts = asked.aggregate(
+        asked=Count("pk"), answered=Count("pk", filter=_answered_by(scope))
     )
-    counts = asked.aggregate(asked=Count("pk"), answered=Count("pk", filter=by))
     answered_share = share(counts["answered"], counts["asked"])
     # The first public reply by a producer in the thread's theme (of this
     # organisation, for its figures).
@@ -409,6 +408,124 @@ def meetings(scope, period):
         f"{len(table)} meetings held; {present_total} people present in the "
         "published minutes.",
         ("Meeting", "Registered", "Present"),
+        table,
+        chart_column=2,
+    )
+
+
+def you_said_we_did(scope, period, shown=OUTCOMES_SHOWN):
+    """What became of what people raised: gaps met or closed, consultations'
+    outcomes and questions answered in the period, newest first."""
+    moved = {"gte": period.starts_at, "lt": period.ends_before}
+    gaps = (
+        _scope_gaps(scope)
+        .filter(
+            status__in=[Status.MET, Status.PARTLY_MET, Status.NOT_FEASIBLE],
+            last_moved_at__gte=moved["gte"],
+            last_moved_at__lt=moved["lt"],
+        )
+        .select_related("theme")
+        .order_by("-last_moved_at")[:shown]
+    )
+    outcomes = ConsultationPage.objects.filter(
+        outcome_date__gte=period.start, outcome_date__lte=period.end
+    )
+    if scope.organisation:
+        outcomes = outcomes.filter(contact_organisation=scope.organisation)
+    outcomes = _public_under(outcomes, scope).order_by("-outcome_date")[:shown]
+    answered = roles.public_posts(
+        Thread.objects.filter(
+            _answered_by(scope),
+            theme__in=scope.theme_ids,
+            answer__submit_date__gte=moved["gte"],
+            answer__submit_date__lt=moved["lt"],
+        )
+    )
+    answered = answered.select_related("theme", "answered_by", "answer").order_by(
+        "-answer__submit_date"
+    )[:shown]
+    rows = [
+        (
+            gap.title,
+            "Data gap",
+            Status(gap.status).label,
+            timezone.localdate(gap.last_moved_at),
+            gap.get_absolute_url(),
+        )
+        for gap in gaps
+    ]
+    rows += [
+        (
+            page.title,
+            "Consultation",
+            "Outcome published",
+            page.outcome_date,
+            page.url,
+        )
+        for page in outcomes
+    ]
+    rows += [
+        (
+            thread.title,
+            "Question",
+            f"Answered by {thread.answered_by.short_name}",
+            timezone.localdate(thread.answer.submit_date),
+            thread.get_absolute_url(),
+        )
+        for thread in answered
+    ]
+    rows.sort(key=lambda row: row[3], reverse=True)
+    return Figure(
+        "you-said-we-did",
+        "You said, we did",
+        f"{len(gaps)} data gaps met or closed, {len(outcomes)} consultation "
+        f"outcomes published and {len(answered)} questions answered in the period.",
+        ("What was raised", "Kind", "What happened", "When", "Address"),
+        [
+            (title, kind, what, long_date(when), full_url(url))
+            for title, kind, what, when, url in rows
+        ],
+        chart_column=None,
+        links=tuple(url for *_rest, url in rows),
+    )
+
+
+def satisfied(scope, period):
+    """Of the people asked "Did this meet your need?" after an outcome, those who
+    answered in the period, and how many said yes."""
+    asks = SatisfactionAsk.objects.filter(
+        theme__in=scope.theme_ids,
+        answered_at__gte=period.starts_at,
+        answered_at__lt=period.ends_before,
+    )
+    if scope.organisation:
+        asks = asks.filter(organisation=scope.organisation)
+    counts = {
+        row["outcome"]: row
+        for row in asks.order_by()
+        .values("outcome")
+        .annotate(answered=Count("pk"), yes=Count("pk", filter=Q(satisfied=True)))
+    }
+    table = [
+        (
+            label,
+            counts.get(outcome, {}).get("answered", 0),
+            counts.get(outcome, {}).get("yes", 0),
+            share(
+                counts.get(outcome, {}).get("yes", 0),
+                counts.get(outcome, {}).get("answered", 0),
+            ),
+        )
+        for outcome, label in SatisfactionAsk.Outcome.choices
+    ]
+    answered = sum(row[1] for row in table)
+    yes = sum(row[2] for row in table)
+    return Figure(
+        "satisfaction",
+        "Did it meet their need?",
+        f"{answered} people answered after an outcome; {share(yes, answered)} said "
+        "it met their need.",
+        ("After", "Answered", "It met their need", "Share"),
         table,
         chart_column=2,
     )

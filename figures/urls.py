@@ -5,6 +5,16 @@ from figures import views
 app_name = "figures"
 
 urlpatterns = [
+    path(
+        "did-this-meet-your-need/answer/<id:pk>/",
+        views.answer_on_the_page,
+        name="answer",
+    ),
+    path(
+        "did-this-meet-your-need/<str:token>/",
+        views.satisfaction,
+        name="satisfaction",
+    ),
     path("themes/<slug:theme_slug>/figures/", views.theme_figures, name="theme"),
     path(
         "themes/<slug:theme_slug>/figures/<slug:figure>.csv",

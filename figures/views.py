@@ -1,13 +1,19 @@
 """The public figures of a theme or an organisation, as a page and as CSV."""
 
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.views.decorators.http import require_POST
 
 from accounts.models import Organisation
 from core.csv import csv_response
+from figures.forms import ON_THE_PAGE, SatisfactionForm
 from figures.measures import Scope, figures_of
+from figures.models import SatisfactionAsk
 from figures.period import chosen_period
+from figures.satisfaction import ask_from_token, record_answer
 from themes.views import get_theme
 
 
@@ -58,3 +64,50 @@ def _csv(request, scope, slug):
         figure.header,
         figure.rows,
     )
+
+
+def satisfaction(request, token):
+    """The page an emailed "yes" or "no" opens: the answer is chosen, and counts
+    only once the person confirms it (POST), so a mail scanner's visit votes nothing."""
+    try:
+        ask, satisfied = ask_from_token(token)
+    except ValidationError:
+        return TemplateResponse(
+            request, "figures/satisfaction_invalid.html", status=404
+        )
+    if ask.answered_at is not None:
+        return TemplateResponse(
+            request, "figures/satisfaction_thanks.html", {"ask": ask}
+        )
+    form = SatisfactionForm(
+        request.POST or None, initial={"satisfied": "yes" if satisfied else "no"}
+    )
+    if request.method == "POST" and form.is_valid():
+        record_answer(
+            ask, None, form.cleaned_data["satisfied"], form.cleaned_data["comment"]
+        )
+        return redirect(request.path)
+    return TemplateResponse(
+        request,
+        "figures/satisfaction.html",
+        {"ask": ask, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@login_required
+def answer_on_the_page(request, pk):
+    """The same answer, given on the outcome's page by the person asked."""
+    ask = get_object_or_404(
+        SatisfactionAsk, pk=pk, user=request.user, answered_at__isnull=True
+    )
+    form = SatisfactionForm(request.POST, prefix=ON_THE_PAGE)
+    if not form.is_valid():
+        return TemplateResponse(
+            request, "figures/satisfaction.html", {"ask": ask, "form": form}, status=400
+        )
+    record_answer(
+        ask, request.user, form.cleaned_data["satisfied"], form.cleaned_data["comment"]
+    )
+    return TemplateResponse(request, "figures/satisfaction_thanks.html", {"ask": ask})

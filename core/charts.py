@@ -1,4 +1,5 @@
-"""Bar charts drawn on the server as SVG, with pygal (docs/architecture.md says why).
+"""Figures as small tables, and their bar charts drawn on the server as SVG with
+pygal (docs/architecture.md says why).
 
 pygal's SVG carries its own <style>, a <script> and a tooltip with a style
 attribute: the site's Content Security Policy refuses all three, so they are taken
@@ -6,6 +7,7 @@ out and the site's stylesheet colours the chart (.sf-chart). The chart is one im
 to a screen reader, named by its title and described by its summary; the table
 beside it holds the same figures."""
 
+from dataclasses import dataclass
 from xml.etree import ElementTree
 
 import pygal
@@ -17,6 +19,35 @@ WIDTH, BAR_HEIGHT, MIN_HEIGHT = 640, 36, 160
 LABEL_CHARACTERS = 28
 DROPPED = {"style", "script", "defs"}
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure: a sentence saying what it shows, and its table (the CSV download,
+    the table beside its chart)."""
+
+    slug: str
+    title: str
+    summary: str
+    header: tuple
+    rows: list
+    # The column the chart draws (None: no chart, the table says it best).
+    chart_column: int | None = 1
+    # Where each row's first cell links to, if anywhere; the table on the page
+    # shows the link, and only the CSV the last column, the full address.
+    links: tuple = ()
+
+    @property
+    def shown_header(self):
+        return self.header[:-1] if self.links else self.header
+
+    @property
+    def shown_rows(self):
+        if not self.links:
+            return [(None, row) for row in self.rows]
+        return [
+            (link, row[:-1]) for link, row in zip(self.links, self.rows, strict=True)
+        ]
 
 
 def bar_chart(figure, column=None):

@@ -1,6 +1,6 @@
 from django import template
 
-from figures.charts import bar_chart
+from core.charts import bar_chart
 
 register = template.Library()
 
@@ -11,7 +11,7 @@ def chart(figure):
     return bar_chart(figure)
 
 
-@register.inclusion_tag("figures/includes/figure.html")
+@register.inclusion_tag("includes/figure.html")
 def figure_with_table(figure, csv_url=""):
     """A figure: its summary, its chart and its table, and its CSV download."""
     return {"figure": figure, "csv_url": csv_url}
