@@ -14,12 +14,18 @@ from figures.measures import Scope, figures_of
 from figures.models import SatisfactionAsk
 from figures.period import chosen_period
 from figures.satisfaction import ask_from_token, record_answer
+from themes.models import Role, ThemeRole
 from themes.views import get_theme
 
 
 def theme_figures(request, theme_slug):
     theme = get_theme(theme_slug)
-    return _figures(request, Scope.of_theme(theme), theme=theme)
+    producers = Organisation.objects.filter(
+        pk__in=ThemeRole.objects.filter(theme=theme, role=Role.PRODUCER).values(
+            "organisation"
+        )
+    ).order_by("name")
+    return _figures(request, Scope.of_theme(theme), theme=theme, producers=producers)
 
 
 def theme_figure_csv(request, theme_slug, figure):
@@ -80,7 +86,8 @@ def satisfaction(request, token):
             request, "figures/satisfaction_thanks.html", {"ask": ask}
         )
     form = SatisfactionForm(
-        request.POST or None, initial={"satisfied": "yes" if satisfied else "no"}
+        request.POST if request.method == "POST" else None,
+        initial={"satisfied": "yes" if satisfied else "no"},
     )
     if request.method == "POST" and form.is_valid():
         record_answer(

@@ -1,10 +1,13 @@
 """A visitor reads a theme's figures (at 320 and 1280 px): the charts pass axe and
-the CSP; a bad date is shown by its field and the figures stay."""
+the CSP; a bad date is shown by its field and the figures stay. A gap's supporter
+answers "Did this meet your need?" from the emailed link."""
 
 import pytest
 from playwright.sync_api import expect
 
 from accounts.factories import UserFactory
+from figures import satisfaction
+from figures.models import SatisfactionAsk
 from forums import services as forums
 from forums.models import Thread
 from gaps import services as gaps
@@ -63,3 +66,26 @@ def test_a_visitor_reads_a_themes_figures_and_chooses_a_period(
         page.get_by_role("heading", level=2, name="Questions for the producers")
     ).to_be_visible()
     assert_accessible(page)
+
+
+def test_a_supporter_answers_from_the_emailed_link(page, migration, answered):
+    satisfaction.ask_about_outcomes()
+    ask = SatisfactionAsk.objects.get(outcome="gap")
+    link = satisfaction.answer_link(ask, False)
+
+    page.goto("/" + link.split("/", 3)[3])
+
+    expect(
+        page.get_by_role("heading", level=1, name="Did this meet your need?")
+    ).to_be_visible()
+    expect(page.get_by_label("No")).to_be_checked()
+    assert_accessible(page)
+    page.get_by_label("Anything you want to add (optional)").fill("Not by age band.")
+    page.get_by_role("button", name="Send your answer").click()
+
+    expect(
+        page.get_by_role("heading", level=1, name="Thank you for your answer")
+    ).to_be_visible()
+    assert_accessible(page)
+    ask.refresh_from_db()
+    assert (ask.satisfied, ask.comment) == (False, "Not by age band.")
