@@ -395,7 +395,7 @@ def meetings(scope, period):
     )
     table = [
         (
-            f"{title}, {timezone.localdate(start):%-d %b %Y}",
+            f"{title}, {long_date(start)}",
             registered or 0,
             present,
         )

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts.factories import UserFactory
 from accounts.models import Notification
+from accounts.personal_data import registered
 from consultations.factories import ConsultationPageFactory, ResponseFactory
 from consultations.models import ConsultationPage
 from figures import satisfaction
@@ -185,3 +186,17 @@ def test_the_person_asked_answers_on_the_gaps_page_and_nobody_else_may(client, m
         "Did this meet your need?"
         not in client.get(gap.get_absolute_url()).content.decode()
     )
+
+
+def test_a_members_answers_are_in_their_data_and_erasing_keeps_only_the_yes_or_no(
+    met_gap,
+):
+    satisfaction.ask_about_outcomes()
+    ask = SatisfactionAsk.objects.first()
+    satisfaction.record_answer(ask, None, False, "Not by age band.")
+    [answers] = [data for data in registered() if data.key == "satisfaction"]
+
+    assert answers.export(ask.user)[0]["comment"] == "Not by age band."
+    answers.erase(ask.user, keep_public_posts=True)
+    ask.refresh_from_db()
+    assert (ask.satisfied, ask.comment) == (False, "")
