@@ -130,12 +130,13 @@ def _outcomes(since):
         )
 
 
-def ask_about_outcomes(now=None):
-    """Ask everyone concerned by an outcome of the last week who was not asked yet.
+def ask_about_outcomes(since=None, tell=True):
+    """Ask everyone concerned by an outcome since `since` (the last week) who was
+    not asked yet; `tell=False` writes the asks without emailing (the demo).
     Returns how many were asked."""
-    now = now or timezone.now()
+    since = since or timezone.now() - LOOK_BACK
     asked = 0
-    for outcome, thing, organisation_id, path, people in _outcomes(now - LOOK_BACK):
+    for outcome, thing, organisation_id, path, people in _outcomes(since):
         for user_id in people - {None}:
             ask, created = SatisfactionAsk.objects.get_or_create(
                 user_id=user_id,
@@ -150,6 +151,9 @@ def ask_about_outcomes(now=None):
             )
             if not created:
                 continue
+            asked += 1
+            if not tell:
+                continue
             notify(
                 ask.user,
                 KIND,
@@ -163,5 +167,4 @@ def ask_about_outcomes(now=None):
                 },
                 event_key=f"satisfaction:{ask.pk}",
             )
-            asked += 1
     return asked
