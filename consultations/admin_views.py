@@ -146,7 +146,7 @@ class ResponseListView(ConsultationAdminMixin, BaseListingView):
         context.update(
             consultation=self.object,
             total=total,
-            summary=exports.option_counts(self.object),
+            summary=exports.with_charts(exports.option_counts(self.object)),
             drafts=self.object.responses.exclude(
                 status=Response.Status.SUBMITTED
             ).count(),

@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
 
+from core.charts import Figure
 from core.csv import csv_lines, csv_response, safe_cell
 
 # Above this many responses a download is built in the background.
@@ -117,15 +118,18 @@ def export_download(export):
     return response
 
 
-def option_counts(consultation):
-    """For each question: how many answered, and for choices, each option's count.
+def option_counts(consultation, responses=None):
+    """For each question: how many answered, and for choices, each option's count
+    (of the submitted responses, or of `responses`, the published ones).
 
     One query, whatever the number of responses.
     """
     questions = consultation.all_questions
     answered = Counter()
     chosen = {question.id: Counter() for question in questions if question.is_choice}
-    answers = consultation.responses.submitted().values_list("answers", flat=True)
+    if responses is None:
+        responses = consultation.responses.submitted()
+    answers = responses.values_list("answers", flat=True)
     for answer_set in answers.iterator(chunk_size=2000):
         for question_id, answer in answer_set.items():
             if not answer:
@@ -146,3 +150,23 @@ def option_counts(consultation):
             ]
         summary.append((question, answered[question.id], options))
     return summary
+
+
+def with_charts(summary):
+    """option_counts' rows, each with its choice question's tally as a figure to
+    chart (None for a question with no options or no answers)."""
+    rows = []
+    for number, (question, answered, options) in enumerate(summary, start=1):
+        figure = None
+        if options and answered:
+            top = max(options, key=lambda option: option[1])
+            figure = Figure(
+                f"question-{number}",
+                f"{number}. {question.question}",
+                f"{answered} answered; the answer most chosen was “{top[0]}”, by "
+                f"{top[1]} ({top[2]}%).",
+                ("Answer", "Responses", "Share of those answering"),
+                [(option, count, f"{percent}%") for option, count, percent in options],
+            )
+        rows.append((question, answered, options, figure))
+    return rows

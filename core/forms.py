@@ -1,6 +1,7 @@
 """Forms and form fields every app may use."""
 
 import re
+from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -131,3 +132,62 @@ class ListFilters(forms.Form):
         """The valid, non-empty filters."""
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class GovukDateInput(forms.MultiWidget):
+    """Day, month and year boxes, as GOV.UK's date input asks for a date."""
+
+    PARTS = ("day", "month", "year")
+
+    def __init__(self, attrs=None):
+        widgets = {
+            part: forms.TextInput(attrs={"inputmode": "numeric"}) for part in self.PARTS
+        }
+        super().__init__(widgets, attrs)
+
+    def decompress(self, value):
+        return [value.day, value.month, value.year] if value else [None, None, None]
+
+    def id_for_label(self, id_):
+        # The error summary's link lands on the day box.
+        return f"{id_}_day" if id_ else id_
+
+
+class GovukDateField(forms.MultiValueField):
+    """A date typed as day, month and year; GOV.UK's messages for each mistake."""
+
+    widget = GovukDateInput
+    EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+
+    def __init__(self, **kwargs):
+        parts = [forms.CharField(required=False) for _ in GovukDateInput.PARTS]
+        super().__init__(parts, require_all_fields=False, **kwargs)
+
+    def clean(self, value):
+        value = [*(value or []), "", "", ""][:3]
+        parts = [str(part or "").strip() for part in value]
+        label = self.label or "The date"
+        if not any(parts):
+            if self.required:
+                raise ValidationError(f"Enter {label.lower()}", code="required")
+            return None
+        missing = [
+            name
+            for name, part in zip(GovukDateInput.PARTS, parts, strict=True)
+            if not part
+        ]
+        if missing:
+            raise ValidationError(
+                f"{label} must include a {' and a '.join(missing)}", code="incomplete"
+            )
+        try:
+            day, month, year = (int(part) for part in parts)
+            if not self.EARLIEST_YEAR <= year <= self.LATEST_YEAR:
+                raise ValueError
+            return date(year, month, day)
+        except (ValueError, OverflowError):
+            raise ValidationError(
+                f"{label} must be a real date, between {self.EARLIEST_YEAR} and "
+                f"{self.LATEST_YEAR}",
+                code="invalid",
+            ) from None

@@ -52,6 +52,7 @@ JOBS = [
     Job("update_consultations", 15),
     Job("send_meeting_reminders", 60),
     Job("flag_waiting_data_gaps", DAY),
+    Job("ask_satisfaction", 60),
     Job("prune_db_task_results", DAY, ("--min-age-days", "7")),
     Job("prune_idempotency_keys", DAY, ("--min-age-days", "2")),
     Job("prune_inbound_mail", DAY, ("--min-age-days", "30")),

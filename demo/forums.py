@@ -1,8 +1,14 @@
 """Demo threads and replies, built from demo.content.forums; nobody is emailed."""
 
+from datetime import timedelta
+
+from django.utils import timezone
+from django_comments_xtd.models import XtdComment
+
 from demo.content.forums import THREADS
 from forums import services
 from forums.models import Thread
+from forums.services import replies_to
 from themes import services as theme_services
 from themes.models import ThemePage
 
@@ -46,3 +52,20 @@ def create_demo_threads(users):
                 marked_by=users["producer"],
                 tell=False,
             )
+        date_the_thread(thread, spec["days_ago"])
+
+
+def date_the_thread(thread, days_ago):
+    """Move a new demo thread and its replies back in time, the replies a few days
+    apart in the order they were posted, so the figures' response times and
+    periods show something true to life."""
+    started = timezone.now() - timedelta(days=days_ago)
+    replies = list(replies_to(thread).order_by("pk").values_list("pk", flat=True))
+    # Never later than now: a young thread's replies come closer together.
+    every = min(timedelta(days=4), (timezone.now() - started) / (len(replies) + 1))
+    for n, pk in enumerate(replies, start=1):
+        XtdComment.objects.filter(pk=pk).update(submit_date=started + every * n)
+    last = started + every * len(replies)
+    Thread.objects.filter(pk=thread.pk).update(
+        created_at=started, last_activity_at=last
+    )

@@ -3,8 +3,8 @@
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db.models import DurationField, ExpressionWrapper, F
 
+from core.aggregates import median_days
 from gaps.models import DataGap, Status
 from gaps.waiting import waiting_gaps
 
@@ -41,22 +41,8 @@ def _response_stats(theme):
     responded = gaps.filter(first_response_at__isnull=False)
     count, answered = gaps.count(), responded.count()
     waiting = waiting_gaps(theme).count()
-    if not answered:
-        return ResponseStats(count, 0, None, waiting)
-    # The median in the database: sort by time taken and read the middle row(s).
-    waits = (
-        responded.annotate(
-            wait=ExpressionWrapper(
-                F("first_response_at") - F("created_at"), output_field=DurationField()
-            )
-        )
-        .order_by("wait")
-        .values_list("wait", flat=True)
-    )
-    middle = list(waits[(answered - 1) // 2 : answered // 2 + 1])
-    median = sum(middle, start=middle[0] * 0) / len(middle)
-    median_days = round(median.total_seconds() / 86400, 1)
-    return ResponseStats(count, answered, median_days, waiting)
+    median = median_days(responded, "created_at", "first_response_at", answered)
+    return ResponseStats(count, answered, median, waiting)
 
 
 def recently_met(theme, count=3):

@@ -56,6 +56,7 @@ urlpatterns = [
     path("", include("gaps.urls")),
     path("", include("consultations.urls")),
     path("", include("connections.urls")),
+    path("", include("figures.urls")),
     path("", include("home.urls")),
     path("", include("api.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),

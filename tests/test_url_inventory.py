@@ -151,6 +151,12 @@ VISITOR = [
     ("/statistics/long-term-international-migration/", 200, None),
     ("/statistics/long-term-international-migration/follow/", 405, None),
     ("/statistics/no-such-statistic/", 404, None),
+    ("/themes/migration/figures/", 200, None),
+    ("/themes/migration/figures/questions.csv", 200, None),
+    ("/themes/migration/figures/no-such-figure.csv", 404, None),
+    ("/themes/no-such-theme/figures/", 404, None),
+    ("/organisations/999999/figures/", 404, None),
+    ("/did-this-meet-your-need/not-a-signed-link/", 404, None),
 ]
 
 # The same for the demo member (member@example.org), who has joined migration.

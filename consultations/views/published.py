@@ -7,6 +7,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 
+from consultations.exports import option_counts, with_charts
 from consultations.questions import all_questions
 from consultations.services import following, publication
 from core.dates import time_and_date
@@ -28,9 +29,8 @@ def published_responses(request, consultation):
             },
             status=404,
         )
-    page = Paginator(
-        publication.published_responses(consultation), RESPONSES_PER_PAGE
-    ).get_page(request.GET.get("page"))
+    published = publication.published_responses(consultation)
+    page = Paginator(published, RESPONSES_PER_PAGE).get_page(request.GET.get("page"))
     questions = all_questions(consultation.sections)
     for response in page:
         response.pairs = [
@@ -43,6 +43,14 @@ def published_responses(request, consultation):
         {
             "page": consultation,
             "responses": page,
+            # The published responses' choices, counted: the same on every page.
+            "tallies": [
+                figure
+                for *_counts, figure in with_charts(
+                    option_counts(consultation, published)
+                )
+                if figure
+            ],
             "withheld": consultation.responses.may_be_published()
             .exclude(withheld_at=None)
             .count(),

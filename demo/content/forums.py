@@ -5,6 +5,7 @@ THREADS = [
     {
         "theme": "health-and-social-care",
         "kind": "question",
+        "days_ago": 40,
         "title": (
             "Can referral to treatment waiting times be compared between England, "
             "Scotland and Wales?"
@@ -64,6 +65,7 @@ THREADS = [
     {
         "theme": "health-and-social-care",
         "kind": "discussion",
+        "days_ago": 95,
         "title": "Data gap: health of people living in temporary accommodation",
         "body": (
             "I work on housing and health at a charity, and one question comes up "
@@ -130,6 +132,7 @@ THREADS = [
     {
         "theme": "housing-and-planning",
         "kind": "question",
+        "days_ago": 12,
         "title": "Will the English Housing Survey publish local authority estimates?",
         "body": (
             "We use the [English Housing Survey](https://www.gov.uk/government/"
@@ -193,6 +196,7 @@ THREADS = [
     {
         "theme": "housing-and-planning",
         "kind": "discussion",
+        "days_ago": 150,
         "title": "Comparing homelessness statistics across England, Wales and Scotland",
         "body": (
             "We are often asked by journalists and Senedd members whether "
@@ -257,6 +261,7 @@ THREADS = [
     {
         "theme": "migration",
         "kind": "question",
+        "days_ago": 60,
         "title": (
             "Where are revisions to the long-term international migration estimates "
             "explained?"
@@ -335,6 +340,7 @@ THREADS = [
     {
         "theme": "migration",
         "kind": "discussion",
+        "days_ago": 200,
         "title": (
             "Explaining the difference between Home Office visa statistics and ONS "
             "migration estimates"
@@ -402,6 +408,7 @@ THREADS = [
     {
         "theme": "the-economy",
         "kind": "question",
+        "days_ago": 30,
         "title": (
             "Are there plans for more timely quarterly GDP estimates for Scotland and "
             "the English regions?"
@@ -454,6 +461,7 @@ THREADS = [
     {
         "theme": "the-economy",
         "kind": "discussion",
+        "days_ago": 250,
         "title": "Reporting monthly GDP responsibly: revisions and recession headlines",
         "body": (
             "Monthly GDP figures attract a lot of coverage, and a small fall in one "
@@ -515,6 +523,7 @@ THREADS = [
     {
         "theme": "crime-and-justice",
         "kind": "question",
+        "days_ago": 75,
         "title": (
             "How are falling response rates affecting the Crime Survey for England "
             "and Wales?"
@@ -569,6 +578,7 @@ THREADS = [
     {
         "theme": "crime-and-justice",
         "kind": "question",
+        "days_ago": 8,
         "title": "Where can I find Crown Court caseload statistics by court centre?",
         "body": (
             "I am preparing a briefing for a member of the Justice Committee on "
@@ -612,6 +622,7 @@ THREADS = [
     {
         "theme": "travel-and-tourism",
         "kind": "question",
+        "days_ago": 120,
         "title": (
             "Can International Passenger Survey data show overseas visitor spending "
             "for smaller areas?"
@@ -674,6 +685,7 @@ THREADS = [
     {
         "theme": "travel-and-tourism",
         "kind": "discussion",
+        "days_ago": 300,
         "title": "Measuring bus reliability outside London: what data do we have?",
         "body": (
             "I no longer drive, and in my part of North Yorkshire the bus is a "

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "gaps",
     "consultations",
     "connections",
+    "figures",
     "search",
     "api",
     "home",

@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from wagtail.models import Page
 
 from accounts.factories import totp_code
-from accounts.models import User
+from accounts.models import Organisation, User
 from consultations.models import ConsultationResponse
 from demo.management.commands.seed_demo import DEFAULT_DEMO_PASSWORD
 from events.models import EventPage, MinutesPage
@@ -109,6 +109,10 @@ NOT_PAGES = {
     "forums:edit_reply": "tests/browser/test_discussions",
     "forums:report_reply": "tests/browser/test_discussions",
     "gaps:reject": "tests/browser/test_data_gaps",
+    "figures:theme_csv": "CSV (tests/figures)",
+    "figures:organisation_csv": "CSV (tests/figures)",
+    "figures:satisfaction": "from an email (tests/browser/test_figures)",
+    "figures:answer": "POST",
 }
 
 
@@ -144,6 +148,8 @@ def visitor_pages(ids):
         "/get-involved/",
         "/statistics/",
         "/statistics/long-term-international-migration/",
+        "/themes/migration/figures/",
+        f"/organisations/{ids['organisation']}/figures/",
         "/api/",
         "/accounts/login/",
         "/accounts/signup/",
@@ -250,6 +256,7 @@ def demo_ids():
         "your_response": mine.consultation.url + f"response/{mine.pk}/",
         "home": Page.objects.get(depth=2).pk,
         "standard": Page.objects.get(slug="accessibility").pk,
+        "organisation": Organisation.objects.get(acronym="ONS").pk,
     }
 
 

@@ -58,7 +58,7 @@ def test_producers_of_the_theme_see_counts_per_option(
         page.context["total"],
         {
             question.id: (answered, options)
-            for question, answered, options in page.context["summary"]
+            for question, answered, options, _chart in page.context["summary"]
         },
     )
     assert total == 2
@@ -72,6 +72,9 @@ def test_producers_of_the_theme_see_counts_per_option(
     content = page.content.decode()
     assert "1 not yet submitted" in content
     assert "Download CSV" in content
+    # Each choice question's tally is a chart too, named and described.
+    assert '<title id="chart-question-1-title">1. ' in content
+    assert "the answer most chosen was" in content
 
 
 def test_editors_see_every_consultations_responses(

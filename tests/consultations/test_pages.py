@@ -197,6 +197,11 @@ def test_published_responses_appear_after_closing_as_consented(client, labour):
     assert "Anonymous respondent" in content
     assert "Keep this private" not in content
     assert "Only a draft" not in content
+    # The published responses' choices, counted and drawn; the others count not.
+    assert "What the published responses chose" in content
+    assert 'role="img"' in content
+    tally = page.context["tallies"][0]
+    assert sum(row[1] for row in tally.rows) == 2
     assert (
         "Read the 2 published responses"
         in client.get(consultation.url).content.decode()

@@ -7,6 +7,7 @@ from catalogue.models import Statistic, StatisticContact
 from connections.models import ActionItem
 from consultations.models import ConsultationPage, ConsultationResponse
 from events.models import EventPage, MeetingRegistration, MinutesPage
+from figures.models import SatisfactionAsk
 from forums.models import Thread
 from gaps.models import DataGap, GapUpdate
 from home.models import HomePage, StandardPage
@@ -121,6 +122,10 @@ def test_seed_demo_adds_a_consultation_in_each_state_and_emails_no_one(
     assert consultations.filter(gap_links__isnull=False).count() == 1
     assert consultations.filter(thread_links__isnull=False).count() == 1
     assert mail.outbox == []
+    # People answered whether the outcomes met their need; most said yes.
+    answered = SatisfactionAsk.objects.filter(answered_at__isnull=False)
+    assert answered.count() >= 3
+    assert answered.filter(satisfied=True).count() > answered.count() / 2
     listing = client.get("/consultations/").content.decode()
     assert "Labour market overview: publishing quarterly" in listing
 
@@ -165,5 +170,6 @@ def demo_counts():
             ConsultationResponse,
             Statistic,
             StatisticContact,
+            SatisfactionAsk,
         ]
     }

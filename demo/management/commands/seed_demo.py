@@ -12,6 +12,7 @@ from demo.events import create_demo_meetings, create_demo_past_meetings
 from demo.forums import create_demo_threads
 from demo.gaps import create_demo_gaps
 from demo.home import create_demo_home_page, create_demo_standard_pages
+from demo.satisfaction import create_demo_satisfaction
 from demo.statistics import create_demo_statistics
 from demo.themes import (
     create_demo_organisations,
@@ -58,6 +59,7 @@ class Command(BaseCommand):
             create_demo_consultations(users)
             create_demo_links()
             create_demo_statistics()
+            create_demo_satisfaction()
             # Signals index what the services make; the demo also backdates and
             # bulk-creates (published responses), so the index is built again.
             indexed = rebuild_search_index()
