@@ -12,6 +12,7 @@ from accounts.models import Organisation
 from catalogue import contacts as contact_list
 from catalogue import services
 from catalogue.forms import StatisticFilters
+from catalogue.listing import listed_statistics
 from catalogue.models import Statistic
 from themes.roles import public_themes
 
@@ -20,12 +21,12 @@ CONTACTS_PER_PAGE = 25
 
 
 def statistic_list(request):
-    themes = public_themes().filter(statistics__isnull=False).distinct()
+    themes = list(
+        public_themes().filter(statistics__isnull=False).distinct().order_by("title")
+    )
     producers = Organisation.objects.filter(statistics__isnull=False).distinct()
     filters = StatisticFilters(request.GET, themes=themes, producers=producers)
-    statistics = filters.filter(
-        Statistic.objects.select_related("producer").order_by("name")
-    )
+    statistics = listed_statistics(filters.chosen(), filters.chosen_theme())
     listed = Paginator(statistics, STATISTICS_PER_PAGE).get_page(
         request.GET.get("page")
     )
