@@ -32,7 +32,7 @@ def test_every_operation_answers_as_the_schema_says(everything, connection_kept)
     application, with a public theme's worth of content to read."""
     schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 14
+    assert len(operations) == 16
     for operation in operations:
 
         @given(case=operation.as_strategy())
