@@ -23,6 +23,7 @@ NAMING = {
     "theme": (lambda value: re.fullmatch(SLUG, value), "public theme"),
     "tag": (lambda value: re.fullmatch(SLUG, value), "topic in use"),
     "organisation": (as_id, "organisation owning a data gap"),
+    "producer": (as_id, "producer of a statistic"),
 }
 # The schema of each naming filter, for the OpenAPI document.
 SLUG_SCHEMA = {"type": "string", "pattern": SLUG}

@@ -10,6 +10,7 @@ from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from catalogue.models import Cadence, Status
 from events.models import EventPage
 from forums.models import Thread
 
@@ -274,3 +275,53 @@ class ContactSerializer(Linked):
     def get_contact_url(self, contact) -> str:
         theme_url = contact.theme.get_url(self.context["request"])
         return self.absolute(theme_url) + "#contacts"
+
+
+class StatisticContactSerializer(serializers.Serializer):
+    """Someone to ask about a statistic, as its page lists them, without the email
+    address (on the page only)."""
+
+    name = serializers.CharField()
+    role = serializers.CharField()
+    phone = serializers.CharField(allow_blank=True)
+
+
+class StatisticSerializer(Linked):
+    """An output or series of statistics, as its page here describes it."""
+
+    id = serializers.IntegerField()
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    url = serializers.SerializerMethodField(help_text="Its page on this site.")
+    description = serializers.CharField()
+    producer = serializers.CharField(source="producer.name")
+    producer_id = serializers.IntegerField(
+        help_text="The producer's id in /api/v2/organisations/."
+    )
+    producer_reference = serializers.CharField(
+        allow_blank=True, help_text="The producer's own id for it, if any."
+    )
+    status = serializers.ChoiceField(choices=Status.choices)
+    cadence = serializers.ChoiceField(choices=Cadence.choices)
+    next_release = serializers.DateField(allow_null=True)
+    producer_url = serializers.URLField(help_text="Its page on the producer's site.")
+    themes = serializers.SerializerMethodField(
+        help_text="The public themes it belongs to."
+    )
+    contacts = serializers.SerializerMethodField(
+        help_text="Whom to ask about it; their email addresses are on its page."
+    )
+    updated = serializers.DateTimeField(source="updated_at")
+
+    def get_url(self, statistic) -> str:
+        return self.absolute(statistic.get_absolute_url())
+
+    @extend_schema_field(ThemeSerializer(many=True))
+    def get_themes(self, statistic):
+        return ThemeSerializer(
+            statistic.public_themes, many=True, context=self.context
+        ).data
+
+    @extend_schema_field(StatisticContactSerializer(many=True))
+    def get_contacts(self, statistic):
+        return StatisticContactSerializer(statistic.contacts.all(), many=True).data

@@ -50,6 +50,8 @@ v2_patterns = [
         name="organisation",
     ),
     path("contacts/", listing(views.ContactViewSet), name="contacts"),
+    path("statistics/", listing(views.StatisticViewSet), name="statistics"),
+    path("statistics/<id:pk>/", record(views.StatisticViewSet), name="statistic"),
 ]
 
 urlpatterns = [

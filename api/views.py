@@ -32,8 +32,12 @@ from api.serializers import (
     OrganisationSerializer,
     ReplySerializer,
     ResponseSerializer,
+    StatisticSerializer,
     ThreadSerializer,
 )
+from catalogue.forms import StatisticFilters
+from catalogue.listing import listed_statistics
+from catalogue.models import Statistic
 from consultations.forms import ConsultationFilters
 from consultations.listing import listed_consultations
 from consultations.models import ConsultationPage
@@ -379,6 +383,48 @@ class ContactViewSet(ReadOnly):
         return self.paginated(contacts)
 
 
+@extend_schema_view(
+    list=extend_schema(
+        summary="Statistics",
+        description="The statistics discussed here, by name, as the statistics list "
+        "shows them, with the same filters.",
+        parameters=[
+            theme_parameter("Those belonging to this public theme (its slug)."),
+            OpenApiParameter(
+                "producer", filters.ID_SCHEMA, description="Produced by (its id)."
+            ),
+            OpenApiParameter("status", str, enum=Statistic.Status.values),
+        ],
+    ),
+    retrieve=extend_schema(summary="A statistic"),
+)
+class StatisticViewSet(ReadOnly):
+    serializer_class = StatisticSerializer
+
+    def get_queryset(self):
+        return described(listed_statistics({}))
+
+    def list(self, request):
+        producers = Organisation.objects.filter(statistics__isnull=False).distinct()
+        form = StatisticFilters(
+            request.query_params, themes=filters.themes(), producers=producers
+        )
+        statistics = listed_statistics(filters.chosen(form), form.chosen_theme())
+        return self.paginated(described(statistics))
+
+    def retrieve(self, request, pk):
+        return self.one(get_object_or_404(self.get_queryset(), pk=pk))
+
+
+def described(statistics):
+    """Statistics with what their records show: public themes and contacts, in two
+    more queries."""
+    themes = roles.public_themes().order_by("title")
+    return statistics.prefetch_related(
+        Prefetch("themes", queryset=themes, to_attr="public_themes"), "contacts"
+    )
+
+
 ENDPOINTS = {
     "pages": "api:wagtailapi:pages:listing",
     "threads": "api:threads",
@@ -387,6 +433,7 @@ ENDPOINTS = {
     "consultations": "api:consultations",
     "organisations": "api:organisations",
     "contacts": "api:contacts",
+    "statistics": "api:statistics",
 }
 
 

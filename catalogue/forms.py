@@ -3,7 +3,8 @@ from django import forms
 from accounts.models import Organisation
 from catalogue import imports, permissions
 from catalogue.models import Statistic, Status
-from core.forms import IdChoiceField, IdMultipleChoiceField, ListFilters
+from core.forms import IdChoiceField, IdMultipleChoiceField
+from themes.forms import ThemeFilters
 
 
 class ImportForm(forms.Form):
@@ -23,7 +24,9 @@ class ImportForm(forms.Form):
         widget=forms.FileInput,
         help_text="Columns: " + ", ".join(imports.COLUMNS) + ". Status and cadence "
         "as written on this site; themes as their slugs separated by semicolons; "
-        "dates as 2027-01-31. Up to 1 MB.",
+        "dates as 2027-01-31. Contacts: several separated by semicolons, in the same "
+        "order in each contact column; leave them empty to keep the contacts a "
+        "statistic has. Up to 1 MB.",
     )
     text = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -51,12 +54,9 @@ class ImportForm(forms.Form):
         return data
 
 
-class StatisticFilters(ListFilters):
-    """The /statistics/ list's filters: theme, producer, status."""
+class StatisticFilters(ThemeFilters):
+    """The /statistics/ list's filters, the API's too: theme, producer, status."""
 
-    theme = IdChoiceField(
-        label="Theme", queryset=None, required=False, empty_label="Any theme"
-    )
     producer = IdChoiceField(
         label="Producer", queryset=None, required=False, empty_label="Any producer"
     )
@@ -64,20 +64,9 @@ class StatisticFilters(ListFilters):
         label="Status", choices=[("", "Any status"), *Status.choices], required=False
     )
 
-    def __init__(self, *args, themes, producers, **kwargs):
+    def __init__(self, *args, producers, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["theme"].queryset = themes
         self.fields["producer"].queryset = producers
-
-    def filter(self, statistics):
-        data = self.chosen()
-        if data.get("theme"):
-            statistics = statistics.filter(themes=data["theme"])
-        if data.get("producer"):
-            statistics = statistics.filter(producer=data["producer"])
-        if data.get("status"):
-            statistics = statistics.filter(status=data["status"])
-        return statistics
 
 
 class StatisticChoiceField(IdMultipleChoiceField):

@@ -6,6 +6,11 @@ slug, so importing the same file twice changes nothing. Hostile files are refuse
 before any row is read (too big, not UTF-8, not CSV), and cells that a
 spreadsheet would run as a formula, or that hide control characters, are errors
 of their row.
+
+A row may name the statistic's contacts: `contact_name`, `contact_role`,
+`contact_email` and `contact_phone`, several separated by semicolons in the same
+order. Named, they replace its contacts (one with the same name and email keeps
+its link to an account); left empty, its contacts stay as they are.
 """
 
 import csv
@@ -14,10 +19,10 @@ import io
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
+from django.core.validators import EmailValidator, URLValidator
 from django.utils.text import slugify
 
-from catalogue.models import Cadence, Statistic, Status
+from catalogue.models import Cadence, Statistic, StatisticContact, Status
 from core.csv import CONTROL_CHARACTERS, FORMULA_STARTS, FORMULA_WHITE_SPACE
 from themes.models import ThemePage
 
@@ -34,7 +39,12 @@ COLUMNS = [
     "next_release",
     "themes",
     "producer_url",
+    "contact_name",
+    "contact_role",
+    "contact_email",
+    "contact_phone",
 ]
+CONTACT_COLUMNS = ["contact_name", "contact_role", "contact_email", "contact_phone"]
 REQUIRED = ["name", "description", "status", "cadence", "producer_url"]
 # The fields a row sets, in the model's words.
 FIELDS = [
@@ -62,6 +72,8 @@ class Row:
     errors: list = field(default_factory=list)
     statistic: Statistic | None = None
     changes: list = field(default_factory=list)
+    # (name, role, email, phone) of each contact named; None: keep the ones it has.
+    contacts: list | None = None
 
     @property
     def action(self):
@@ -153,7 +165,7 @@ def _cells(cells):
 def plan(producer, rows):
     """What importing `rows` for `producer` would do, row by row; changes nothing."""
     themes = {theme.slug: theme for theme in ThemePage.objects.all()}
-    existing = list(Statistic.objects.prefetch_related("themes"))
+    existing = list(Statistic.objects.prefetch_related("themes", "contacts"))
     by_reference = {
         s.producer_reference: s
         for s in existing
@@ -224,7 +236,67 @@ def _check(row, themes):
             row.themes.append(themes[slug])
         else:
             row.errors.append(f"themes: there is no theme '{slug}'.")
+    row.contacts = _contacts(row)
     row.values = values
+
+
+def _contacts(row):
+    """The row's contacts, each (name, role, email, phone), or None if it names
+    none; a problem with any is an error of the row."""
+    lists = {
+        column: [part.strip() for part in row.cells.get(column, "").split(";")]
+        for column in CONTACT_COLUMNS
+    }
+    if not any(any(parts) for parts in lists.values()):
+        return None
+    count = len(lists["contact_name"])
+    # A column left empty gives nothing for every contact.
+    lists = {
+        column: parts if parts != [""] else [""] * count
+        for column, parts in lists.items()
+    }
+    if any(len(parts) != count for parts in lists.values()):
+        row.errors.append(
+            "contact_name: give each contact's role, and any email and phone, in "
+            "the same order as the names, separated by semicolons."
+        )
+        return None
+    limits = {
+        column: StatisticContact._meta.get_field(
+            column.removeprefix("contact_")
+        ).max_length
+        for column in CONTACT_COLUMNS
+    }
+    contacts = []
+    for position in range(count):
+        name, role, email, phone = (
+            lists[column][position] for column in CONTACT_COLUMNS
+        )
+        which = f"contact {position + 1}" if count > 1 else "the contact"
+        if not name or not role:
+            row.errors.append(f"contact_name: give {which}'s name and role.")
+        if not (email or phone):
+            row.errors.append(
+                f"contact_email: give {which}'s email address or phone number."
+            )
+        for column, value in zip(
+            CONTACT_COLUMNS, (name, role, email, phone), strict=True
+        ):
+            if len(value) > limits[column]:
+                row.errors.append(f"{column}: longer than {limits[column]} characters.")
+            # Each of several in a cell is a cell of its own to a spreadsheet.
+            if value.startswith(FORMULA_STARTS):
+                row.errors.append(
+                    f"{column}: '{value}' may not start with {value[0]!r}, which a "
+                    "spreadsheet runs as a formula."
+                )
+        if email:
+            try:
+                EmailValidator()(email)
+            except ValidationError:
+                row.errors.append(f"contact_email: '{email}' is not an email address.")
+        contacts.append((name, role, email, phone))
+    return contacts
 
 
 def _choice(row, column, choices):
@@ -290,3 +362,12 @@ def _match(row, producer, by_reference, by_slug, seen):
         ]
         if {t.pk for t in statistic.themes.all()} != {t.pk for t in row.themes}:
             row.changes.append("themes")
+        if row.contacts is not None and row.contacts != contacts_of(statistic):
+            row.changes.append("contacts")
+
+
+def contacts_of(statistic):
+    return [
+        (contact.name, contact.role, contact.email, contact.phone)
+        for contact in statistic.contacts.all()
+    ]

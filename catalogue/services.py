@@ -6,7 +6,7 @@ from django.db import transaction
 from wagtail.log_actions import log
 
 from catalogue import imports, permissions
-from catalogue.models import Statistic, StatisticFollow
+from catalogue.models import Statistic, StatisticContact, StatisticFollow
 
 
 def import_statistics(producer, text, *, user=None, commit=True):
@@ -34,6 +34,8 @@ def _write(plan, user):
             setattr(statistic, name, value)
         # A ParentalManyToManyField is written by save(), after it is set.
         statistic.themes.set(row.themes)
+        if row.contacts is not None:
+            statistic.contacts = _contacts(statistic, row.contacts)
         statistic.save()
         # The site history says who imported what, as for an edit in the admin.
         log(
@@ -42,6 +44,22 @@ def _write(plan, user):
             user=user,
             content_changed=True,
         )
+
+
+def _contacts(statistic, named):
+    """The contacts a row names, keeping those already there with the same name
+    and email (and so their link to an account)."""
+    kept = {
+        (contact.name, contact.email): contact for contact in statistic.contacts.all()
+    }
+    contacts = []
+    for name, role, email, phone in named:
+        contact = kept.pop((name, email), None) or StatisticContact(
+            name=name, email=email
+        )
+        contact.role, contact.phone = role, phone
+        contacts.append(contact)
+    return contacts
 
 
 def follow(statistic, user):

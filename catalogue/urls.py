@@ -8,4 +8,5 @@ urlpatterns = [
     path("statistics/", views.statistic_list, name="statistics"),
     path("statistics/<slug:slug>/", views.statistic_detail, name="statistic"),
     path("statistics/<slug:slug>/follow/", views.follow, name="follow"),
+    path("contacts/", views.contacts, name="contacts"),
 ]

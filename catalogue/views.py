@@ -1,4 +1,5 @@
-"""/statistics/: every statistic, filtered; a page per statistic; following one."""
+"""/statistics/: every statistic, filtered; a page per statistic; following one;
+/contacts/: everyone to talk to."""
 
 from allauth.account.decorators import verified_email_required
 from django.contrib import messages
@@ -8,21 +9,24 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.models import Organisation
+from catalogue import contacts as contact_list
 from catalogue import services
 from catalogue.forms import StatisticFilters
+from catalogue.listing import listed_statistics
 from catalogue.models import Statistic
 from themes.roles import public_themes
 
 STATISTICS_PER_PAGE = 25
+CONTACTS_PER_PAGE = 25
 
 
 def statistic_list(request):
-    themes = public_themes().filter(statistics__isnull=False).distinct()
+    themes = list(
+        public_themes().filter(statistics__isnull=False).distinct().order_by("title")
+    )
     producers = Organisation.objects.filter(statistics__isnull=False).distinct()
     filters = StatisticFilters(request.GET, themes=themes, producers=producers)
-    statistics = filters.filter(
-        Statistic.objects.select_related("producer").order_by("name")
-    )
+    statistics = listed_statistics(filters.chosen(), filters.chosen_theme())
     listed = Paginator(statistics, STATISTICS_PER_PAGE).get_page(
         request.GET.get("page")
     )
@@ -70,3 +74,22 @@ def follow(request, slug):
         return HttpResponseBadRequest("Choose to follow or unfollow the statistic.")
     messages.success(request, message)
     return redirect(statistic.get_absolute_url() + "#follow")
+
+
+def contacts(request):
+    choices = contact_list.filter_choices()
+    filters = contact_list.ContactFilters(request.GET, **choices)
+    listed = Paginator(
+        contact_list.listed_contacts(filters.chosen(), filters.chosen_theme()),
+        CONTACTS_PER_PAGE,
+    ).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "catalogue/contact_list.html",
+        {
+            "page_obj": listed,
+            "contacts": contact_list.contacts_for(listed.object_list),
+            "filters": contact_list.ContactFilters(initial=filters.chosen(), **choices),
+            "filtered": bool(filters.chosen()),
+        },
+    )

@@ -87,6 +87,20 @@ def cancel(registration, tell_them=True):
             tell(first_waiting, promoted=True)
 
 
+def waiting_position(registration):
+    """Where a waiting registration stands on its meeting's list: 1 is next to
+    take a freed place (in the order `cancel` promotes, the model's ordering)."""
+    if registration is None or registration.status != Status.WAITING:
+        return None
+    ahead = MeetingRegistration.objects.filter(
+        meeting_id=registration.meeting_id, status=Status.WAITING
+    ).filter(
+        Q(created_at__lt=registration.created_at)
+        | Q(created_at=registration.created_at, pk__lt=registration.pk)
+    )
+    return ahead.count() + 1
+
+
 def organisation_of(user):
     """The member's organisation as they would name it, or "" if they gave none."""
     if user.organisation_id:

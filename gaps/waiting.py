@@ -3,49 +3,25 @@ the theme's producers and chairs by a daily cron job."""
 
 import logging
 from collections import defaultdict
-from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
-import holidays
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.notifications import notify
 from core.links import full_url
+from core.working_days import LONDON, waited_since
 from gaps.models import DataGap, Status
 from gaps.services import TRIAGE_ROLES
 from themes import roles
 
 logger = logging.getLogger(__name__)
-LONDON = ZoneInfo("Europe/London")
 WORKING_DAYS = 20
-# Working days are Monday to Friday, less bank holidays in England and Wales
-# (England's list: Wales keeps the same days).
-WEEKEND = {5, 6}
-BANK_HOLIDAYS = holidays.country_holidays("GB", subdiv="ENG")
-
-
-def is_working_day(day):
-    return day.weekday() not in WEEKEND and day not in BANK_HOLIDAYS
 
 
 def waiting_since(now=None):
-    """Gaps raised before this moment have waited more than 20 working days.
-
-    Counting the working days after the day a gap was raised, up to and
-    including today: on the 21st it has waited more than 20.
-    """
-    today = timezone.localtime(now or timezone.now(), LONDON).date()
-    day, counted = today, 0
-    while True:
-        if is_working_day(day):
-            counted += 1
-            if counted == WORKING_DAYS + 1:
-                break
-        day -= timedelta(days=1)
-    # Raised on any day before that 21st working day back.
-    return datetime.combine(day, time.min, tzinfo=LONDON)
+    """Gaps raised before this moment have waited more than 20 working days."""
+    return waited_since(WORKING_DAYS, now)
 
 
 def _waiting(now=None):
@@ -57,6 +33,11 @@ def _waiting(now=None):
         first_response_at__isnull=True,
         last_moved_at__lt=waiting_since(now),
     )
+
+
+def waiting_in(themes, now=None):
+    """The gaps in any of `themes` waiting more than 20 working days."""
+    return _waiting(now).filter(theme__in=themes)
 
 
 def waiting_gaps(theme, now=None):

@@ -113,6 +113,8 @@ VISITOR = [
     ("/api/v2/consultations/?state=open", 200, None),
     ("/api/v2/organisations/", 200, None),
     ("/api/v2/contacts/?theme=migration", 200, None),
+    ("/api/v2/statistics/?theme=migration", 200, None),
+    ("/api/v2/statistics/?status=nonsense", 400, None),
     ("/api/v2/threads/?sort=oldest", 400, None),
     ("/api/v2/threads/?theme=no-such-theme", 404, None),
     ("/api/v2/threads/999999999/", 404, None),
@@ -157,6 +159,8 @@ VISITOR = [
     ("/themes/no-such-theme/figures/", 404, None),
     ("/organisations/999999/figures/", 404, None),
     ("/did-this-meet-your-need/not-a-signed-link/", 404, None),
+    ("/contacts/", 200, None),
+    ("/contacts/?theme=migration&organisation=nonsense&q=migration", 200, None),
 ]
 
 # The same for the demo member (member@example.org), who has joined migration.

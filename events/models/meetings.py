@@ -228,6 +228,7 @@ class EventPage(ThemeChildPageMixin, RoutablePageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["registration"] = services.registration_of(request.user, self)
+        context["waiting_position"] = services.waiting_position(context["registration"])
         context["places_left"] = services.places_left(self)
         context["when"] = services.when(self)
         # Minutes inherit the meeting's view restrictions, checked already.

@@ -8,6 +8,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from accounts.factories import OrganisationFactory, UserFactory
+from catalogue.factories import StatisticContactFactory, StatisticFactory
 from consultations.factories import ConsultationPageFactory, ResponseFactory
 from events.factories import EventPageFactory
 from forums import services as forum_services
@@ -69,6 +70,11 @@ def everything(theme_index, editor):
         "restricted": everything_in(private, name="Private", author=author),
         "unpublished": everything_in(draft, name="Unpublished", author=author),
     }
+    # A statistic is public wherever it belongs: only its public themes show.
+    found["statistic"] = StatisticFactory(
+        name="Public statistic", producer=ons, themes=[housing, private, draft]
+    )
+    StatisticContactFactory(statistic=found["statistic"], name="Statistic contact")
     PageViewRestriction.objects.create(
         page=private, restriction_type=PageViewRestriction.LOGIN
     )

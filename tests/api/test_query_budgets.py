@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.factories import OrganisationFactory, UserFactory
+from catalogue.factories import StatisticContactFactory, StatisticFactory
 from consultations.factories import ConsultationPageFactory, ResponseFactory
 from events.factories import EventPageFactory
 from forums import services as forum_services
@@ -40,6 +41,7 @@ def fill(theme, editor, rows, first=0):
         ConsultationPageFactory(parent=theme, title=f"Consultation {n}")
         ResponseFactory(consultation=closed)
         ThemeContactFactory(theme=theme)
+        StatisticContactFactory(statistic=StatisticFactory(themes=[theme]))
     return thread, closed
 
 
@@ -62,6 +64,7 @@ def test_query_counts_stay_flat_from_10_to_100_rows(client, housing, editor):
         f"/api/v2/consultations/{closed.pk}/responses/?limit=100",
         "/api/v2/organisations/?limit=100",
         "/api/v2/contacts/?limit=100",
+        f"/api/v2/statistics/?limit=100&theme={housing.slug}",
     ]
     at_10 = {path: queries(client, path) for path in paths}
     fill(housing, editor, 90, first=10)

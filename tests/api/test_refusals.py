@@ -26,6 +26,8 @@ def addresses(everything):
         "/api/v2/organisations/",
         f"/api/v2/organisations/{everything['ons'].pk}/",
         "/api/v2/contacts/",
+        "/api/v2/statistics/",
+        f"/api/v2/statistics/{everything['statistic'].pk}/",
         "/api/schema/",
     ]
 
@@ -60,6 +62,8 @@ def test_writing_is_refused_for_a_signed_in_member_too(client, everything):
         ("/api/v2/consultations/?state=maybe", "state"),
         ("/api/v2/organisations/?kind=secret", "kind"),
         ("/api/v2/contacts/?theme=%00", None),
+        ("/api/v2/statistics/?status=secret", "status"),
+        ("/api/v2/statistics/?producer=%27%3B+DROP+TABLE", "producer"),
     ],
 )
 def test_a_filter_that_is_no_option_is_a_400_naming_it(
@@ -82,6 +86,8 @@ def test_a_filter_that_is_no_option_is_a_400_naming_it(
         ("/api/v2/consultations/?theme=draft", "public theme “draft”"),
         ("/api/v2/data-gaps/?organisation=999999", "organisation owning a data gap"),
         ("/api/v2/data-gaps/?tag=no-such-topic", "topic in use “no-such-topic”"),
+        ("/api/v2/statistics/?producer=999999", "producer of a statistic"),
+        ("/api/v2/statistics/?theme=private", "public theme “private”"),
     ],
 )
 def test_a_filter_naming_nothing_public_is_a_404_saying_so(
@@ -124,6 +130,8 @@ def test_ids_that_are_no_id_are_not_there(client, everything):
         "/api/v2/consultations/-1/",
         "/api/v2/consultations/999999/responses/",
         "/api/v2/organisations/999999/",
+        "/api/v2/statistics/999999/",
+        "/api/v2/statistics/public-statistic/",
     ]:
         assert client.get(path).status_code == 404, path
 

@@ -35,7 +35,7 @@ def test_every_operation_answers_as_the_schema_says(everything, connection_kept)
     application, with a public theme's worth of content to read."""
     schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
     operations = [result.ok() for result in schema.get_all_operations()]
-    assert len(operations) == 14
+    assert len(operations) == 16
     for operation in operations:
 
         @given(case=operation.as_strategy())
@@ -72,6 +72,8 @@ def test_the_schema_is_at_a_stable_address_and_covers_our_lists(client):
         "/api/v2/organisations/",
         "/api/v2/organisations/{id}/",
         "/api/v2/contacts/",
+        "/api/v2/statistics/",
+        "/api/v2/statistics/{id}/",
     }
     assert all(set(methods) == {"get"} for methods in paths.values())
 
@@ -80,7 +82,13 @@ def test_the_documentation_page_lists_every_address_and_the_pages_api(client):
     response = client.get("/api/")
     assert response.status_code == 200
     page = response.content.decode()
-    for path in ["/api/v2/threads/{id}/", "/api/v2/data-gaps/", "/api/v2/contacts/"]:
+    for path in [
+        "/api/v2/threads/{id}/",
+        "/api/v2/data-gaps/",
+        "/api/v2/contacts/",
+        "/api/v2/statistics/",
+        "/api/v2/statistics/{id}/",
+    ]:
         assert f"GET {path}" in page
     assert "/api/v2/pages/" in page
     assert "what_it_would_inform" in page

@@ -23,6 +23,7 @@ LISTS = [
     "/api/v2/meetings/",
     "/api/v2/consultations/",
     "/api/v2/contacts/",
+    "/api/v2/statistics/",
     "/api/v2/pages/?limit=100",
 ]
 
@@ -173,10 +174,12 @@ def test_no_email_address_anywhere(client, everything):
         f"/api/v2/consultations/{consultation.pk}/responses/",
         f"/api/v2/threads/{everything['public']['thread'].pk}/replies/",
         "/api/v2/organisations/",
+        f"/api/v2/statistics/{everything['statistic'].pk}/",
     ]
     for path in paths:
         found = text_of(client, path)
         assert "@" not in found, path
+    assert everything["statistic"].contacts.get().email
     assert contact.email
     assert consultation.contact_email
 

@@ -44,7 +44,7 @@ def test_the_list_filters_by_producer_status_and_theme(
 
     by_producer = client.get("/statistics/", {"producer": ons.pk}).content.decode()
     by_status = client.get("/statistics/", {"status": "accredited"}).content.decode()
-    by_theme = client.get("/statistics/", {"theme": health.pk}).content.decode()
+    by_theme = client.get("/statistics/", {"theme": health.slug}).content.decode()
 
     assert "Labour Force Survey" in by_producer
     assert "English Housing Survey" not in by_producer

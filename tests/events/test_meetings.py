@@ -106,6 +106,23 @@ def test_a_full_meeting_puts_people_on_the_waiting_list_in_order(meeting, mailou
     assert promoted.attachments
 
 
+def test_a_member_on_the_waiting_list_sees_their_position(client, meeting):
+    first, second, third = UserFactory.create_batch(3)
+    for member in (first, second, third):
+        services.register(meeting, member, tell_them=False)
+
+    client.force_login(third)
+    before = client.get(meeting.url).content.decode()
+    services.cancel(MeetingRegistration.objects.get(user=first), tell_them=False)
+    after = client.get(meeting.url).content.decode()
+    client.force_login(second)
+    promoted = client.get(meeting.url).content.decode()
+
+    assert "You are number 2 on the waiting list" in before
+    assert "You are number 1 on the waiting list" in after
+    assert "You are number" not in promoted
+
+
 def test_cancelling_through_the_page_frees_the_place(client, meeting):
     member = UserFactory()
     services.register(meeting, member)

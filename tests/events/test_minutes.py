@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import pytest
@@ -239,3 +240,19 @@ def test_the_minutes_page_stays_within_budget(
     # section's theme is published.
     with django_assert_max_num_queries(23):
         assert client.get(minutes.url).status_code == 200
+
+
+def test_the_chair_is_offered_minutes_approval_only(
+    client, meeting, chair, minutes_approval
+):
+    client.force_login(chair)
+
+    create = client.get(f"/admin/pages/add/events/minutespage/{meeting.pk}/")
+    minutes = draft_minutes(meeting, chair)
+    edit = client.get(f"/admin/pages/{minutes.pk}/edit/")
+
+    for response in (create, edit):
+        html = response.content.decode()
+        assert response.status_code == 200
+        assert "Submit to Minutes approval" in html, re.findall(r"Submit[^<]*", html)
+        assert "Moderators approval" not in html
