@@ -16,6 +16,7 @@ its link to an account); left empty, its contacts stay as they are.
 import csv
 import datetime
 import io
+import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -45,6 +46,8 @@ COLUMNS = [
     "contact_phone",
 ]
 CONTACT_COLUMNS = ["contact_name", "contact_role", "contact_email", "contact_phone"]
+# One or more phone numbers in international form, separated by semicolons.
+INTERNATIONAL_PHONES = re.compile(r"\+[0-9][0-9 ()-]*(;\s*\+?[0-9][0-9 ()-]*)*")
 REQUIRED = ["name", "description", "status", "cadence", "producer_url"]
 # The fields a row sets, in the model's words.
 FIELDS = [
@@ -181,11 +184,19 @@ def plan(producer, rows):
     return ImportPlan(producer=producer, rows=rows)
 
 
+def _runs_as_formula(column, value):
+    """Whether a spreadsheet would run the text; an international phone number
+    (+44 20 7946 0000) starts as a formula does but holds nothing to run."""
+    if column == "contact_phone" and INTERNATIONAL_PHONES.fullmatch(value):
+        return False
+    return value.startswith(FORMULA_WHITE_SPACE) or value.startswith(FORMULA_STARTS)
+
+
 def _check(row, themes):
     for column, value in row.cells.items():
         if CONTROL_CHARACTERS.search(value):
             row.errors.append(f"{column}: remove the hidden control characters.")
-        elif value.startswith(FORMULA_WHITE_SPACE) or value.startswith(FORMULA_STARTS):
+        elif _runs_as_formula(column, value):
             row.errors.append(
                 f"{column}: a cell may not start with {value[0]!r}, which a "
                 "spreadsheet runs as a formula."
@@ -285,7 +296,7 @@ def _contacts(row):
             if len(value) > limits[column]:
                 row.errors.append(f"{column}: longer than {limits[column]} characters.")
             # Each of several in a cell is a cell of its own to a spreadsheet.
-            if value.startswith(FORMULA_STARTS):
+            if _runs_as_formula(column, value):
                 row.errors.append(
                     f"{column}: '{value}' may not start with {value[0]!r}, which a "
                     "spreadsheet runs as a formula."

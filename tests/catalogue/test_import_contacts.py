@@ -50,6 +50,23 @@ def test_a_row_names_several_contacts_in_order(ons):
     ]
 
 
+def test_an_international_phone_number_is_no_formula(ons):
+    text = HEADER + row(
+        "Priya Shah;Tom Reid",
+        "Survey lead;Methods",
+        "",
+        "+44 1633 455400;+44 (0)20 7946 0000",
+    )
+
+    plan = services.import_statistics(ons, text)
+
+    assert not plan.has_errors
+    assert [c[3] for c in contacts_of(Statistic.objects.get())] == [
+        "+44 1633 455400",
+        "+44 (0)20 7946 0000",
+    ]
+
+
 def test_the_same_contacts_again_change_nothing(ons):
     text = HEADER + row("Priya Shah", "Survey lead", "lfs@ons.example.org")
     services.import_statistics(ons, text)
@@ -103,6 +120,8 @@ def test_empty_contact_columns_keep_the_contacts_it_has(ons):
         (("Priya Shah", "Lead", ""), "email address or phone number"),
         (("Priya Shah", "Lead", "not-an-address"), "is not an email address"),
         (("Priya Shah;=HYPERLINK(1)", "Lead;Lead", "a@x.org;b@x.org"), "formula"),
+        (("Priya Shah", "Lead", "", "+44 20 7946 0000+SUM(1)"), "formula"),
+        (("Priya Shah", "Lead", "", "@SUM(1)"), "formula"),
         (("P" * 201, "Lead", "a@x.org"), "longer than 200 characters"),
     ],
 )
