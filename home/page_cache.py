@@ -34,6 +34,11 @@ HOME = "/"
 PRIVATE_USER_FIELDS = {"last_login", "password"}
 
 
+def profile_paths(user_id):
+    """A member's public profile lists what they wrote; an erased member has none."""
+    return [reverse("public_profile", args=[user_id])] if user_id else []
+
+
 def statistic_paths(statistics):
     return [reverse("catalogue:statistic", args=[s.slug]) for s in statistics]
 
@@ -51,7 +56,7 @@ def thread_paths(thread):
         reverse("forums:threads", kwargs=theme),
         HOME,  # the latest discussions
         reverse("search"),
-        reverse("public_profile", args=[thread.author_id]),
+        *profile_paths(thread.author_id),
         *statistic_paths(thread.statistics.all()),
     ]
 
@@ -65,7 +70,7 @@ def purge_reply(reply):
     thread = Thread.objects.filter(pk=reply.object_pk).first()
     if thread is not None:
         purge_thread(thread)
-        purge([reverse("public_profile", args=[reply.user_id])])
+        purge(profile_paths(reply.user_id))
 
 
 def gap_paths(gap):
@@ -79,7 +84,7 @@ def gap_paths(gap):
         reverse("home:get_involved"),
         reverse("home:get_involved_feed"),
         reverse("search"),
-        reverse("public_profile", args=[gap.author_id]),
+        *profile_paths(gap.author_id),
         *statistic_paths(gap.statistics.all()),
     ]
 

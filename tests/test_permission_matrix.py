@@ -109,6 +109,8 @@ MATRIX = {
     "gaps:approve": ("post", {}, "producer", ONLY_RIGHTFUL),
     "gaps:reject": ("get", {}, "producer", ONLY_RIGHTFUL),
     "connections:gap_links": ("get", {}, "producer", ONLY_RIGHTFUL),
+    # Raising a gap from a discussion is raising a gap: anyone signed in.
+    "connections:raise_gap": ("get", {}, "member", SIGNED_IN),
     "connections:theme_feed": ("get", {}, "member", EVERYONE),
     "events:theme_meetings_calendar": ("get", {}, "member", EVERYONE),
     "events:theme_meetings_feed": ("get", {}, "member", EVERYONE),
@@ -174,6 +176,8 @@ MATRIX = {
     # statistic is its producer's (and the editors') alone.
     "catalogue:statistic": ("get", {}, "member", EVERYONE),
     "catalogue:follow": ("post", {"action": "follow"}, "member", SIGNED_IN),
+    # Asking about one is starting a discussion: anyone signed in.
+    "forums:ask_about_statistic": ("get", {}, "member", SIGNED_IN),
     "wagtailsnippets_catalogue_statistic:edit": ("get", {}, "producer", ONLY_RIGHTFUL),
     "wagtailsnippets_catalogue_statistic:delete": (
         "get",
@@ -229,6 +233,7 @@ MATRIX = {
     "api:consultation": ("get", {}, "member", EVERYONE),
     "api:consultation_responses": ("get", {}, "member", EVERYONE),
     "api:organisation": ("get", {}, "member", EVERYONE),
+    "api:statistic": ("get", {}, "member", EVERYONE),
     "api:wagtailapi:pages:detail": ("get", {}, "member", EVERYONE),
 }
 # The same links with a token that is nobody's name nothing.
@@ -348,6 +353,9 @@ def world(theme_index, editor):
         "connections:theme_feed": reverse(
             "connections:theme_feed", kwargs=theme_kwargs
         ),
+        "connections:raise_gap": reverse(
+            "connections:raise_gap", kwargs={"theme_slug": "housing", "pk": thread.pk}
+        ),
         "forums_moderate_reply": reverse("forums_moderate_reply", args=[reply.pk]),
         "forums_moderate_thread": reverse("forums_moderate_thread", args=[thread.pk]),
         "data_gaps:triage": reverse("data_gaps:triage", args=[gap.pk]),
@@ -359,6 +367,7 @@ def world(theme_index, editor):
         "api:wagtailapi:pages:detail": reverse(
             "api:wagtailapi:pages:detail", args=[housing.pk]
         ),
+        **statistic_urls(housing, people),
     }
     for name in MATRIX:
         if name.startswith("forums:") and name not in urls:
@@ -388,7 +397,6 @@ def world(theme_index, editor):
         for name in HIDDEN_THREAD_MATRIX
         if not name.startswith("api:")
     }
-    urls.update(statistic_urls(housing, people))
     urls.update(meeting_urls(housing, people))
     urls.update(consultation_urls(housing, people))
     urls.update(account_urls(housing, people, editor))
@@ -409,6 +417,10 @@ def statistic_urls(theme, people):
     return {
         "catalogue:statistic": statistic.get_absolute_url(),
         "catalogue:follow": reverse("catalogue:follow", args=[statistic.slug]),
+        "forums:ask_about_statistic": reverse(
+            "forums:ask_about_statistic", args=[statistic.slug]
+        ),
+        "api:statistic": reverse("api:statistic", args=[statistic.pk]),
         **{
             admin + view: reverse(admin + view, args=[statistic.pk])
             for view in ("edit", "delete", "history", "history_results", "usage")

@@ -124,6 +124,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "accounts.context_processors.unread_notifications",
+                "accounts.context_processors.sign_in_providers",
             ],
         },
     },

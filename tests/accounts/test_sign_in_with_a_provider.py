@@ -69,6 +69,18 @@ def test_the_sign_in_page_offers_no_provider_when_none_is_configured(client):
     assert "Sign in with" not in client.get(reverse("account_login")).content.decode()
 
 
+def test_the_account_menu_links_to_the_accounts_one_signs_in_with_only_when_any_can_be(
+    client, settings, identity_provider
+):
+    client.force_login(UserFactory())
+    menu = "Accounts you sign in with"
+
+    assert menu in client.get(reverse("edit_profile")).content.decode()
+
+    settings.SOCIALACCOUNT_PROVIDERS = {"openid_connect": {"APPS": []}}
+    assert menu not in client.get(reverse("edit_profile")).content.decode()
+
+
 def test_the_provider_is_asked_for_a_nonce_pkce_and_the_configured_vectors_of_trust(
     client, running_identity_provider, settings
 ):

@@ -163,7 +163,7 @@ def test_gaps_and_threads_show_the_consultations_about_them(
     assert "Why quarterly?" in on_consultation
     for other_half in (gap, thread):
         content = client.get(other_half.get_absolute_url()).content.decode()
-        assert "Consultations about this" in content
+        assert '<h3 class="govuk-heading-s">Consultations</h3>' in content
         assert "Monthly or quarterly?" in content
         assert "Draft about gaps" not in content
 
