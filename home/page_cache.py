@@ -67,7 +67,7 @@ def purge_thread(thread):
 
 
 def purge_reply(reply):
-    thread = Thread.objects.filter(pk=reply.object_pk).first()
+    thread = Thread.objects.filter(pk=reply.object_pk).select_related("theme").first()
     if thread is not None:
         purge_thread(thread)
         purge(profile_paths(reply.user_id))
