@@ -7,15 +7,16 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.documents import get_document_model, get_permission_policy
 from wagtail.models import Collection, GroupCollectionPermission
 from wagtail_factories import DocumentFactory
 
 from accounts.factories import UserFactory
-from themes.factories import appoint
+from themes.factories import ThemePageFactory, appoint
 from themes.models import Role, ThemeCollection
-from themes.services import role_group
+from themes.services import grant_role, role_group
 
 pytestmark = pytest.mark.django_db
 
@@ -80,8 +81,6 @@ def test_renaming_a_theme_renames_its_collection(housing):
 
 
 def test_two_themes_with_one_title_have_collections_told_apart(housing, theme_index):
-    from themes.factories import ThemePageFactory
-
     other = ThemePageFactory(parent=theme_index, title="Housing", slug="housing-2")
 
     assert papers(housing).name == "Housing"
@@ -192,11 +191,26 @@ def test_the_chooser_lists_only_the_papers_of_the_chairs_themes(
     assert response.context["collections"] is None
 
 
-def test_a_chair_of_two_themes_chooses_among_just_those_two_collections(
-    client, chair, housing, health, migration, editor
+def test_the_chooser_asks_as_many_queries_for_ten_papers_as_for_one(
+    client, chair, housing
 ):
-    from themes.services import grant_role
+    DocumentFactory(collection=papers(housing))
+    client.force_login(chair)
+    client.get(reverse("wagtaildocs_chooser:choose"))  # sessions and caches warm
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("wagtaildocs_chooser:choose"))
+    DocumentFactory.create_batch(9, collection=papers(housing))
 
+    with CaptureQueriesContext(connection) as ten:
+        response = client.get(reverse("wagtaildocs_chooser:choose"))
+
+    assert len(response.context["results"]) == 10
+    assert len(ten) == len(one)
+
+
+def test_a_chair_of_two_themes_chooses_among_just_those_two_collections(
+    client, chair, housing, health, editor
+):
     grant_role(health, chair, Role.CHAIR, granted_by=editor, tell=False)
     client.force_login(chair)
 
