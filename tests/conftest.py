@@ -9,6 +9,7 @@ from django.test import Client, RequestFactory
 from django.utils import timezone
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import (
+    Collection,
     GroupApprovalTask,
     GroupPagePermission,
     Locale,
@@ -81,7 +82,10 @@ def page_cache_only_where_tested(request, settings):
 
 @pytest.fixture
 def root_page(db):
-    """Wagtail's root page; rebuilt when a transactional test has flushed it away."""
+    """Wagtail's root page and root collection; rebuilt when a transactional test
+    has flushed them away."""
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
     root = Page.get_first_root_node()
     if root is None:
         Locale.objects.get_or_create(

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import GroupPagePermission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 from accounts import notifications
 from accounts.notifications import notify
@@ -14,6 +14,7 @@ from core.links import full_url
 from themes.models import (
     ProducerRequest,
     Role,
+    ThemeCollection,
     ThemeGroup,
     ThemeMembership,
     ThemePage,
@@ -27,23 +28,42 @@ ROLE_PAGE_PERMISSIONS = {
     Role.CHAIR: ["add_page", "change_page", "publish_page"],
     Role.PRODUCER: ["add_page"],
 }
+# Rights in the theme's papers collection only. Chairs attach meeting papers and
+# keep the theme's papers in order; producers attach their consultations'
+# documents and may change the ones they uploaded (Wagtail's "add" covers that).
+ROLE_DOCUMENT_PERMISSIONS = {
+    Role.CHAIR: ["add_document", "change_document", "choose_document"],
+    Role.PRODUCER: ["add_document", "choose_document"],
+}
 ROLE_GROUP_SUFFIX = {Role.CHAIR: "chairs", Role.PRODUCER: "producers"}
 MANAGE_ROLES = "themes.add_themerole"
 DECIDE_PRODUCER_REQUESTS = "themes.change_producerrequest"
 
 
-def group_name(theme, role):
-    # Group names hold 150 characters; page titles up to 255.
-    name = f"{theme.title[:120]} {ROLE_GROUP_SUFFIX[role]}"
-    # Two themes may share a title; their groups may not share a name.
-    clash = Group.objects.filter(name=name).exclude(
-        pk__in=ThemeGroup.objects.filter(theme=theme).values("group")
-    )
+def unclashing_name(model, name, theme, own):
+    """`name`, or with the theme's id when another theme's (or an editor's) `model`
+    holds it: two themes may share a title; their groups and collections may not."""
+    clash = model.objects.filter(name=name).exclude(pk__in=own)
     return f"{name} ({theme.pk})" if clash.exists() else name
 
 
+def group_name(theme, role):
+    # Group names hold 150 characters; page titles up to 255.
+    own = ThemeGroup.objects.filter(theme=theme).values("group")
+    return unclashing_name(
+        Group, f"{theme.title[:120]} {ROLE_GROUP_SUFFIX[role]}", theme, own
+    )
+
+
+def collection_name(theme):
+    own = ThemeCollection.objects.filter(theme=theme).values("collection")
+    return unclashing_name(Collection, theme.title[:230], theme, own)
+
+
 def sync_theme_groups(theme):
-    """Give a theme its chairs and producers groups, named after it."""
+    """Give a theme its chairs and producers groups and its papers collection,
+    named after it."""
+    collection, new_collection = sync_papers_collection(theme)
     for role, codenames in ROLE_PAGE_PERMISSIONS.items():
         name = group_name(theme, role)
         theme_group = (
@@ -65,9 +85,40 @@ def sync_theme_groups(theme):
                     group=group, page=theme, permission=permission
                 )
             ThemeGroup.objects.create(theme=theme, role=role, group=group)
-        elif theme_group.group.name != name:
-            theme_group.group.name = name
-            theme_group.group.save(update_fields=["name"])
+            grant_papers_permissions(group, collection, role)
+        else:
+            if new_collection:
+                grant_papers_permissions(theme_group.group, collection, role)
+            if theme_group.group.name != name:
+                theme_group.group.name = name
+                theme_group.group.save(update_fields=["name"])
+
+
+def sync_papers_collection(theme):
+    """The theme's papers collection, made or renamed to follow its title, and
+    whether it is new."""
+    name = collection_name(theme)
+    papers = (
+        ThemeCollection.objects.filter(theme=theme).select_related("collection").first()
+    )
+    if papers is None:
+        collection = Collection.get_first_root_node().add_child(name=name)
+        ThemeCollection.objects.create(theme=theme, collection=collection)
+        return collection, True
+    if papers.collection.name != name:
+        papers.collection.name = name
+        papers.collection.save(update_fields=["name"])
+    return papers.collection, False
+
+
+def grant_papers_permissions(group, collection, role):
+    for permission in Permission.objects.filter(
+        content_type__app_label="wagtaildocs",
+        codename__in=ROLE_DOCUMENT_PERMISSIONS[role],
+    ):
+        GroupCollectionPermission.objects.create(
+            group=group, collection=collection, permission=permission
+        )
 
 
 def delete_theme_groups(theme):

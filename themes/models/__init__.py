@@ -1,6 +1,7 @@
 from themes.models.membership import (
     ProducerRequest,
     Role,
+    ThemeCollection,
     ThemeGroup,
     ThemeMembership,
     ThemeRole,
@@ -10,6 +11,7 @@ from themes.models.pages import ThemeContact, ThemeIndexPage, ThemePage
 __all__ = [
     "ProducerRequest",
     "Role",
+    "ThemeCollection",
     "ThemeContact",
     "ThemeGroup",
     "ThemeIndexPage",

@@ -54,6 +54,25 @@ class ThemeGroup(models.Model):
         return self.group.name
 
 
+class ThemeCollection(models.Model):
+    """The Wagtail document collection for a theme's papers: its chairs upload
+    meeting papers there, its producers consultation documents.
+
+    Kept outside the page, like ThemeGroup. Deleting the theme leaves the collection
+    and its documents for an editor to file elsewhere.
+    """
+
+    theme = models.OneToOneField(
+        "themes.ThemePage", on_delete=models.CASCADE, related_name="papers_collection"
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection", on_delete=models.CASCADE, related_name="+"
+    )
+
+    def __str__(self):
+        return self.collection.name
+
+
 class ThemeRole(models.Model):
     """A member who chairs a theme, or answers in it for a producer organisation."""
 

@@ -61,8 +61,23 @@ const nameSearchLandmarks = () => {
     });
 };
 
+// The tags field's typing box (jQuery tag-it, on the document and image forms) has
+// no name either: its field's <label> points at the input it hides. Name it so.
+const nameTagInputs = () => {
+  document
+    .querySelectorAll('.tagit input:not([aria-labelledby]):not([aria-label])')
+    .forEach((input) => {
+      const hidden = input.closest('.w-field')?.querySelector('input[id]');
+      const label = hidden && document.querySelector(`label[for="${hidden.id}"]`);
+      if (!label) return;
+      label.id ||= `${hidden.id}-label`;
+      input.setAttribute('aria-labelledby', label.id);
+    });
+};
+
 const fixAll = () => {
   nameRichTextEditors();
+  nameTagInputs();
   nameBlockFields();
   nameSearchLandmarks();
 };
