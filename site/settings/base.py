@@ -85,6 +85,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django.contrib.sites",
+    # allauth's passkey list shows when each was last used, through humanize.
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [

@@ -257,3 +257,20 @@ def test_an_editor_with_only_a_passkey_is_asked_for_it_not_sent_to_set_up_an_app
     response = client.get(reverse("wagtailadmin_home"))
 
     assert response.url == reauthenticate_url(reverse("wagtailadmin_home"))
+
+
+def test_a_member_lists_their_passkeys(client):
+    from allauth.mfa.models import Authenticator
+
+    member = UserFactory(two_factor=True)
+    Authenticator.objects.create(
+        user=member,
+        type=Authenticator.Type.WEBAUTHN,
+        data={"name": "Work laptop", "credential": {}},
+    )
+    client.force_login(member)
+
+    response = client.get(reverse("mfa_list_webauthn"))
+
+    assert response.status_code == 200
+    assert "Work laptop" in response.content.decode()
