@@ -34,6 +34,7 @@ from tests.servers import (
     PostgresCluster,
     RedisServer,
     spare_port,
+    stop_process,
     temporary_directory,
     wait_for_port,
 )
@@ -572,12 +573,7 @@ class Drill:
 
     def tear_down(self):
         for process in (self.web, self.worker):
-            if process and process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+            stop_process(process)
         self.mail.shutdown()
         self.redis.stop()
         self.pg.destroy()

@@ -35,6 +35,7 @@ from tests.servers import (  # noqa: E402
     RedisServer,
     S3Server,
     spare_port,
+    stop_process,
     temporary_directory,
     wait_for_port,
 )
@@ -384,12 +385,7 @@ class TwoServers:
 
     def tear_down(self):
         for process in reversed(self.processes):
-            if process.poll() is None:
-                process.terminate()
-                try:
-                    process.wait(10)
-                except subprocess.TimeoutExpired:
-                    process.kill()
+            stop_process(process)
         self.s3.stop()
         self.redis.stop()
         self.pg.destroy()

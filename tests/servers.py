@@ -31,6 +31,17 @@ def wait_for_port(port, timeout=15):
     raise TimeoutError(f"nothing listens on 127.0.0.1:{port} after {timeout} s")
 
 
+def stop_process(process, timeout=10):
+    """Ask a child process to end, then make it: a bench's web server or worker."""
+    if process is None or process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+
+
 class RedisServer:
     """`redis-server` with no persistence, stopped and started again on one port."""
 
