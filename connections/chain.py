@@ -55,14 +55,19 @@ def with_links(actions, user, *, meetings=True):
     return actions
 
 
-def came_from_thread(thread, user):
-    """What a discussion led to: data gaps, meetings' actions and consultations."""
-    actions = (
+def actions_linked(**link):
+    """Published minutes' actions with this link, soonest due first."""
+    return (
         published_actions()
-        .filter(thread=thread)
+        .filter(**link)
         .select_related("page", "organisation", "statistic")
         .order_by(F("due_date").asc(nulls_last=True), "pk")
     )
+
+
+def came_from_thread(thread, user):
+    """What a discussion led to: data gaps, meetings' actions and consultations."""
+    actions = actions_linked(thread=thread)
     return {
         "gaps": list(
             gaps_visible_to(user)
@@ -81,12 +86,7 @@ def came_from_thread(thread, user):
 
 def about_gap(gap, user):
     """Where a data gap has come up: discussions, meetings, actions, consultations."""
-    actions = (
-        published_actions()
-        .filter(data_gap=gap)
-        .select_related("page", "organisation", "statistic")
-        .order_by(F("due_date").asc(nulls_last=True), "pk")
-    )
+    actions = actions_linked(data_gap=gap)
     return {
         "threads": list(
             threads_visible_to(user)

@@ -1,9 +1,7 @@
 """Everything said about a statistic, across the features, by their own visibility
 rules: the statistic's page shows it. A handful of queries whatever the numbers."""
 
-from django.db.models import F
-
-from connections.chain import published_actions, with_links
+from connections.chain import actions_linked, with_links
 from consultations.models import ConsultationPage
 from events.models import EventPage
 from forums.visibility import threads_visible_to
@@ -32,12 +30,7 @@ def said_about(statistic, user):
     meetings = public_pages(
         EventPage.objects.filter(statistic_links__statistic=statistic)
     )
-    actions = (
-        published_actions()
-        .filter(statistic=statistic)
-        .select_related("page", "organisation", "statistic")
-        .order_by(F("due_date").asc(nulls_last=True), "pk")
-    )
+    actions = actions_linked(statistic=statistic)
     return {
         "threads": list(threads[:SHOWN]),
         "gaps": list(gaps[:SHOWN]),
