@@ -11,8 +11,10 @@ PYTEST_ARGS ?=
 # process, which a debugger or `-x` wants.
 PYTEST_WORKERS ?= auto
 CSS := site/static/dist/statsforum.css
+# The Welsh catalogue, compiled from its .po (msgfmt, from Debian's gettext).
+CATALOGUES := $(patsubst %.po,%.mo,$(wildcard site/locale/*/LC_MESSAGES/*.po))
 
-.PHONY: run test setup browser lint clean
+.PHONY: run test setup browser lint clean messages
 
 # Links in emails and calendars, and the demo site's address, use the port served.
 run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
@@ -42,7 +44,19 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 
-setup: $(VENV)/.installed $(CSS)
+setup: $(VENV)/.installed $(CSS) $(CATALOGUES)
+
+%.mo: %.po
+	@command -v msgfmt >/dev/null || { echo "msgfmt is missing: install gettext (apt-get install gettext)."; exit 1; }
+	msgfmt --check --output-file $@ $<
+
+# Collects every string marked for translation into the Welsh catalogue, keeping
+# the translations it already has; translate the new ones, then `make setup`.
+messages: $(VENV)/.installed
+	$(BIN)/python manage.py makemessages --locale cy --no-obsolete --no-location \
+		$(foreach dir,.venv node_modules bench tests build media staticfiles site/static,--ignore '$(dir)/*')
+	@# A date that changes on every run would make every branch's catalogue conflict.
+	sed -i '/^"POT-Creation-Date: /d' site/locale/cy/LC_MESSAGES/django.po
 
 $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "statsforum needs Python 3.11 or newer"'
