@@ -342,7 +342,7 @@ class Drill:
     def start_web(self):
         self.web = self.spawn(
             [sys.executable, "-m", "gunicorn", "statsforum.wsgi", "--bind",
-             f"127.0.0.1:{self.web_port}", "--workers", "3"],
+             f"127.0.0.1:{self.web_port}", "--workers", "3", "--no-control-socket"],
             "gunicorn",
         )  # fmt: skip
         wait_for_port(self.web_port, timeout=60)

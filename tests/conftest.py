@@ -212,6 +212,11 @@ def pytest_addoption(parser):
         action="store_true",
         help="run only the tests marked on_migrated_data (make test runs them so)",
     )
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="run only the tests that touch the database (.ci/run's second database)",
+    )
 
 
 def pytest_collection_modifyitems(config, items):
@@ -229,5 +234,15 @@ def pytest_collection_modifyitems(config, items):
         return
     else:
         kept = [item for item in items if not needs_them(item)]
+    if config.getoption("--database-tests-only"):
+        kept = [item for item in kept if touches_the_database(item)]
     config.hook.pytest_deselected(items=[item for item in items if item not in kept])
     items[:] = kept
+
+
+def touches_the_database(item):
+    """A test that reads no rows gives the same answer on any database: CI runs it
+    once, on SQLite, not again on PostgreSQL."""
+    return item.get_closest_marker("django_db") is not None or bool(
+        {"db", "transactional_db"} & set(getattr(item, "fixturenames", ()))
+    )
