@@ -8,7 +8,7 @@ from django.utils import timezone
 from accounts.models import User
 
 # Transactional: SQLite cannot change its schema inside the test's transaction.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.data_migration, pytest.mark.django_db(transaction=True)]
 
 BEFORE = [("accounts", "0007_notification_read_at")]
 

@@ -16,7 +16,7 @@ from themes.factories import ThemePageFactory
 from themes.models import ThemePage, ThemeRole
 
 # Transactional: SQLite cannot change its schema inside the test's transaction.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.data_migration, pytest.mark.django_db(transaction=True)]
 
 BEFORE_THE_MOVE = [
     ("accounts", "0004_theme_suspension"),

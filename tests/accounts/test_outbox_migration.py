@@ -7,7 +7,7 @@ from django.db.migrations.executor import MigrationExecutor
 from accounts.models import Notification
 
 # Transactional: SQLite cannot change its schema inside the test's transaction.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.data_migration, pytest.mark.django_db(transaction=True)]
 
 BEFORE = [("accounts", "0005_organisation_moves_from_themes")]
 

@@ -37,6 +37,7 @@ def latest():
     return MigrationExecutor(connection).loader.graph.leaf_nodes()
 
 
+@pytest.mark.data_migration
 @pytest.mark.django_db(transaction=True)
 def test_every_link_made_before_the_move_is_there_after_it(theme_index):
     theme = ThemePageFactory(parent=theme_index)
@@ -82,6 +83,7 @@ def test_every_link_made_before_the_move_is_there_after_it(theme_index):
     assert [link.data_gap for link in consultation.gap_links.all()] == [gap]
 
 
+@pytest.mark.data_migration
 @pytest.mark.django_db(transaction=True)
 def test_undoing_the_move_gives_the_links_back_to_the_features(theme_index):
     theme = ThemePageFactory(parent=theme_index)

@@ -263,6 +263,7 @@ def migrate(targets):
     executor.migrate(targets)
 
 
+@pytest.mark.data_migration
 @pytest.mark.django_db(transaction=True)
 def test_the_migration_gives_an_existing_theme_its_papers_and_its_chairs_rights(
     housing, editor

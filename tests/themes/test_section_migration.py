@@ -36,6 +36,7 @@ def tree_problems():
     return [problem for problem in Page.find_problems() if problem]
 
 
+@pytest.mark.data_migration
 @pytest.mark.django_db(transaction=True)
 def test_the_pages_move_into_their_themes_sections_and_back(client, theme_index):
     housing = ThemePageFactory(parent=theme_index, title="Housing", slug="housing")
