@@ -197,3 +197,48 @@ def test_wagtails_purge_of_the_english_address_reaches_the_welsh_page(visitor, t
     with CaptureQueriesContext(connection) as queries:
         visitor.get(address)
     assert len(queries) > 0
+
+
+# The switcher, lang and hreflang
+
+
+def test_a_welsh_page_says_it_is_welsh_and_links_to_itself_in_english(
+    visitor, migration
+):
+    page = text(visitor.get("/cy/themes/migration/?page=1"))
+
+    assert '<html lang="cy"' in page
+    assert '<span aria-current="true" lang="cy">Cymraeg</span>' in page
+    assert 'href="/themes/migration/?page=1" lang="en-GB" hreflang="en-GB"' in page
+    assert "Change the language to English" in page
+    assert "Neidio i'r prif gynnwys" in page
+
+
+def test_an_english_page_offers_the_same_page_in_welsh(visitor, migration):
+    page = text(visitor.get("/themes/migration/"))
+
+    assert '<html lang="en-GB"' in page
+    assert '<span aria-current="true" lang="en-GB">English</span>' in page
+    assert 'href="/cy/themes/migration/" lang="cy" hreflang="cy"' in page
+    assert "Newid yr iaith i'r Gymraeg" in page
+
+
+def test_every_page_names_its_address_in_each_language_in_its_head(visitor, migration):
+    page = text(visitor.get("/cy/themes/migration/"))
+
+    assert (
+        '<link rel="alternate" hreflang="en-GB" '
+        'href="http://testserver/themes/migration/">' in page
+    )
+    assert (
+        '<link rel="alternate" hreflang="cy" '
+        'href="http://testserver/cy/themes/migration/">' in page
+    )
+
+
+def test_the_menu_and_breadcrumbs_of_a_welsh_page_stay_in_welsh(visitor, migration):
+    page = text(visitor.get("/cy/themes/migration/"))
+
+    assert '<a class="govuk-service-navigation__link" href="/cy/meetings/"' in page
+    assert ">Cyfarfodydd<" in page or "Cyfarfodydd\n" in page
+    assert 'href="/cy/">Hafan</a>' in page
