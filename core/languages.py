@@ -8,7 +8,10 @@ address must always be one language. The same page in the other language is
 (`addresses_in_every_language`).
 """
 
+from urllib.parse import urlsplit, urlunsplit
+
 from django.conf import settings
+from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.translation import get_language_from_path
 
@@ -40,6 +43,37 @@ def without_language(path):
 def address_in(path, language):
     """The same address in `language` (`/themes/` and `/cy/themes/`)."""
     return prefix(language) + without_language(path)
+
+
+def view_at(path, language):
+    with translation.override(language):
+        try:
+            return resolve(address_in(path, language)).view_name
+        except Resolver404:
+            return None
+
+
+def has_every_language(path):
+    """True if the page at `path` has an address in each language: not the admin,
+    the API, a document, nor an address that is no page at all."""
+    english = view_at(path, settings.LANGUAGE_CODE)
+    return english is not None and all(
+        view_at(path, code) == english for code, _name in settings.LANGUAGES
+    )
+
+
+def link_in(url, language):
+    """A link to this site (an address, or a full URL under WAGTAILADMIN_BASE_URL)
+    in `language`, when the page it leads to has one; any other link as it is."""
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    path = url.removeprefix(base) if url.startswith(base + "/") else url
+    if not path.startswith("/") or path.startswith("//"):
+        return url
+    parts = urlsplit(path)
+    if not has_every_language(parts.path):
+        return url
+    moved = urlunsplit(parts._replace(path=address_in(parts.path, language)))
+    return (base if url != path else "") + moved
 
 
 def addresses_in_every_language(path):

@@ -5,7 +5,7 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 
-from core.languages import address_in, language_tag
+from core.languages import address_in, has_every_language, language_tag
 
 register = template.Library()
 
@@ -25,6 +25,8 @@ def html_lang():
 def this_page_in_every_language(context):
     request = context.get("request")
     if request is None:  # the 500 and 503 pages, rendered without one
+        return []
+    if not has_every_language(request.path):  # the API's pages
         return []
     current = translation.get_language()
     return [
