@@ -4,6 +4,7 @@
 from django import template
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext, gettext_noop
 
 from core.languages import address_in, has_every_language, language_tag
 
@@ -56,3 +57,43 @@ def language_alternates(context):
         language | {"url": language["request"].build_absolute_uri(language["path"])}
         for language in this_page_in_every_language(context)
     ]
+
+
+def plural(one, other):
+    """A GOV.UK Frontend plural: a form for each of Intl.PluralRules' categories (Welsh
+    has all six); `one` for one, `other` for the rest."""
+    other = gettext(other)
+    return {"zero": other, "one": gettext(one), "two": other, "few": other} | {
+        "many": other,
+        "other": other,
+    }
+
+
+@register.simple_tag
+def govuk_frontend_config():
+    """GOV.UK Frontend's own words for its components, in the page's language: given
+    to initAll (site/static/js/init.js), so every component on every page has them."""
+    return {
+        "characterCount": {
+            "i18n": {
+                "charactersUnderLimit": plural(
+                    gettext_noop("You have %{count} character remaining"),
+                    gettext_noop("You have %{count} characters remaining"),
+                ),
+                "charactersAtLimit": gettext("You have 0 characters remaining"),
+                "charactersOverLimit": plural(
+                    gettext_noop("You have %{count} character too many"),
+                    gettext_noop("You have %{count} characters too many"),
+                ),
+                "wordsUnderLimit": plural(
+                    gettext_noop("You have %{count} word remaining"),
+                    gettext_noop("You have %{count} words remaining"),
+                ),
+                "wordsAtLimit": gettext("You have 0 words remaining"),
+                "wordsOverLimit": plural(
+                    gettext_noop("You have %{count} word too many"),
+                    gettext_noop("You have %{count} words too many"),
+                ),
+            }
+        }
+    }

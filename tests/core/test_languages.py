@@ -4,6 +4,8 @@ address's page to everyone, never gives a Welsh page to an English address or th
 other way round; and every purge reaches both."""
 
 import gzip
+import json
+import re
 
 import pytest
 from django.db import connection
@@ -242,3 +244,16 @@ def test_the_menu_and_breadcrumbs_of_a_welsh_page_stay_in_welsh(visitor, migrati
     assert '<a class="govuk-service-navigation__link" href="/cy/meetings/"' in page
     assert ">Cyfarfodydd<" in page or "Cyfarfodydd\n" in page
     assert 'href="/cy/">Hafan</a>' in page
+
+
+def test_govuk_frontends_components_have_their_words_in_welsh(visitor, migration):
+    page = text(visitor.get("/cy/themes/migration/"))
+
+    config = json.loads(
+        re.search(r'id="govuk-frontend-config" type="application/json">(.*?)<', page)[1]
+    )
+    under = config["characterCount"]["i18n"]["charactersUnderLimit"]
+    assert under["one"] == "Mae gennych %{count} nod ar ôl"
+    # Intl.PluralRules("cy") has six forms: each has its words.
+    assert under["two"] == under["few"] == under["many"] == under["other"]
+    assert under["other"] == "Mae gennych %{count} o nodau ar ôl"
