@@ -9,6 +9,7 @@ import re
 
 import pytest
 from django.db import connection
+from django.template import loader
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -257,3 +258,14 @@ def test_govuk_frontends_components_have_their_words_in_welsh(visitor, migration
     # Intl.PluralRules("cy") has six forms: each has its words.
     assert under["two"] == under["few"] == under["many"] == under["other"]
     assert under["other"] == "Mae gennych %{count} o nodau ar ôl"
+
+
+def test_the_service_unavailable_page_is_welsh_under_cy_without_a_request():
+    with translation.override("cy"):
+        page = loader.get_template("503.html").render()
+
+    assert '<html lang="cy"' in page
+    assert "Mae&#x27;n ddrwg gennym, nid yw&#x27;r gwasanaeth ar gael" in page or (
+        "Mae'n ddrwg gennym, nid yw'r gwasanaeth ar gael" in page
+    )
+    assert "Newid iaith" not in page  # no request: no switcher
