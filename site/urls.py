@@ -1,3 +1,4 @@
+from allauth.urls import build_provider_urlpatterns
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
@@ -32,7 +33,7 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("accounts/", include("allauth.socialaccount.providers.openid_connect.urls")),
+    path("accounts/", include(build_provider_urlpatterns())),
     path("", include("api.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
