@@ -14,7 +14,7 @@ CSS := site/static/dist/statsforum.css
 # The Welsh catalogue, compiled from its .po (msgfmt, from Debian's gettext).
 CATALOGUES := $(patsubst %.po,%.mo,$(wildcard site/locale/*/LC_MESSAGES/*.po))
 
-.PHONY: run test setup browser lint clean messages
+.PHONY: run test setup browser gettext catalogues lint clean messages
 
 # Links in emails and calendars, and the demo site's address, use the port served.
 run: export WAGTAILADMIN_BASE_URL ?= http://127.0.0.1:$(PORT)
@@ -46,9 +46,20 @@ lint: $(VENV)/.installed
 
 setup: $(VENV)/.installed $(CSS) $(CATALOGUES)
 
-%.mo: %.po
-	@command -v msgfmt >/dev/null || { echo "msgfmt is missing: install gettext (apt-get install gettext)."; exit 1; }
+catalogues: $(CATALOGUES)
+
+%.mo: %.po | gettext
 	msgfmt --check --output-file $@ $<
+
+# msgfmt compiles the catalogues: Debian's gettext, installed as root if missing (as
+# `browser` installs Chromium); anyone else is told how.
+gettext:
+	@if command -v msgfmt >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; \
+	else \
+		echo "msgfmt is missing: run 'sudo apt-get install gettext'."; exit 1; \
+	fi
 
 # Collects every string marked for translation into the Welsh catalogue, keeping
 # the translations it already has; translate the new ones, then `make setup`.

@@ -51,9 +51,16 @@ def data_files(folder):
             yield shipped_name(path)
 
 
+def compiled_catalogues():
+    """The .mo of each .po: git ignores them, so a build that forgot to compile them
+    (`make catalogues`) would ship a site in English only."""
+    for po in (REPO / "site" / "locale").glob("*/LC_MESSAGES/*.po"):
+        yield shipped_name(po.with_suffix(".mo"))
+
+
 def main(wheel):
     shipped = set(zipfile.ZipFile(wheel).namelist())
-    expected = {name for name in expected_files() if name}
+    expected = {name for name in expected_files() if name} | set(compiled_catalogues())
     missing = sorted(expected - shipped)
     for name in missing:
         print(f"missing from the wheel: {name}", file=sys.stderr)

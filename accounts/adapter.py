@@ -1,14 +1,16 @@
 from allauth.account.adapter import DefaultAccountAdapter
-from django.conf import settings
+from django.utils import translation
 
-from accounts.emails import queue_email
+from accounts.emails import in_language, language_of, queue_email, site_url
 
 
 class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
         """Render allauth's emails as usual, but send them in the background."""
-        context = {"site_url": settings.WAGTAILADMIN_BASE_URL, **context}
-        message = self.render_mail(template_prefix, email, context)
+        language = language_of(context.get("user"))
+        with translation.override(language):
+            context = in_language({"site_url": site_url(language), **context}, language)
+            message = self.render_mail(template_prefix, email, context)
         html = next(
             (
                 body
@@ -20,6 +22,11 @@ class AccountAdapter(DefaultAccountAdapter):
         queue_email(
             message.to, message.subject, message.body, html, message.extra_headers
         )
+
+    def save_user(self, request, user, form, commit=True):
+        """A member who signs up on a Welsh page is written to in Welsh."""
+        user.email_language = translation.get_language() or user.email_language
+        return super().save_user(request, user, form, commit)
 
     def get_login_stages(self):
         """allauth's steps of a sign-in, with its second-factor step ours: the one

@@ -16,9 +16,10 @@ from django.db.models import Exists, OuterRef
 from django.template.loader import get_template
 from django.template.loader_tags import ExtendsNode
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from accounts import notifications
+from accounts.emails import in_language, language_of
 from accounts.models import Notification
 from core.links import full_url
 
@@ -132,7 +133,13 @@ def withdrawn(user, items):
 
 
 def digest_context(user, cadence, items):
-    """Every item in full, grouped by theme (site-wide ones first) and kind."""
+    """Every item in full, grouped by theme (site-wide ones first) and kind, in the
+    member's language."""
+    with translation.override(language_of(user)):
+        return _digest_context(user, cadence, items)
+
+
+def _digest_context(user, cadence, items):
     themes = defaultdict(lambda: defaultdict(list))
     for item in items:
         themes[item.theme][item.kind].append(item)
@@ -146,7 +153,7 @@ def digest_context(user, cadence, items):
                 "theme_title": theme.title if theme else "",
                 "kinds": [
                     {
-                        "label": notifications.get_kind(key).label,
+                        "label": str(notifications.get_kind(key).label),
                         "items": [render_item(item, user) for item in kind_items],
                     }
                     for key, kind_items in sorted(themes[theme].items())
@@ -160,7 +167,9 @@ def digest_context(user, cadence, items):
 def render_item(item, user):
     """The item's own email, without its greeting and footer."""
     prefix = f"notifications/{item.template}"
-    context = {**item.context, "recipient_name": user.public_name}
+    context = in_language(
+        {**item.context, "recipient_name": user.public_name}, language_of(user)
+    )
     subject = get_template(f"{prefix}_subject.txt", using="text").render(context)
     return {
         "subject": " ".join(subject.split()),

@@ -1,6 +1,8 @@
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy
 
 from accounts.models import NotificationPreference, User
 from accounts.notifications import registered_kinds
@@ -137,10 +139,19 @@ class NotificationPreferencesForm(forms.Form):
         },
     )
 
+    email_language = forms.ChoiceField(
+        label=gettext_lazy("Which language should we email you in?"),
+        choices=settings.LANGUAGES,
+        # Left out of the form, it keeps its current value.
+        required=False,
+        widget=forms.RadioSelect,
+    )
+
     def __init__(self, user, themes, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
         self.fields["digest_time"].initial = user.digest_time
+        self.fields["email_language"].initial = user.email_language
         self.rows = []
         current = {
             (p.kind, p.theme_id): p.frequency

@@ -169,6 +169,14 @@ class User(AbstractUser):
         "at the same time.",
     )
 
+    # Emails are written in it, with links to the site in it (accounts/emails.py).
+    email_language = models.CharField(
+        "language of your emails",
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name", "last_name"]
 

@@ -30,10 +30,11 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from accounts import suppressions
-from accounts.emails import render_email
+from accounts.emails import language_of, render_email
 from accounts.models import EmailSuppression, Notification
 from accounts.replies import reply_to
 from accounts.return_path import return_path
+from core.languages import link_in
 
 logger = logging.getLogger(__name__)
 
@@ -180,8 +181,11 @@ def send(row):
     from accounts.notifications import get_kind, unsubscribe_link
 
     kind = get_kind(row.kind)
+    language = language_of(row.user)
     unsubscribe_url = (
-        unsubscribe_link(row.user, kind, row.theme) if kind.optional else None
+        link_in(unsubscribe_link(row.user, kind, row.theme), language)
+        if kind.optional
+        else None
     )
     subject, text, html = render_email(
         f"notifications/{row.template}",
@@ -191,6 +195,7 @@ def send(row):
             "kind": kind,
             "unsubscribe_url": unsubscribe_url,
         },
+        language=language,
     )
     # Auto-Submitted (RFC 3834): out-of-office robots do not answer it. The
     # envelope sender is the row's return path; readers see the site's address.

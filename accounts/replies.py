@@ -38,7 +38,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
 
-from accounts.emails import queue_email, render_email
+from accounts.emails import language_of, queue_email, render_email
 from accounts.inbound import Received, address, from_address
 from accounts.models import InboundMessage
 from core.ratelimit import seconds_to_wait
@@ -336,6 +336,7 @@ class Answer:
                 "attachments": self.attachments,
                 "url": url or link,
             },
+            language=language_of(self.user),
         )
         headers = {"Auto-Submitted": "auto-replied"}
         if message_id := " ".join(str(self.message["Message-ID"] or "").split()):

@@ -57,6 +57,9 @@ def notification_preferences(request):
         if form.cleaned_data["digest_time"]:
             request.user.digest_time = form.cleaned_data["digest_time"]
             request.user.save(update_fields=["digest_time"])
+        if form.cleaned_data["email_language"]:
+            request.user.email_language = form.cleaned_data["email_language"]
+            request.user.save(update_fields=["email_language"])
         for name, kind, theme in form.rows:
             if form.cleaned_data[name]:
                 notifications.set_frequency(

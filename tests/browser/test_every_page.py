@@ -39,6 +39,10 @@ pytestmark = [
 
 # Named addresses that are not pages a person reads: what each one is instead.
 NOT_PAGES = {
+    # The identity providers' doors, one address in every language (site/urls.py):
+    # tests/accounts/test_sign_in_with_a_provider.py.
+    "openid_connect_login": "a POST that leaves for the identity provider",
+    "openid_connect_callback": "the identity provider's way back",
     # Data and feeds for machines.
     "forums:thread_feed": "Atom",
     "gaps:all_feed": "Atom",

@@ -1,6 +1,8 @@
 import { initAll } from "../dist/govuk-frontend.min.js";
 
-initAll();
+// The components' own words in the page's language (base.html, from the catalogue).
+const config = document.getElementById("govuk-frontend-config");
+initAll(config ? JSON.parse(config.textContent) : {});
 
 // After a post the address names what was posted (#reply-12) and a success banner
 // says it worked, with a link to it. The browser's move to the fragment takes focus
