@@ -6,6 +6,8 @@ from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 from wagtail.admin.panels import FieldPanel
@@ -98,18 +100,18 @@ class TaggedExpertise(TaggedItemBase):
 
 class User(AbstractUser):
     class Sector(models.TextChoices):
-        CITIZEN = "citizen", "Interested citizen"
-        VOLUNTARY = "voluntary", "Voluntary organisation or charity"
-        MEDIA = "media", "Media"
-        BUSINESS = "business", "Business"
-        ACADEMIC = "academic", "Academic or researcher"
-        GOVERNMENT_ANALYST = "government_analyst", "Government analyst"
-        POLICY_MAKER = "policy_maker", "Policy maker"
-        PARLIAMENTARIAN = "parliamentarian", "Parliamentarian or their staff"
-        OTHER = "other", "Other"
+        CITIZEN = "citizen", _("Interested citizen")
+        VOLUNTARY = "voluntary", _("Voluntary organisation or charity")
+        MEDIA = "media", _("Media")
+        BUSINESS = "business", _("Business")
+        ACADEMIC = "academic", _("Academic or researcher")
+        GOVERNMENT_ANALYST = "government_analyst", _("Government analyst")
+        POLICY_MAKER = "policy_maker", _("Policy maker")
+        PARLIAMENTARIAN = "parliamentarian", _("Parliamentarian or their staff")
+        OTHER = "other", _("Other")
 
     username = None
-    email = models.EmailField("email address", unique=True)
+    email = models.EmailField(_("email address"), unique=True)
     handle = models.CharField(
         max_length=handles.MAX_LENGTH,
         unique=True,
@@ -120,9 +122,12 @@ class User(AbstractUser):
         "account is created, then kept; cleared when the account is erased.",
     )
     display_name = models.CharField(
+        _("display name"),
         max_length=80,
         blank=True,
-        help_text="The name other members see. Leave it empty to use your full name.",
+        help_text=_(
+            "The name other members see. Leave it empty to use your full name."
+        ),
     )
     organisation = models.ForeignKey(
         Organisation,
@@ -132,18 +137,20 @@ class User(AbstractUser):
         related_name="members",
     )
     organisation_name = models.CharField(
-        "organisation not in the list",
+        _("organisation not in the list"),
         max_length=200,
         blank=True,
     )
     sector = models.CharField(max_length=30, choices=Sector.choices, blank=True)
     expertise = TaggableManager(
-        "areas of expertise",
+        _("areas of expertise"),
         through=TaggedExpertise,
         blank=True,
-        help_text="Separate areas with commas, for example: census, small-area data.",
+        help_text=_(
+            "Separate areas with commas, for example: census, small-area data."
+        ),
     )
-    bio = models.TextField("about you", max_length=1000, blank=True)
+    bio = models.TextField(_("about you"), max_length=1000, blank=True)
     trusted_since = models.DateTimeField(
         null=True,
         blank=True,
@@ -163,10 +170,12 @@ class User(AbstractUser):
     )
 
     digest_time = models.TimeField(
-        "time of your digests",
+        _("time of your digests"),
         default=datetime.time(7, 0),
-        help_text="Daily digests come at this time, UK time; weekly ones on Mondays "
-        "at the same time.",
+        help_text=_(
+            "Daily digests come at this time, UK time; weekly ones on Mondays "
+            "at the same time."
+        ),
     )
 
     USERNAME_FIELD = "email"
@@ -210,8 +219,8 @@ class User(AbstractUser):
     def public_name(self):
         """The name shown to other people: never the email address."""
         if self.erased_at:
-            return "A former member"
-        return self.display_name or self.get_full_name() or "A member"
+            return gettext("A former member")
+        return self.display_name or self.get_full_name() or gettext("A member")
 
     def suspended_until_in(self, theme):
         """When the member may post in this theme again, or None if they may now.
@@ -274,10 +283,10 @@ class NotificationPreference(models.Model):
     """How often a member hears about one kind of activity, in one theme or overall."""
 
     class Frequency(models.TextChoices):
-        IMMEDIATELY = "immediately", "Immediately"
-        DAILY = "daily", "Daily digest"
-        WEEKLY = "weekly", "Weekly digest"
-        OFF = "off", "Off"
+        IMMEDIATELY = "immediately", _("Immediately")
+        DAILY = "daily", _("Daily digest")
+        WEEKLY = "weekly", _("Weekly digest")
+        OFF = "off", _("Off")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -493,8 +502,8 @@ class EmailSuppression(models.Model):
     """
 
     class Reason(models.TextChoices):
-        BOUNCE = "bounce", "Bounced"
-        COMPLAINT = "complaint", "Marked as spam"
+        BOUNCE = "bounce", _("Bounced")
+        COMPLAINT = "complaint", _("Marked as spam")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
