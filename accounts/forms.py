@@ -1,5 +1,8 @@
 from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.account.forms import ReauthenticateForm as AllauthReauthenticateForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.mfa.base.forms import ReauthenticateForm as AllauthReauthenticateCodeForm
+from allauth.mfa.webauthn.forms import EditWebAuthnForm
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -57,6 +60,38 @@ class LoginForm(AllauthLoginForm):
         self.fields["password"].error_messages["required"] = _("Enter your password.")
         self.fields["password"].help_text = ""
         self.fields["remember"].label = _("Keep me signed in on this device")
+
+
+class ReauthenticateForm(AllauthReauthenticateForm):
+    """Confirm it is you with your password, in GOV.UK words."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        password = self.fields["password"]
+        password.label = _("Password")
+        password.help_text = ""
+        password.error_messages["required"] = _("Enter your password.")
+
+
+class ReauthenticateCodeForm(AllauthReauthenticateCodeForm):
+    """Confirm it is you with a code, in GOV.UK words."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        code = self.fields["code"]
+        code.label = _("Code from your authenticator app, or a recovery code")
+        code.widget.attrs.pop("placeholder", None)
+        code.error_messages["required"] = _("Enter the code.")
+
+
+class EditPasskeyForm(EditWebAuthnForm):
+    """Rename a passkey."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        name = self.fields["name"]
+        name.label = _("Name")
+        name.error_messages["required"] = _("Enter a name for your passkey.")
 
 
 class ProfileForm(RefuseControlCharacters, forms.ModelForm):
