@@ -1,6 +1,7 @@
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import ReauthenticateForm as AllauthReauthenticateForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.mfa.base.forms import AuthenticateForm as AllauthAuthenticateForm
 from allauth.mfa.base.forms import ReauthenticateForm as AllauthReauthenticateCodeForm
 from allauth.mfa.webauthn.forms import EditWebAuthnForm
 from django import forms
@@ -84,6 +85,17 @@ class ReauthenticateCodeForm(AllauthReauthenticateCodeForm):
         code.error_messages["required"] = _("Enter the code.")
 
 
+class AuthenticateForm(AllauthAuthenticateForm):
+    """The second step of signing in: allauth's, its label from our catalogue."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        code = self.fields["code"]
+        code.label = _("Code")
+        code.widget.attrs.pop("placeholder", None)
+        code.error_messages["required"] = _("Enter the code.")
+
+
 class EditPasskeyForm(EditWebAuthnForm):
     """Rename a passkey."""
 
@@ -109,6 +121,7 @@ class ProfileForm(RefuseControlCharacters, forms.ModelForm):
             "bio",
         ]
         labels = {
+            "display_name": _("Display name"),
             "organisation": _("Organisation"),
             "organisation_name": _("Or, if it is not in the list, type its name"),
             "sector": _("Which best describes you?"),

@@ -122,7 +122,6 @@ class User(AbstractUser):
         "account is created, then kept; cleared when the account is erased.",
     )
     display_name = models.CharField(
-        _("display name"),
         max_length=80,
         blank=True,
         help_text=_(

@@ -287,6 +287,7 @@ ACCOUNT_RATE_LIMITS = {
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_TOTP_ISSUER = "statsforum"
 MFA_FORMS = {
+    "authenticate": "accounts.forms.AuthenticateForm",
     "reauthenticate": "accounts.forms.ReauthenticateCodeForm",
     "edit_webauthn": "accounts.forms.EditPasskeyForm",
 }

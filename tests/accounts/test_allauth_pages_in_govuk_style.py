@@ -235,3 +235,40 @@ def test_a_member_with_no_confirmed_address_keeps_their_only_account(client, pro
 
     assert "no confirmed email address" in response.content.decode()
     assert SocialAccount.objects.filter(pk=account.pk).exists()
+
+
+def at_the_code_step(client, url="/accounts/login/"):
+    member = UserFactory(two_factor=True)
+    response = client.post(url, {"login": member.email, "password": PASSWORD})
+    assert response.url.endswith("/accounts/2fa/authenticate/")
+    return member, response.url
+
+
+def test_the_second_step_of_signing_in_is_a_govuk_page(client):
+    _member, url = at_the_code_step(client)
+
+    page = client.get(url).content.decode()
+
+    assert '<h1 class="govuk-heading-l">Two-Factor Authentication</h1>' in page
+    assert 'class="govuk-input' in page
+    assert 'id="mfa_webauthn_authenticate"' in page
+    assert "Please enter an authenticator code" not in page
+
+
+def test_the_second_step_signs_in_with_the_code(client):
+    member, url = at_the_code_step(client)
+
+    response = client.post(url, {"code": totp_code(member.totp_secret)})
+
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(member.pk)
+
+
+def test_a_wrong_code_is_refused_with_a_govuk_error_summary(client):
+    _member, url = at_the_code_step(client)
+
+    response = client.post(url, {"code": "000000"})
+
+    page = response.content.decode()
+    assert "There is a problem" in page
+    assert "_auth_user_id" not in client.session

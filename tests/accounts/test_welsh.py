@@ -177,3 +177,19 @@ def test_every_welsh_plural_form_of_the_digest_subject_is_filled(count, welsh):
         )
 
     assert subject == welsh
+
+
+def test_the_second_step_of_signing_in_is_in_welsh_under_cy(client):
+    member = UserFactory(two_factor=True)
+    response = client.post(
+        in_welsh("account_login"),
+        {"login": member.email, "password": "a-good-test-password"},
+    )
+
+    html = page(client, response.url)
+
+    assert response.url.startswith("/cy/")
+    assert "Dilysu dau gam" in html
+    assert "Defnyddio allwedd mynediad" in html
+    for english in ["Two-Factor Authentication", "Use a security key", ">Sign In<"]:
+        assert english not in html
