@@ -146,7 +146,7 @@ def digest_context(user, cadence, items):
                 "theme_title": theme.title if theme else "",
                 "kinds": [
                     {
-                        "label": notifications.get_kind(key).label,
+                        "label": str(notifications.get_kind(key).label),
                         "items": [render_item(item, user) for item in kind_items],
                     }
                     for key, kind_items in sorted(themes[theme].items())
