@@ -2,6 +2,7 @@
 
 from allauth.account.models import EmailAddress
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from accounts.bounces import read_returned_mail
 from accounts.models import (
@@ -18,8 +19,8 @@ from accounts.replies import receive_reply
 
 DATA_EXPORT_READY = NotificationKind(
     key="data_export_ready",
-    label="Your data is ready to download",
-    description="When a copy of your data you asked for is ready.",
+    label=_("Your data is ready to download"),
+    description=_("When a copy of your data you asked for is ready."),
     optional=False,
 )
 
@@ -137,21 +138,21 @@ def erase_account_records(user, keep_public_posts):
 
 PERSONAL_DATA = PersonalData(
     key="account",
-    label="Your account and profile",
+    label=_("Your account and profile"),
     export=export_account,
     erase=erase_account_records,
 )
 
 DAILY_DIGEST = NotificationKind(
     key="daily_digest",
-    label="Daily digest",
-    description="One email a day of everything you chose to hear of daily.",
+    label=_("Daily digest"),
+    description=_("One email a day of everything you chose to hear of daily."),
     digest_of="daily",
 )
 WEEKLY_DIGEST = NotificationKind(
     key="weekly_digest",
-    label="Weekly digest",
-    description="One email on Mondays of everything you chose to hear of weekly.",
+    label=_("Weekly digest"),
+    description=_("One email on Mondays of everything you chose to hear of weekly."),
     digest_of="weekly",
 )
 

@@ -1,7 +1,19 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from accounts.emails import in_language, language_of, queue_email, site_url
+
+# allauth's names for the other ways to confirm it is you, in our words.
+REAUTHENTICATION_DESCRIPTIONS = {
+    "reauthenticate": _("Use your password"),
+    "reauthenticate_by_code": _("Email me a code"),
+    "mfa_reauthenticate": _(
+        "Use a code from your authenticator app or a recovery code"
+    ),
+    "mfa_reauthenticate:webauthn": _("Use a passkey"),
+}
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -37,3 +49,30 @@ class AccountAdapter(DefaultAccountAdapter):
             else stage
             for stage in super().get_login_stages()
         ]
+
+    def get_reauthentication_methods(self, user):
+        methods = super().get_reauthentication_methods(user)
+        for method in methods:
+            method["description"] = REAUTHENTICATION_DESCRIPTIONS.get(
+                method["id"], method["description"]
+            )
+        return methods
+
+
+class SocialAccountAdapter(DefaultSocialAccountAdapter):
+    """allauth's, with its refusals (removing the last way to sign in) in our words."""
+
+    error_messages = {
+        **DefaultSocialAccountAdapter.error_messages,
+        "no_password": _(
+            "You cannot remove this account yet: it is your only way to sign in. "
+            "Set a password first."
+        ),
+        "no_verified_email": _(
+            "You cannot remove this account yet: it is your only way to sign in, "
+            "and you have no confirmed email address to reset a password with."
+        ),
+        "disconnect_last": _(
+            "You cannot remove this account: it is your only way to sign in."
+        ),
+    }

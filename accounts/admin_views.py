@@ -10,6 +10,7 @@ answer. Read only, and never the message itself: that is the member's own to exp
 """
 
 from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -58,8 +59,8 @@ class SuppressionIndexView(IndexView):
 
 
 class LiftSuppressionView(DeleteView):
-    page_title = "Lift"
-    success_message = "Email to '%(object)s' will be sent again."
+    page_title = _("Lift")
+    success_message = _("Email to '%(object)s' will be sent again.")
 
     def dispatch(self, request, *args, **kwargs):
         if not self.user_has_permission_for_instance("delete", self.object):
@@ -75,7 +76,7 @@ class EmailSuppressionViewSet(ModelViewSet):
     name = "email_suppressions"
     url_prefix = "email-suppressions"
     icon = "mail"
-    menu_label = "Stopped email addresses"
+    menu_label = _("Stopped email addresses")
     menu_order = 230
     add_to_admin_menu = True
     index_view_class = SuppressionIndexView
@@ -102,7 +103,7 @@ class InboundMessageViewSet(ModelViewSet):
     name = "emails_received"
     url_prefix = "emails-received"
     icon = "mail"
-    menu_label = "Emails received"
+    menu_label = _("Emails received")
     menu_order = 231
     add_to_admin_menu = True
     inspect_view_enabled = True

@@ -1,16 +1,20 @@
 from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.account.forms import ReauthenticateForm as AllauthReauthenticateForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.mfa.base.forms import AuthenticateForm as AllauthAuthenticateForm
+from allauth.mfa.base.forms import ReauthenticateForm as AllauthReauthenticateCodeForm
+from allauth.mfa.webauthn.forms import EditWebAuthnForm
 from django import forms
 from django.conf import settings
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import NotificationPreference, User
 from accounts.notifications import registered_kinds
 from core.forms import RefuseControlCharacters, TagsField
 
 EMAIL_ERRORS = {
-    "required": "Enter your email address.",
-    "invalid": "Enter an email address in the right form, like name@example.org.",
+    "required": _("Enter your email address."),
+    "invalid": _("Enter an email address in the right form, like name@example.org."),
 }
 
 
@@ -18,16 +22,16 @@ class SignupForm(RefuseControlCharacters, AllauthSignupForm):
     """allauth's sign-up form, with a member's name and GOV.UK wording."""
 
     first_name = forms.CharField(
-        label="First name",
+        label=_("First name"),
         max_length=150,
         widget=forms.TextInput({"autocomplete": "given-name"}),
-        error_messages={"required": "Enter your first name."},
+        error_messages={"required": _("Enter your first name.")},
     )
     last_name = forms.CharField(
-        label="Last name",
+        label=_("Last name"),
         max_length=150,
         widget=forms.TextInput({"autocomplete": "family-name"}),
-        error_messages={"required": "Enter your last name."},
+        error_messages={"required": _("Enter your last name.")},
     )
 
     field_order = ["first_name", "last_name", "email", "password1", "password2"]
@@ -35,29 +39,72 @@ class SignupForm(RefuseControlCharacters, AllauthSignupForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         email = self.fields["email"]
-        email.label = "Email address"
-        email.help_text = "We will send you a link to confirm it."
+        email.label = _("Email address")
+        email.help_text = _("We will send you a link to confirm it.")
         email.error_messages.update(EMAIL_ERRORS)
         password1 = self.fields["password1"]
-        password1.label = "Create a password"
-        password1.help_text = (
+        password1.label = _("Create a password")
+        password1.help_text = _(
             "At least 10 characters. Three or four unrelated words make a strong one."
         )
-        password1.error_messages["required"] = "Create a password."
+        password1.error_messages["required"] = _("Create a password.")
         password2 = self.fields["password2"]
-        password2.label = "Confirm your password"
-        password2.error_messages["required"] = "Confirm your password."
+        password2.label = _("Confirm your password")
+        password2.error_messages["required"] = _("Confirm your password.")
 
 
 class LoginForm(AllauthLoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         login = self.fields["login"]
-        login.label = "Email address"
+        login.label = _("Email address")
         login.error_messages.update(EMAIL_ERRORS)
-        self.fields["password"].error_messages["required"] = "Enter your password."
+        self.fields["password"].error_messages["required"] = _("Enter your password.")
         self.fields["password"].help_text = ""
-        self.fields["remember"].label = "Keep me signed in on this device"
+        self.fields["remember"].label = _("Keep me signed in on this device")
+
+
+class ReauthenticateForm(AllauthReauthenticateForm):
+    """Confirm it is you with your password, in GOV.UK words."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        password = self.fields["password"]
+        password.label = _("Password")
+        password.help_text = ""
+        password.error_messages["required"] = _("Enter your password.")
+
+
+class ReauthenticateCodeForm(AllauthReauthenticateCodeForm):
+    """Confirm it is you with a code, in GOV.UK words."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        code = self.fields["code"]
+        code.label = _("Code from your authenticator app, or a recovery code")
+        code.widget.attrs.pop("placeholder", None)
+        code.error_messages["required"] = _("Enter the code.")
+
+
+class AuthenticateForm(AllauthAuthenticateForm):
+    """The second step of signing in: allauth's, its label from our catalogue."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        code = self.fields["code"]
+        code.label = _("Code")
+        code.widget.attrs.pop("placeholder", None)
+        code.error_messages["required"] = _("Enter the code.")
+
+
+class EditPasskeyForm(EditWebAuthnForm):
+    """Rename a passkey."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        name = self.fields["name"]
+        name.label = _("Name")
+        name.error_messages["required"] = _("Enter a name for your passkey.")
 
 
 class ProfileForm(RefuseControlCharacters, forms.ModelForm):
@@ -75,14 +122,17 @@ class ProfileForm(RefuseControlCharacters, forms.ModelForm):
             "bio",
         ]
         labels = {
-            "organisation": "Organisation",
-            "organisation_name": "Or, if it is not in the list, type its name",
-            "sector": "Which best describes you?",
+            "display_name": _("Display name"),
+            "organisation": _("Organisation"),
+            "organisation_name": _("Or, if it is not in the list, type its name"),
+            "sector": _("Which best describes you?"),
         }
         help_texts = {
-            "organisation": "Leave it empty if you take part as an individual.",
-            "bio": "What you use statistics for, in up to 1,000 characters. "
-            "Other members can read this.",
+            "organisation": _("Leave it empty if you take part as an individual."),
+            "bio": _(
+                "What you use statistics for, in up to 1,000 characters. "
+                "Other members can read this."
+            ),
         }
         widgets = {
             "sector": forms.RadioSelect,
@@ -93,7 +143,7 @@ class ProfileForm(RefuseControlCharacters, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["first_name"].required = True
         self.fields["last_name"].required = True
-        self.fields["organisation"].empty_label = "Choose an organisation"
+        self.fields["organisation"].empty_label = _("Choose an organisation")
         self.fields["sector"].choices = User.Sector.choices
 
     def clean(self):
@@ -101,12 +151,12 @@ class ProfileForm(RefuseControlCharacters, forms.ModelForm):
         if cleaned.get("organisation") and cleaned.get("organisation_name"):
             self.add_error(
                 "organisation_name",
-                "Choose an organisation from the list or type its name, not both.",
+                _("Choose an organisation from the list or type its name, not both."),
             )
         return cleaned
 
 
-SCHEDULED_LABELS = {"daily": "Daily", "weekly": "Weekly, on Mondays"}
+SCHEDULED_LABELS = {"daily": _("Daily"), "weekly": _("Weekly, on Mondays")}
 
 
 def frequency_choices(kind):
@@ -114,7 +164,7 @@ def frequency_choices(kind):
     if kind.scheduled:
         return [
             (kind.scheduled, SCHEDULED_LABELS[kind.scheduled]),
-            (NotificationPreference.Frequency.OFF, "Off"),
+            (NotificationPreference.Frequency.OFF, _("Off")),
         ]
     return NotificationPreference.Frequency.choices
 
@@ -124,9 +174,11 @@ class NotificationPreferencesForm(forms.Form):
     and the time of the member's digests."""
 
     digest_time = forms.TimeField(
-        label="What time should your digests come?",
-        help_text="UK time, as hours and minutes, for example 07:00 or 18:30. Daily "
-        "digests come every day at this time, weekly ones on Mondays.",
+        label=_("What time should your digests come?"),
+        help_text=_(
+            "UK time, as hours and minutes, for example 07:00 or 18:30. Daily "
+            "digests come every day at this time, weekly ones on Mondays."
+        ),
         input_formats=["%H:%M"],
         # Left out of the form, as each choice below, it keeps its current value.
         required=False,
@@ -134,13 +186,15 @@ class NotificationPreferencesForm(forms.Form):
             format="%H:%M", attrs={"class": "govuk-input govuk-input--width-5"}
         ),
         error_messages={
-            "invalid": "Enter a time as hours and minutes on the 24-hour clock, "
-            "like 07:00 or 18:30.",
+            "invalid": _(
+                "Enter a time as hours and minutes on the 24-hour clock, "
+                "like 07:00 or 18:30."
+            ),
         },
     )
 
     email_language = forms.ChoiceField(
-        label=gettext_lazy("Which language should we email you in?"),
+        label=_("Which language should we email you in?"),
         choices=settings.LANGUAGES,
         # Left out of the form, it keeps its current value.
         required=False,
@@ -181,19 +235,19 @@ class NotificationPreferencesForm(forms.Form):
 
 class DeleteAccountForm(forms.Form):
     posts = forms.ChoiceField(
-        label="What should happen to what you have posted in public?",
+        label=_("What should happen to what you have posted in public?"),
         choices=[
-            ("keep", "Keep my posts, shown as written by 'a former member'"),
-            ("remove", "Remove my posts"),
+            ("keep", _("Keep my posts, shown as written by 'a former member'")),
+            ("remove", _("Remove my posts")),
         ],
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose what should happen to your posts."},
+        error_messages={"required": _("Choose what should happen to your posts.")},
     )
     password = forms.CharField(
-        label="Your password",
-        help_text="To make sure it is you.",
+        label=_("Your password"),
+        help_text=_("To make sure it is you."),
         widget=forms.PasswordInput({"autocomplete": "current-password"}),
-        error_messages={"required": "Enter your password."},
+        error_messages={"required": _("Enter your password.")},
     )
 
     def __init__(self, user, *args, **kwargs):
@@ -203,7 +257,7 @@ class DeleteAccountForm(forms.Form):
     def clean_password(self):
         password = self.cleaned_data["password"]
         if not self.user.check_password(password):
-            raise forms.ValidationError("The password is not right.")
+            raise forms.ValidationError(_("The password is not right."))
         return password
 
     @property

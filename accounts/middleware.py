@@ -2,6 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from accounts.two_factor import has_second_factor, needs_two_factor
 
@@ -25,8 +26,10 @@ def second_factor_first(request):
     if not has_second_factor(request.user):
         messages.warning(
             request,
-            "Set up two-factor authentication before you use the admin: "
-            "editors, chairs and producers all need it.",
+            _(
+                "Set up two-factor authentication before you use the admin: "
+                "editors, chairs and producers all need it."
+            ),
         )
         return redirect("mfa_activate_totp")
     # An authenticator, but this session never asked for it (signed in before it
@@ -34,7 +37,9 @@ def second_factor_first(request):
     # a door that is now closed).
     messages.warning(
         request,
-        "Use your passkey or enter the code from your authenticator app to use "
-        "the admin.",
+        _(
+            "Use your passkey or enter the code from your authenticator app to use "
+            "the admin."
+        ),
     )
     return redirect_to_login(request.get_full_path(), "mfa_reauthenticate")

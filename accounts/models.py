@@ -6,6 +6,8 @@ from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 from wagtail.admin.panels import FieldPanel
@@ -44,8 +46,8 @@ class Organisation(index.Indexed, models.Model):
     """A body that produces official statistics or represents their users."""
 
     class Kind(models.TextChoices):
-        PRODUCER = "producer", "Producer body"
-        USER = "user", "User body"
+        PRODUCER = "producer", _("Producer body")
+        USER = "user", _("User body")
 
     name = models.CharField(max_length=200, unique=True)
     acronym = models.CharField(max_length=20, blank=True)
@@ -98,31 +100,35 @@ class TaggedExpertise(TaggedItemBase):
 
 class User(AbstractUser):
     class Sector(models.TextChoices):
-        CITIZEN = "citizen", "Interested citizen"
-        VOLUNTARY = "voluntary", "Voluntary organisation or charity"
-        MEDIA = "media", "Media"
-        BUSINESS = "business", "Business"
-        ACADEMIC = "academic", "Academic or researcher"
-        GOVERNMENT_ANALYST = "government_analyst", "Government analyst"
-        POLICY_MAKER = "policy_maker", "Policy maker"
-        PARLIAMENTARIAN = "parliamentarian", "Parliamentarian or their staff"
-        OTHER = "other", "Other"
+        CITIZEN = "citizen", _("Interested citizen")
+        VOLUNTARY = "voluntary", _("Voluntary organisation or charity")
+        MEDIA = "media", _("Media")
+        BUSINESS = "business", _("Business")
+        ACADEMIC = "academic", _("Academic or researcher")
+        GOVERNMENT_ANALYST = "government_analyst", _("Government analyst")
+        POLICY_MAKER = "policy_maker", _("Policy maker")
+        PARLIAMENTARIAN = "parliamentarian", _("Parliamentarian or their staff")
+        OTHER = "other", _("Other")
 
     username = None
-    email = models.EmailField("email address", unique=True)
+    email = models.EmailField(_("email address"), unique=True)
     handle = models.CharField(
         max_length=handles.MAX_LENGTH,
         unique=True,
         null=True,
         blank=True,
         editable=False,
-        help_text="Others mention the member as @handle. Made from the name when the "
-        "account is created, then kept; cleared when the account is erased.",
+        help_text=_(
+            "Others mention the member as @handle. Made from the name when the "
+            "account is created, then kept; cleared when the account is erased."
+        ),
     )
     display_name = models.CharField(
         max_length=80,
         blank=True,
-        help_text="The name other members see. Leave it empty to use your full name.",
+        help_text=_(
+            "The name other members see. Leave it empty to use your full name."
+        ),
     )
     organisation = models.ForeignKey(
         Organisation,
@@ -132,41 +138,51 @@ class User(AbstractUser):
         related_name="members",
     )
     organisation_name = models.CharField(
-        "organisation not in the list",
+        _("organisation not in the list"),
         max_length=200,
         blank=True,
     )
     sector = models.CharField(max_length=30, choices=Sector.choices, blank=True)
     expertise = TaggableManager(
-        "areas of expertise",
+        _("areas of expertise"),
         through=TaggedExpertise,
         blank=True,
-        help_text="Separate areas with commas, for example: census, small-area data.",
+        help_text=_(
+            "Separate areas with commas, for example: census, small-area data."
+        ),
     )
-    bio = models.TextField("about you", max_length=1000, blank=True)
+    bio = models.TextField(_("about you"), max_length=1000, blank=True)
     trusted_since = models.DateTimeField(
         null=True,
         blank=True,
-        help_text="When a moderator approved enough of the member's posts that new "
-        "ones no longer wait for approval.",
+        help_text=_(
+            "When a moderator approved enough of the member's posts that new "
+            "ones no longer wait for approval."
+        ),
     )
     suspended_until = models.DateTimeField(
         null=True,
         blank=True,
-        help_text="An editor has stopped the member posting anywhere until this time.",
+        help_text=_(
+            "An editor has stopped the member posting anywhere until this time."
+        ),
     )
     erased_at = models.DateTimeField(
         null=True,
         blank=True,
         editable=False,
-        help_text="When the member deleted their account but kept their public posts.",
+        help_text=_(
+            "When the member deleted their account but kept their public posts."
+        ),
     )
 
     digest_time = models.TimeField(
-        "time of your digests",
+        _("time of your digests"),
         default=datetime.time(7, 0),
-        help_text="Daily digests come at this time, UK time; weekly ones on Mondays "
-        "at the same time.",
+        help_text=_(
+            "Daily digests come at this time, UK time; weekly ones on Mondays "
+            "at the same time."
+        ),
     )
 
     # Emails are written in it, with links to the site in it (accounts/emails.py).
@@ -218,8 +234,8 @@ class User(AbstractUser):
     def public_name(self):
         """The name shown to other people: never the email address."""
         if self.erased_at:
-            return "A former member"
-        return self.display_name or self.get_full_name() or "A member"
+            return gettext("A former member")
+        return self.display_name or self.get_full_name() or gettext("A member")
 
     def suspended_until_in(self, theme):
         """When the member may post in this theme again, or None if they may now.
@@ -282,10 +298,10 @@ class NotificationPreference(models.Model):
     """How often a member hears about one kind of activity, in one theme or overall."""
 
     class Frequency(models.TextChoices):
-        IMMEDIATELY = "immediately", "Immediately"
-        DAILY = "daily", "Daily digest"
-        WEEKLY = "weekly", "Weekly digest"
-        OFF = "off", "Off"
+        IMMEDIATELY = "immediately", _("Immediately")
+        DAILY = "daily", _("Daily digest")
+        WEEKLY = "weekly", _("Weekly digest")
+        OFF = "off", _("Off")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -329,20 +345,20 @@ class Notification(models.Model):
     """
 
     class Cadence(models.TextChoices):
-        IMMEDIATELY = "immediately", "Immediately"
-        DAILY = "daily", "Daily digest"
-        WEEKLY = "weekly", "Weekly digest"
+        IMMEDIATELY = "immediately", _("Immediately")
+        DAILY = "daily", _("Daily digest")
+        WEEKLY = "weekly", _("Weekly digest")
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting to be sent"
-        CLAIMED = "claimed", "Being sent"
-        SENT = "sent", "Sent"
+        PENDING = "pending", _("Waiting to be sent")
+        CLAIMED = "claimed", _("Being sent")
+        SENT = "sent", _("Sent")
         # Hidden, deleted or erased before its digest went, or switched off since.
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        WITHDRAWN = "withdrawn", _("Withdrawn")
         # Final: the member's address bounced or complained (EmailSuppression).
-        SUPPRESSED = "suppressed", "Not sent: the address takes no email from us"
+        SUPPRESSED = "suppressed", _("Not sent: the address takes no email from us")
         # Final: every attempt the outbox allows failed, or the server refused it.
-        FAILED = "failed", "Could not be sent"
+        FAILED = "failed", _("Could not be sent")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -360,8 +376,10 @@ class Notification(models.Model):
     )
     event_key = models.CharField(
         max_length=200,
-        help_text="What happened, named by the feature (reply:42): one row per "
-        "member and event.",
+        help_text=_(
+            "What happened, named by the feature (reply:42): one row per "
+            "member and event."
+        ),
     )
     template = models.CharField(max_length=200)
     context = models.JSONField()
@@ -390,7 +408,7 @@ class Notification(models.Model):
         null=True,
         blank=True,
         related_name="items",
-        help_text="The digest email this item went out in.",
+        help_text=_("The digest email this item went out in."),
     )
 
     class Meta:
@@ -447,14 +465,14 @@ class InboundMessage(models.Model):
     """
 
     class Outcome(models.TextChoices):
-        WAITING = "waiting", "Waiting to be read"
-        POSTED = "posted", "Posted"
-        HELD = "held", "Posted, held for a moderator"
-        REFUSED = "refused", "Refused, and the member told why"
-        IGNORED = "ignored", "Ignored: forged, automatic or a loop"
+        WAITING = "waiting", _("Waiting to be read")
+        POSTED = "posted", _("Posted")
+        HELD = "held", _("Posted, held for a moderator")
+        REFUSED = "refused", _("Refused, and the member told why")
+        IGNORED = "ignored", _("Ignored: forged, automatic or a loop")
         # A bounce or complaint that stopped emailing the address.
-        STOPPED = "stopped", "Read as a bounce or complaint: the address was stopped"
-        FAILED = "failed", "Could not be read"
+        STOPPED = "stopped", _("Read as a bounce or complaint: the address was stopped")
+        FAILED = "failed", _("Could not be read")
 
     mailbox = models.CharField(max_length=40)
     recipient = models.CharField(max_length=320)
@@ -501,25 +519,25 @@ class EmailSuppression(models.Model):
     """
 
     class Reason(models.TextChoices):
-        BOUNCE = "bounce", "Bounced"
-        COMPLAINT = "complaint", "Marked as spam"
+        BOUNCE = "bounce", _("Bounced")
+        COMPLAINT = "complaint", _("Marked as spam")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="email_suppressions",
     )
-    address = models.EmailField(max_length=254, help_text="Stored in lower case.")
+    address = models.EmailField(max_length=254, help_text=_("Stored in lower case."))
     reason = models.CharField(max_length=20, choices=Reason.choices)
     created_at = models.DateTimeField(default=timezone.now)
     diagnostic = models.TextField(
         blank=True,
-        help_text="What the receiving mail server (or the complaint) said.",
+        help_text=_("What the receiving mail server (or the complaint) said."),
     )
 
     class Meta:
         ordering = ["-created_at", "pk"]
-        verbose_name = "email suppression"
+        verbose_name = _("email suppression")
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "address"],
@@ -539,9 +557,9 @@ class DeliveryReport(models.Model):
     """
 
     class Kind(models.TextChoices):
-        PERMANENT = "permanent", "Permanent failure"
-        TEMPORARY = "temporary", "Temporary failure"
-        COMPLAINT = "complaint", "Spam complaint"
+        PERMANENT = "permanent", _("Permanent failure")
+        TEMPORARY = "temporary", _("Temporary failure")
+        COMPLAINT = "complaint", _("Spam complaint")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -37,6 +37,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare, salted_hmac
+from django.utils.translation import gettext as _
 
 from accounts.emails import language_of, queue_email, render_email
 from accounts.inbound import Received, address, from_address
@@ -181,23 +182,31 @@ def receive_reply(message, token):
         # What someone else wrote is not sent on to the member.
         return answer.refuse(
             "wrong sender",
-            f"It came from {sender or 'an address we could not read'}, which is not "
-            "an address of your account, so nothing was posted. If it was you, "
-            "reply from the address we write to, or on the site.",
+            _(
+                "It came from %(sender)s, which is not an address of your account, "
+                "so nothing was posted. If it was you, reply from the address we "
+                "write to, or on the site."
+            )
+            % {"sender": sender or _("an address we could not read")},
         )
     text, attachments = reply_text(message)
     answer.text, answer.attachments = text, attachments
     if signed.expired:
         return answer.refuse(
             "expired",
-            f"Reply addresses work for {REPLY_ADDRESS_DAYS} days, and this one is "
-            "older. Nothing was posted.",
+            _(
+                "Reply addresses work for %(days)d days, and this one is older. "
+                "Nothing was posted."
+            )
+            % {"days": REPLY_ADDRESS_DAYS},
         )
     if not text:
         return answer.refuse(
             "empty",
-            "We found nothing to post in it once the quoted email and any signature "
-            "were taken out.",
+            _(
+                "We found nothing to post in it once the quoted email and any "
+                "signature were taken out."
+            ),
         )
     try:
         posted = signed.target.post(user, signed.object_id, text)

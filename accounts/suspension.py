@@ -2,7 +2,8 @@
 one check every feature makes before a member adds to a theme."""
 
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.translation import gettext as _
 
 from core.ratelimit import seconds_to_wait, wait_in_words
 
@@ -30,11 +31,14 @@ def suspension_notice(user, theme, doing="post"):
     until = user.suspended_until_in(theme)
     if until is None:
         return ""
-    return (
-        f"A moderator has suspended you from taking part in {theme.title} until "
-        f"{timezone.localtime(until):%-d %B %Y, %H:%M}. "
-        f"You can read, but not {doing}, until then."
-    )
+    return _(
+        "A moderator has suspended you from taking part in %(theme)s until "
+        "%(until)s. You can read, but not %(doing)s, until then."
+    ) % {
+        "theme": theme.title,
+        "until": dateformat.format(timezone.localtime(until), "j F Y, H:i"),
+        "doing": doing,
+    }
 
 
 def check_not_suspended(user, theme, doing="post"):
@@ -52,6 +56,6 @@ def check_may_contribute(user, theme, *, doing, action, limit, period, done):
     wait = seconds_to_wait(f"{action}:{user.pk}", limit=limit, period=period)
     if wait:
         raise ContributionRefused(
-            f"You have {done}. Try again in {wait_in_words(wait)}: what you wrote is "
-            "still here."
+            _("You have %(done)s. Try again in %(wait)s: what you wrote is still here.")
+            % {"done": done, "wait": wait_in_words(wait)}
         )

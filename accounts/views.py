@@ -8,6 +8,8 @@ from django.core import signing
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 from wagtail.models import Page
@@ -23,7 +25,7 @@ def edit_profile(request):
     form = ProfileForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
         form.save()
-        messages.success(request, "Your profile has been saved.")
+        messages.success(request, _("Your profile has been saved."))
         return redirect("edit_profile")
     return render(request, "accounts/edit_profile.html", {"form": form})
 
@@ -65,7 +67,7 @@ def notification_preferences(request):
                 notifications.set_frequency(
                     request.user, kind, form.cleaned_data[name], theme
                 )
-        messages.success(request, "Your email preferences have been saved.")
+        messages.success(request, _("Your email preferences have been saved."))
         return redirect("notification_preferences")
     return render(
         request,
@@ -78,7 +80,10 @@ def notification_preferences(request):
 @require_POST
 def resume_email_view(request):
     if resume_email(request.user):
-        messages.success(request, f"We will email you at {request.user.email} again.")
+        messages.success(
+            request,
+            _("We will email you at %(email)s again.") % {"email": request.user.email},
+        )
     # Back to the page the member asked from: one of two, never an address sent.
     if request.POST.get("from") == "preferences":
         return redirect("notification_preferences")
@@ -118,7 +123,7 @@ def data_export(request):
         request_data_export(request.user)
         messages.success(
             request,
-            "We are putting your data together. We will email you when it is ready.",
+            _("We are putting your data together. We will email you when it is ready."),
         )
         return redirect("data_export")
     exports = request.user.data_exports.all()[:5]
@@ -185,8 +190,13 @@ def mark_all_notifications_read(request):
     count = inbox.mark_all_read(request.user)
     messages.success(
         request,
-        f"Marked {count} notification{'' if count == 1 else 's'} as read."
+        ngettext(
+            "Marked %(count)d notification as read.",
+            "Marked %(count)d notifications as read.",
+            count,
+        )
+        % {"count": count}
         if count
-        else "You had no unread notifications.",
+        else _("You had no unread notifications."),
     )
     return redirect("notification_inbox")

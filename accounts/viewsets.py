@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetChosenView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -16,7 +17,7 @@ class OrganisationChooserViewSet(SnippetChooserViewSet):
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
     icon = "group"
-    menu_label = "Organisations"
+    menu_label = _("Organisations")
     menu_order = 200
     add_to_admin_menu = True
     list_display = ["name", "acronym", "kind", "website"]

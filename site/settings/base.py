@@ -266,6 +266,7 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_FORMS = {
     "signup": "accounts.forms.SignupForm",
     "login": "accounts.forms.LoginForm",
+    "reauthenticate": "accounts.forms.ReauthenticateForm",
 }
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
@@ -285,6 +286,11 @@ ACCOUNT_RATE_LIMITS = {
 # Passkeys are a second factor beside authenticator apps, not a way to sign in alone.
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_TOTP_ISSUER = "statsforum"
+MFA_FORMS = {
+    "authenticate": "accounts.forms.AuthenticateForm",
+    "reauthenticate": "accounts.forms.ReauthenticateCodeForm",
+    "edit_webauthn": "accounts.forms.EditPasskeyForm",
+}
 # Accept the code either side of the current one: a code typed as it rolls over
 # (or on a phone whose clock drifts) is still good, as RFC 6238 advises.
 MFA_TOTP_TOLERANCE = 1
@@ -346,6 +352,7 @@ SOCIALACCOUNT_PROVIDERS = {
 }
 # A provider's verified email signs in the account that has it, and links the two;
 # an unverified one links nothing (allauth checks `email_verified`).
+SOCIALACCOUNT_ADAPTER = "accounts.adapter.SocialAccountAdapter"
 SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
 SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
 # Only a POST starts a sign-in with a provider (allauth's "Continue" page posts), so no
