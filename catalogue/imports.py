@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
+from django.utils import translation
 from django.utils.text import slugify
 
 from catalogue.models import Cadence, Statistic, StatisticContact, Status
@@ -314,12 +315,15 @@ def _choice(row, column, choices):
     given = row.cells.get(column, "")
     if not given:
         return ""
-    for value, label in choices.choices:
+    # The file is written with the English labels, whatever the editor's language.
+    with translation.override(None):
+        labels = [(value, str(label)) for value, label in choices.choices]
+    for value, label in labels:
         if given.lower() in (value, label.lower()):
             return value
     row.errors.append(
         f"{column}: '{given}' is not one of: "
-        + "; ".join(label for _, label in choices.choices)
+        + "; ".join(label for _, label in labels)
         + "."
     )
     return ""
