@@ -1,4 +1,5 @@
 from django import template
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -20,7 +21,7 @@ def breadcrumbs(context, page=None, *trail, current="", above=None):
     else:
         pages = None
     request = context.get("request")
-    crumbs = [("Home", "/")]
+    crumbs = [(_("Home"), "/")]
     if pages is not None:
         # Specific pages, as some live at addresses of their own kind's making.
         below_home = pages.filter(depth__gt=2).specific(defer=True)
