@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -226,6 +227,11 @@ class GapFollow(models.Model):
         return f"{self.user} follows {self.gap}"
 
 
+# The site's own note on a gap's first timeline entry: stored in English, shown in
+# the reader's language (a triager's note is shown as they wrote it).
+RAISED_NOTE = gettext_noop("Raised by a member.")
+
+
 class GapUpdate(models.Model):
     """One entry in a gap's public timeline: raised, or a change with its note."""
 
@@ -248,3 +254,7 @@ class GapUpdate(models.Model):
 
     def __str__(self):
         return f"{self.gap}: {self.get_to_status_display()}"
+
+    @property
+    def shown_note(self):
+        return gettext(self.note) if self.note == RAISED_NOTE else self.note

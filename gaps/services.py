@@ -11,7 +11,14 @@ from accounts.suspension import check_may_contribute
 from accounts.trust import must_wait_for_approval, trust_if_enough_approved
 from core.signals import tell_content_changed
 from gaps import notifications, tasks
-from gaps.models import DataGap, GapFollow, GapSupport, GapUpdate, Status
+from gaps.models import (
+    RAISED_NOTE,
+    DataGap,
+    GapFollow,
+    GapSupport,
+    GapUpdate,
+    Status,
+)
 from themes import roles
 from themes.models import Role
 
@@ -92,7 +99,7 @@ def raise_gap(
         if gap.is_public:
             tasks.tell_followers_of_statistics.enqueue(gap.pk)
     GapUpdate.objects.create(
-        gap=gap, author=user, to_status=Status.RAISED, note="Raised by a member."
+        gap=gap, author=user, to_status=Status.RAISED, note=RAISED_NOTE
     )
     follow(gap, user)
     return gap

@@ -1,0 +1,20 @@
+"""Pages asked for in Welsh: at their /cy/ address once the site has one, with Welsh
+active either way, so a test reads the page a Welsh reader gets."""
+
+from django.urls import translate_url
+from django.utils import translation
+
+
+def in_welsh(send, path, *args, **kwargs):
+    """`send` (client.get or client.post) to `path`, in Welsh."""
+    with translation.override("cy"):
+        return send(
+            translate_url(path, "cy"), *args, HTTP_ACCEPT_LANGUAGE="cy", **kwargs
+        )
+
+
+def page_in_welsh(client, path, *args, **kwargs):
+    """The page at `path`, in Welsh, as text."""
+    response = in_welsh(client.get, path, *args, **kwargs)
+    assert response.status_code == 200, response.status_code
+    return response.content.decode()
