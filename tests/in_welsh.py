@@ -1,6 +1,8 @@
 """Pages asked for in Welsh: at their /cy/ address once the site has one, with Welsh
 active either way, so a test reads the page a Welsh reader gets."""
 
+import html
+
 from django.urls import translate_url
 from django.utils import translation
 
@@ -14,7 +16,11 @@ def in_welsh(send, path, *args, **kwargs):
 
 
 def page_in_welsh(client, path, *args, **kwargs):
-    """The page at `path`, in Welsh, as text."""
+    """The page at `path`, in Welsh, as text (its apostrophes unescaped)."""
     response = in_welsh(client.get, path, *args, **kwargs)
     assert response.status_code == 200, response.status_code
-    return response.content.decode()
+    return text_of(response)
+
+
+def text_of(response):
+    return html.unescape(response.content.decode())

@@ -19,7 +19,13 @@ def test_the_documentation_page_is_in_welsh(client):
         "Ystyr",
     ]:
         assert welsh in html, welsh
-    for english in ["Open data API", "Using it", "Everything a visitor can read"]:
+    # (The footer's link to this page is the footer's to translate.)
+    for english in [
+        '<h1 class="govuk-heading-xl">Open data API</h1>',
+        "Using it",
+        "Everything a visitor can read",
+        "Discussions and questions",
+    ]:
         assert english not in html, english
     # The addresses and field names stay as programs use them.
     assert "GET /api/v2/data-gaps/" in html

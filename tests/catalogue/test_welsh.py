@@ -53,7 +53,7 @@ def test_a_statistic_is_in_welsh(client, ehs):
     ]:
         assert welsh in html, welsh
     for english in [
-        "Who to talk to",
+        'id="contacts">Who to talk to',
         "Ask about this statistic",
         "Next release",
         "to follow this statistic",
@@ -64,6 +64,6 @@ def test_a_statistic_is_in_welsh(client, ehs):
 def test_who_to_talk_to_is_in_welsh(client, ehs):
     html = page_in_welsh(client, "/contacts/")
 
-    assert "Gyda phwy i siarad" in html
+    assert '<h1 class="govuk-heading-xl">Gyda phwy i siarad</h1>' in html
     assert "Does dim cysylltiadau wedi'u henwi eto." in html
     assert "No contacts have been named yet." not in html

@@ -7,7 +7,7 @@ from django.utils import translation
 from consultations.forms import answer_field
 from consultations.models import ConsultationPage
 from core.dates import time_and_date
-from tests.in_welsh import in_welsh, page_in_welsh
+from tests.in_welsh import in_welsh, page_in_welsh, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +61,7 @@ def test_the_response_form_and_its_errors_are_in_welsh(client, consultation, mem
 
     response = in_welsh(client.post, respond_url(consultation), {"action": "continue"})
 
-    html = response.content.decode()
+    html = text_of(response)
     for welsh in [
         "Gwall:",
         "Ydych chi'n ymateb fel unigolyn neu ar ran sefydliad?",
@@ -80,7 +80,10 @@ def test_the_response_form_and_its_errors_are_in_welsh(client, consultation, mem
         assert english not in html, english
 
 
-def test_a_closed_consultation_refuses_a_response_in_welsh(client, consultation):
+def test_a_closed_consultation_refuses_a_response_in_welsh(
+    client, consultation, member
+):
+    client.force_login(member)
     ConsultationPage.objects.filter(pk=consultation.pk).update(
         opens_at=consultation.opens_at.replace(year=2020),
         closes_at=consultation.opens_at.replace(year=2021),
@@ -88,7 +91,7 @@ def test_a_closed_consultation_refuses_a_response_in_welsh(client, consultation)
 
     response = in_welsh(client.get, respond_url(consultation))
 
-    html = response.content.decode()
+    html = text_of(response)
     assert "Nid yw'r ymgynghoriad hwn yn derbyn ymatebion" in html
     assert "Nid yw'n derbyn ymatebion mwyach." in html
     assert "not taking responses" not in html

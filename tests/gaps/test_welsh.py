@@ -7,7 +7,7 @@ from django.utils import formats, translation
 
 from accounts.factories import UserFactory
 from gaps import services
-from tests.in_welsh import in_welsh, page_in_welsh
+from tests.in_welsh import in_welsh, page_in_welsh, text_of
 from themes.models import Role
 from themes.services import grant_role
 
@@ -120,7 +120,7 @@ def test_a_triage_with_no_note_is_refused_in_welsh(client, gap, producer):
         {"status": "acknowledged", "note": ""},
     )
 
-    html = response.content.decode()
+    html = text_of(response)
     assert response.status_code == 400
     assert "Ysgrifennwch nodyn yn dweud pam: bydd aelodau'n ei ddarllen." in html
     assert "Write a note saying why" not in html
@@ -132,7 +132,7 @@ def test_a_gap_sent_empty_is_refused_in_welsh(client, housing):
 
     response = in_welsh(client.post, url, {"title": ""})
 
-    html = response.content.decode()
+    html = text_of(response)
     assert response.status_code == 400
     for welsh in [
         "Gwall:",
@@ -157,7 +157,7 @@ def test_a_member_who_raises_a_gap_is_told_so_in_welsh(client, housing):
 
     response = in_welsh(client.post, url, details, follow=True)
 
-    html = response.content.decode()
+    html = text_of(response)
     assert "Mae eich bwlch data" in html
     assert "Your data gap" not in html
 
