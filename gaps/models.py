@@ -7,11 +7,12 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 from wagtail.search import index
 
+from core.choices import TranslatedTextChoices
 from core.links import full_url
 from themes import roles
 
 
-class Status(models.TextChoices):
+class Status(TranslatedTextChoices):
     RAISED = "raised", _("Raised")
     ACKNOWLEDGED = "acknowledged", _("Acknowledged")
     UNDER_ASSESSMENT = "under_assessment", _("Under assessment")
