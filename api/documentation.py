@@ -4,6 +4,8 @@ on the server (no scripts, nothing from elsewhere: the CSP stays as it is)."""
 from functools import cache
 
 from django.shortcuts import render
+from django.utils import translation
+from django.utils.translation import gettext
 from drf_spectacular.generators import SchemaGenerator
 
 from api.pagination import DEFAULT_LIMIT, MAX_LIMIT
@@ -11,8 +13,16 @@ from api.pagination import DEFAULT_LIMIT, MAX_LIMIT
 
 @cache
 def schema():
-    """The schema, made once per process: it changes only with the code."""
-    return SchemaGenerator().get_schema(request=None, public=True)
+    """The schema, made once per process: it changes only with the code. In English,
+    as programs read it, whatever the language of the page that first asked."""
+    with translation.override(None):
+        return SchemaGenerator().get_schema(request=None, public=True)
+
+
+def translated(text):
+    """A description from the schema in the reader's language, where the catalogue
+    has it (the API's own are marked with gettext_noop)."""
+    return gettext(text) if text else text
 
 
 def resolve(spec, components):
@@ -50,7 +60,7 @@ def fields_of(spec, components):
         {
             "name": name,
             "type": type_of(field, components),
-            "description": field.get("description", ""),
+            "description": translated(field.get("description", "")),
         }
         for name, field in spec.get("properties", {}).items()
     ]
@@ -70,15 +80,15 @@ def endpoints():
             {
                 "path": path,
                 "id": operation["operationId"],
-                "summary": operation.get("summary", ""),
-                "description": operation.get("description", ""),
+                "summary": translated(operation.get("summary", "")),
+                "description": translated(operation.get("description", "")),
                 "is_list": is_list,
                 "parameters": [
                     {
                         "name": parameter["name"],
                         "where": parameter["in"],
                         "type": type_of(parameter.get("schema", {}), components),
-                        "description": parameter.get("description", ""),
+                        "description": translated(parameter.get("description", "")),
                     }
                     for parameter in operation.get("parameters", [])
                 ],

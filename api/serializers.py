@@ -7,6 +7,7 @@ Each serialiser reads only what its view fetched: no query per row.
 """
 
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -29,7 +30,7 @@ class ThemeSerializer(Linked):
 
     slug = serializers.CharField()
     title = serializers.CharField()
-    url = serializers.SerializerMethodField(help_text="The theme's page.")
+    url = serializers.SerializerMethodField(help_text=gettext_noop("The theme's page."))
 
     def get_url(self, theme) -> str:
         return self.absolute(theme.get_url(self.context["request"]))
@@ -42,7 +43,9 @@ class BadgeSerializer(serializers.Serializer):
     organisation = serializers.CharField(
         allow_null=True, source="organisation.name", default=None
     )
-    label = serializers.SerializerMethodField(help_text="'Producer, ONS' or 'Chair'.")
+    label = serializers.SerializerMethodField(
+        help_text=gettext_noop("'Producer, ONS' or 'Chair'.")
+    )
 
     def get_label(self, role) -> str:
         label = "Producer" if role.role == "producer" else "Chair"
@@ -91,13 +94,17 @@ class AuthoredSerializer(Linked):
 
 class ThreadSerializer(AuthoredSerializer):
     id = serializers.IntegerField()
-    url = serializers.SerializerMethodField(help_text="The thread's page.")
+    url = serializers.SerializerMethodField(
+        help_text=gettext_noop("The thread's page.")
+    )
     title = serializers.CharField()
     kind = serializers.ChoiceField(choices=Thread.Kind.choices)
     theme = ThemeSerializer()
     topics = serializers.SerializerMethodField()
-    body = serializers.CharField(help_text="As the author wrote it, in Markdown.")
-    body_html = serializers.CharField(help_text="As the page shows it.")
+    body = serializers.CharField(
+        help_text=gettext_noop("As the author wrote it, in Markdown.")
+    )
+    body_html = serializers.CharField(help_text=gettext_noop("As the page shows it."))
     created = serializers.DateTimeField(source="created_at")
     edited = serializers.DateTimeField(source="edited_at", allow_null=True)
     last_activity = serializers.DateTimeField(source="last_activity_at")
@@ -107,7 +114,9 @@ class ThreadSerializer(AuthoredSerializer):
     answer = serializers.IntegerField(
         source="answer_id",
         allow_null=True,
-        help_text="The reply a producer marked as the answer to a question.",
+        help_text=gettext_noop(
+            "The reply a producer marked as the answer to a question."
+        ),
     )
     answered_by = serializers.CharField(
         source="answered_by.name", allow_null=True, default=None
@@ -130,9 +139,11 @@ class ReplySerializer(AuthoredSerializer):
     id = serializers.IntegerField()
     thread = serializers.IntegerField(source="object_pk")
     in_reply_to = serializers.SerializerMethodField(
-        help_text="The reply this one answers; null for a reply to the thread."
+        help_text=gettext_noop(
+            "The reply this one answers; null for a reply to the thread."
+        )
     )
-    text = serializers.CharField(source="comment", help_text="Markdown.")
+    text = serializers.CharField(source="comment", help_text=gettext_noop("Markdown."))
     posted = serializers.DateTimeField(source="submit_date")
 
     def author_user(self, reply):
@@ -155,9 +166,9 @@ class PageSerializer(Linked):
     record (with every field its page shows)."""
 
     id = serializers.IntegerField()
-    url = serializers.SerializerMethodField(help_text="The page.")
+    url = serializers.SerializerMethodField(help_text=gettext_noop("The page."))
     page_api_url = serializers.SerializerMethodField(
-        help_text="The page in the pages API (/api/v2/pages/<id>/)."
+        help_text=gettext_noop("The page in the pages API (/api/v2/pages/<id>/).")
     )
     title = serializers.CharField()
     theme = ThemeSerializer()
@@ -180,7 +191,7 @@ class MeetingSerializer(PageSerializer):
     status_reason = serializers.CharField(allow_blank=True)
     capacity = serializers.IntegerField(allow_null=True)
     places_left = serializers.SerializerMethodField(
-        help_text="Null when the meeting has no limit."
+        help_text=gettext_noop("Null when the meeting has no limit.")
     )
     registration_opens = serializers.DateTimeField(allow_null=True)
     registration_closes = serializers.DateTimeField(allow_null=True)
@@ -194,7 +205,9 @@ class MeetingSerializer(PageSerializer):
 class ConsultationSerializer(PageSerializer):
     state = serializers.ChoiceField(
         choices=["forthcoming", "open", "closed", "outcome"],
-        help_text="closed: analysing feedback; outcome: its outcome is published.",
+        help_text=gettext_noop(
+            "closed: analysing feedback; outcome: its outcome is published."
+        ),
     )
     opens = serializers.DateTimeField(source="opens_at")
     closes = serializers.DateTimeField(source="closes_at")
@@ -202,7 +215,9 @@ class ConsultationSerializer(PageSerializer):
     contact_name = serializers.CharField()
     outcome_date = serializers.DateField(allow_null=True)
     responses_url = serializers.SerializerMethodField(
-        help_text="Its published responses, once it has closed; null before."
+        help_text=gettext_noop(
+            "Its published responses, once it has closed; null before."
+        )
     )
 
     def get_responses_url(self, consultation) -> str | None:
@@ -216,7 +231,8 @@ class ConsultationSerializer(PageSerializer):
 class AnswerSerializer(serializers.Serializer):
     question = serializers.CharField()
     answer = serializers.CharField(
-        allow_blank=True, help_text="Choices joined by '; '; empty if not answered."
+        allow_blank=True,
+        help_text=gettext_noop("Choices joined by '; '; empty if not answered."),
     )
 
 
@@ -246,7 +262,7 @@ class OrganisationSerializer(serializers.Serializer):
     website = serializers.URLField(allow_blank=True)
     kind = serializers.ChoiceField(choices=["producer", "user"])
     themes = serializers.SerializerMethodField(
-        help_text="The public themes it takes part in."
+        help_text=gettext_noop("The public themes it takes part in.")
     )
 
     @extend_schema_field(ThemeSerializer(many=True))
@@ -264,12 +280,12 @@ class ContactSerializer(Linked):
     role = serializers.CharField()
     organisation = serializers.CharField(source="organisation.name")
     responsible_for = serializers.CharField(
-        help_text="The statistics they can help with."
+        help_text=gettext_noop("The statistics they can help with.")
     )
     phone = serializers.CharField(allow_blank=True)
     theme = ThemeSerializer()
     contact_url = serializers.SerializerMethodField(
-        help_text="The theme page's contacts, with how to reach them."
+        help_text=gettext_noop("The theme page's contacts, with how to reach them.")
     )
 
     def get_contact_url(self, contact) -> str:
@@ -292,24 +308,31 @@ class StatisticSerializer(Linked):
     id = serializers.IntegerField()
     slug = serializers.CharField()
     name = serializers.CharField()
-    url = serializers.SerializerMethodField(help_text="Its page on this site.")
+    url = serializers.SerializerMethodField(
+        help_text=gettext_noop("Its page on this site.")
+    )
     description = serializers.CharField()
     producer = serializers.CharField(source="producer.name")
     producer_id = serializers.IntegerField(
-        help_text="The producer's id in /api/v2/organisations/."
+        help_text=gettext_noop("The producer's id in /api/v2/organisations/.")
     )
     producer_reference = serializers.CharField(
-        allow_blank=True, help_text="The producer's own id for it, if any."
+        allow_blank=True,
+        help_text=gettext_noop("The producer's own id for it, if any."),
     )
     status = serializers.ChoiceField(choices=Status.choices)
     cadence = serializers.ChoiceField(choices=Cadence.choices)
     next_release = serializers.DateField(allow_null=True)
-    producer_url = serializers.URLField(help_text="Its page on the producer's site.")
+    producer_url = serializers.URLField(
+        help_text=gettext_noop("Its page on the producer's site.")
+    )
     themes = serializers.SerializerMethodField(
-        help_text="The public themes it belongs to."
+        help_text=gettext_noop("The public themes it belongs to.")
     )
     contacts = serializers.SerializerMethodField(
-        help_text="Whom to ask about it; their email addresses are on its page."
+        help_text=gettext_noop(
+            "Whom to ask about it; their email addresses are on its page."
+        )
     )
     updated = serializers.DateTimeField(source="updated_at")
 

@@ -11,6 +11,7 @@ from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.translation import gettext_noop
 from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
@@ -84,26 +85,31 @@ class ReadOnly(GenericViewSet):
         return {**self.get_serializer_context(), **extra}
 
 
-def theme_parameter(description="A public theme's slug, as in its address."):
+THEME_SLUG = gettext_noop("A public theme's slug, as in its address.")
+
+
+def theme_parameter(description=THEME_SLUG):
     return OpenApiParameter("theme", filters.SLUG_SCHEMA, description=description)
 
 
 @extend_schema_view(
     list=extend_schema(
-        summary="Discussions and questions",
-        description="As a theme's discussions list shows them: pinned first.",
+        summary=gettext_noop("Discussions and questions"),
+        description=gettext_noop(
+            "As a theme's discussions list shows them: pinned first."
+        ),
         parameters=[
             theme_parameter(),
             OpenApiParameter(
                 "sort",
                 str,
                 enum=["latest", "newest", "unanswered"],
-                description="unanswered: questions with no answer yet.",
+                description=gettext_noop("unanswered: questions with no answer yet."),
             ),
-            OpenApiParameter("topic", str, description="A topic's slug."),
+            OpenApiParameter("topic", str, description=gettext_noop("A topic's slug.")),
         ],
     ),
-    retrieve=extend_schema(summary="A discussion or question"),
+    retrieve=extend_schema(summary=gettext_noop("A discussion or question")),
 )
 class ThreadViewSet(ReadOnly):
     serializer_class = ThreadSerializer
@@ -136,9 +142,11 @@ class ThreadViewSet(ReadOnly):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="The replies to a discussion",
-        description="In the order of the thread's page; deleted, held and hidden "
-        "replies are left out.",
+        summary=gettext_noop("The replies to a discussion"),
+        description=gettext_noop(
+            "In the order of the thread's page; deleted, held and hidden "
+            "replies are left out."
+        ),
     )
 )
 class ReplyViewSet(ReadOnly):
@@ -165,25 +173,31 @@ class ReplyViewSet(ReadOnly):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="The data-gap register",
-        description="Every public theme's register, with the register page's "
-        "filters. The same records as its CSV and JSON downloads.",
+        summary=gettext_noop("The data-gap register"),
+        description=gettext_noop(
+            "Every public theme's register, with the register page's "
+            "filters. The same records as its CSV and JSON downloads."
+        ),
         parameters=[
             theme_parameter(),
             OpenApiParameter(
                 "status",
                 str,
-                description="A status, or 'open' for any not yet closed.",
+                description=gettext_noop("A status, or 'open' for any not yet closed."),
                 enum=["open", *DataGap.Status.values],
             ),
             OpenApiParameter(
-                "organisation", filters.ID_SCHEMA, description="Owned by (its id)."
+                "organisation",
+                filters.ID_SCHEMA,
+                description=gettext_noop("Owned by (its id)."),
             ),
-            OpenApiParameter("tag", filters.SLUG_SCHEMA, description="A topic's slug."),
+            OpenApiParameter(
+                "tag", filters.SLUG_SCHEMA, description=gettext_noop("A topic's slug.")
+            ),
             OpenApiParameter("sort", str, enum=["updated", "supported", "newest"]),
         ],
     ),
-    retrieve=extend_schema(summary="A data gap"),
+    retrieve=extend_schema(summary=gettext_noop("A data gap")),
 )
 class DataGapViewSet(ReadOnly):
     serializer_class = DataGapSerializer
@@ -218,16 +232,18 @@ def listed_pages(pages):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="Meetings",
-        description="Upcoming meetings, soonest first, as the meetings list shows "
-        "them; past ones with when=past, newest first.",
+        summary=gettext_noop("Meetings"),
+        description=gettext_noop(
+            "Upcoming meetings, soonest first, as the meetings list shows "
+            "them; past ones with when=past, newest first."
+        ),
         parameters=[
             theme_parameter(),
             OpenApiParameter("when", str, enum=["past"]),
             OpenApiParameter("format", str, enum=EventPage.Format.values),
         ],
     ),
-    retrieve=extend_schema(summary="A meeting"),
+    retrieve=extend_schema(summary=gettext_noop("A meeting")),
 )
 class MeetingViewSet(ReadOnly):
     serializer_class = MeetingSerializer
@@ -262,9 +278,11 @@ def with_places_taken(meetings):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="Consultations",
-        description="Open ones first, then those to come, then closed ones, as the "
-        "consultations list shows them.",
+        summary=gettext_noop("Consultations"),
+        description=gettext_noop(
+            "Open ones first, then those to come, then closed ones, as the "
+            "consultations list shows them."
+        ),
         parameters=[
             theme_parameter(),
             OpenApiParameter(
@@ -272,7 +290,7 @@ def with_places_taken(meetings):
             ),
         ],
     ),
-    retrieve=extend_schema(summary="A consultation"),
+    retrieve=extend_schema(summary=gettext_noop("A consultation")),
 )
 class ConsultationViewSet(ReadOnly):
     serializer_class = ConsultationSerializer
@@ -297,9 +315,11 @@ class ConsultationViewSet(ReadOnly):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="A consultation's published responses",
-        description="After it closes: the responses whose authors agreed, named as "
-        "they agreed; none withheld. A 404 before it closes.",
+        summary=gettext_noop("A consultation's published responses"),
+        description=gettext_noop(
+            "After it closes: the responses whose authors agreed, named as "
+            "they agreed; none withheld. A 404 before it closes."
+        ),
     )
 )
 class ResponseViewSet(ReadOnly):
@@ -322,14 +342,18 @@ class ResponseViewSet(ReadOnly):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="Organisations",
-        description="Producers of statistics and bodies of their users, by name.",
+        summary=gettext_noop("Organisations"),
+        description=gettext_noop(
+            "Producers of statistics and bodies of their users, by name."
+        ),
         parameters=[
-            theme_parameter("Those taking part in this theme (its slug)."),
+            theme_parameter(
+                gettext_noop("Those taking part in this theme (its slug).")
+            ),
             OpenApiParameter("kind", str, enum=Organisation.Kind.values),
         ],
     ),
-    retrieve=extend_schema(summary="An organisation"),
+    retrieve=extend_schema(summary=gettext_noop("An organisation")),
 )
 class OrganisationViewSet(ReadOnly):
     serializer_class = OrganisationSerializer
@@ -358,9 +382,11 @@ class OrganisationViewSet(ReadOnly):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="Who to talk to",
-        description="Each public theme's contacts, as its page lists them (its page "
-        "gives their email address).",
+        summary=gettext_noop("Who to talk to"),
+        description=gettext_noop(
+            "Each public theme's contacts, as its page lists them (its page "
+            "gives their email address)."
+        ),
         parameters=[theme_parameter()],
     )
 )
@@ -385,18 +411,24 @@ class ContactViewSet(ReadOnly):
 
 @extend_schema_view(
     list=extend_schema(
-        summary="Statistics",
-        description="The statistics discussed here, by name, as the statistics list "
-        "shows them, with the same filters.",
+        summary=gettext_noop("Statistics"),
+        description=gettext_noop(
+            "The statistics discussed here, by name, as the statistics list "
+            "shows them, with the same filters."
+        ),
         parameters=[
-            theme_parameter("Those belonging to this public theme (its slug)."),
+            theme_parameter(
+                gettext_noop("Those belonging to this public theme (its slug).")
+            ),
             OpenApiParameter(
-                "producer", filters.ID_SCHEMA, description="Produced by (its id)."
+                "producer",
+                filters.ID_SCHEMA,
+                description=gettext_noop("Produced by (its id)."),
             ),
             OpenApiParameter("status", str, enum=Statistic.Status.values),
         ],
     ),
-    retrieve=extend_schema(summary="A statistic"),
+    retrieve=extend_schema(summary=gettext_noop("A statistic")),
 )
 class StatisticViewSet(ReadOnly):
     serializer_class = StatisticSerializer
@@ -441,7 +473,7 @@ class Root(APIView):
     """Where each list is, with the schema and its documentation."""
 
     @extend_schema(
-        summary="Where each list is",
+        summary=gettext_noop("Where each list is"),
         responses=inline_serializer(
             "Root",
             {

@@ -1,6 +1,8 @@
 """What catalogue tells accounts: the statistics a member follows, and who is
 named as a statistic's contact."""
 
+from django.utils.translation import gettext_lazy as _
+
 from accounts.personal_data import PersonalData
 from catalogue.models import StatisticContact, StatisticFollow
 
@@ -28,7 +30,7 @@ def erase_statistics(user, keep_public_posts):
 
 PERSONAL_DATA = PersonalData(
     key="statistics",
-    label="Statistics you follow",
+    label=_("Statistics you follow"),
     export=export_statistics,
     erase=erase_statistics,
 )

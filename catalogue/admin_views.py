@@ -4,6 +4,7 @@ row's errors beside it, then the import of every row or none."""
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.generic.edit import FormView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -16,7 +17,7 @@ from catalogue.models import Statistic
 class ImportView(WagtailAdminTemplateMixin, FormView):
     form_class = ImportForm
     template_name = "catalogue/admin/import.html"
-    page_title = "Import statistics"
+    page_title = _("Import statistics")
     header_icon = "upload"
     index_url_name = None
     import_url_name = None
@@ -30,7 +31,7 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
-            {"url": reverse(self.index_url_name), "label": "Statistics"},
+            {"url": reverse(self.index_url_name), "label": _("Statistics")},
             {"url": "", "label": self.page_title},
         ]
 
@@ -54,16 +55,21 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
             summary = plan.summary
             messages.success(
                 self.request,
-                f"Imported {producer.short_name}'s statistics: "
-                f"{summary['create']} added, {summary['update']} updated, "
-                f"{summary['unchanged']} unchanged.",
+                _(
+                    "Imported %(producer)s's statistics: %(create)s added, "
+                    "%(update)s updated, %(unchanged)s unchanged."
+                )
+                % {"producer": producer.short_name, **summary},
             )
             return redirect(self.index_url_name)
         if plan.has_errors:
             messages.error(
                 self.request,
-                f"Nothing was imported: {plan.count('error')} rows have errors. "
-                "Correct them in your file and upload it again.",
+                _(
+                    "Nothing was imported: %(errors)s rows have errors. "
+                    "Correct them in your file and upload it again."
+                )
+                % {"errors": plan.count("error")},
             )
         confirm = ImportForm(
             initial={"producer": producer.pk, "text": form.cleaned_data["text"]},
@@ -75,15 +81,15 @@ class ImportView(WagtailAdminTemplateMixin, FormView):
 
     def form_invalid(self, form):
         messages.validation_error(
-            self.request, "The file could not be read. Fix the errors below.", form
+            self.request, _("The file could not be read. Fix the errors below."), form
         )
         return super().form_invalid(form)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             action_url=reverse(self.import_url_name),
-            submit_button_label="Preview the import",
-            submit_button_active_label="Reading…",
+            submit_button_label=_("Preview the import"),
+            submit_button_active_label=_("Reading…"),
             columns=imports.COLUMNS,
             **kwargs,
         )

@@ -5,6 +5,7 @@ Nobody's address is listed that the site does not already show."""
 
 from django import forms
 from django.db.models import Q, Value
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from catalogue.models import Statistic, StatisticContact
@@ -19,10 +20,10 @@ STATISTIC = "statistic"
 class ContactFilters(ThemeFilters):
     """The contacts list's filters: theme, organisation, statistic and words."""
 
-    organisation = forms.ChoiceField(label="Organisation", required=False)
-    statistic = forms.ChoiceField(label="Statistic", required=False)
+    organisation = forms.ChoiceField(label=_("Organisation"), required=False)
+    statistic = forms.ChoiceField(label=_("Statistic"), required=False)
     q = forms.CharField(
-        label="Name, role or subject",
+        label=_("Name, role or subject"),
         max_length=100,
         required=False,
         strip=True,
@@ -31,11 +32,11 @@ class ContactFilters(ThemeFilters):
     def __init__(self, *args, organisations, statistics, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].choices = [
-            ("", "Any organisation"),
+            ("", _("Any organisation")),
             *((str(each.pk), each.name) for each in organisations),
         ]
         self.fields["statistic"].choices = [
-            ("", "Any statistic"),
+            ("", _("Any statistic")),
             *((statistic.slug, statistic.name) for statistic in statistics),
         ]
 

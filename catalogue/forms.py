@@ -1,4 +1,6 @@
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from catalogue import imports, permissions
@@ -11,22 +13,27 @@ class ImportForm(forms.Form):
     """Upload a producer's CSV; the preview sends its text back as `text`."""
 
     producer = IdChoiceField(
-        label="Producer",
+        label=_("Producer"),
         queryset=Organisation.objects.none(),
-        help_text="Every row is a statistic of this organisation.",
-        error_messages={"required": "Choose the producer whose list this is."},
+        help_text=_("Every row is a statistic of this organisation."),
+        error_messages={"required": _("Choose the producer whose list this is.")},
     )
     csv_file = forms.FileField(
-        label="CSV file",
+        label=_("CSV file"),
         required=False,
         # Not clearable: there is nothing stored to clear, and "clear" would
         # come back as False instead of a file.
         widget=forms.FileInput,
-        help_text="Columns: " + ", ".join(imports.COLUMNS) + ". Status and cadence "
-        "as written on this site; themes as their slugs separated by semicolons; "
-        "dates as 2027-01-31. Contacts: several separated by semicolons, in the same "
-        "order in each contact column; leave them empty to keep the contacts a "
-        "statistic has. Up to 1 MB.",
+        help_text=format_lazy(
+            _(
+                "Columns: {columns}. Status and cadence as written on this site; "
+                "themes as their slugs separated by semicolons; dates as 2027-01-31. "
+                "Contacts: several separated by semicolons, in the same order in each "
+                "contact column; leave them empty to keep the contacts a statistic "
+                "has. Up to 1 MB."
+            ),
+            columns=", ".join(imports.COLUMNS),
+        ),
     )
     text = forms.CharField(required=False, widget=forms.HiddenInput)
 
@@ -48,7 +55,7 @@ class ImportForm(forms.Form):
             elif data.get("text"):
                 data["text"] = imports.decode(data["text"].encode())
             else:
-                self.add_error("csv_file", "Choose a CSV file to import.")
+                self.add_error("csv_file", _("Choose a CSV file to import."))
         except imports.ImportRefused as refusal:
             self.add_error("csv_file", str(refusal))
         return data
@@ -58,10 +65,15 @@ class StatisticFilters(ThemeFilters):
     """The /statistics/ list's filters, the API's too: theme, producer, status."""
 
     producer = IdChoiceField(
-        label="Producer", queryset=None, required=False, empty_label="Any producer"
+        label=_("Producer"),
+        queryset=None,
+        required=False,
+        empty_label=_("Any producer"),
     )
     status = forms.ChoiceField(
-        label="Status", choices=[("", "Any status"), *Status.choices], required=False
+        label=_("Status"),
+        choices=[("", _("Any status")), *Status.choices],
+        required=False,
     )
 
     def __init__(self, *args, producers, **kwargs):
@@ -78,16 +90,21 @@ class StatisticChoiceField(IdMultipleChoiceField):
     def __init__(self, **kwargs):
         kwargs.setdefault("queryset", Statistic.objects.select_related("producer"))
         kwargs.setdefault("required", False)
-        kwargs.setdefault("label", "Which statistics is it about? (optional)")
+        kwargs.setdefault("label", _("Which statistics is it about? (optional)"))
         kwargs.setdefault(
             "help_text",
-            "Choose any this is about: their producers see it, and members who "
-            "follow them hear of it.",
+            _(
+                "Choose any this is about: their producers see it, and members who "
+                "follow them hear of it."
+            ),
         )
         super().__init__(**kwargs)
 
     def label_from_instance(self, obj):
-        return f"{obj.name} ({obj.producer.short_name})"
+        return _("%(name)s (%(producer)s)") % {
+            "name": obj.name,
+            "producer": obj.producer.short_name,
+        }
 
 
 class NamesStatistics:

@@ -21,7 +21,9 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
+from django.utils import translation
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 
 from catalogue.models import Cadence, Statistic, StatisticContact, Status
 from core.csv import CONTROL_CHARACTERS, FORMULA_STARTS, FORMULA_WHITE_SPACE
@@ -111,48 +113,59 @@ def decode(data):
     """The file's text, or ImportRefused saying why not."""
     if len(data) > MAX_BYTES:
         raise ImportRefused(
-            f"The file is larger than {MAX_BYTES // 1_000_000} MB. Split it into "
-            "smaller files."
+            _("The file is larger than %(size)s MB. Split it into smaller files.")
+            % {"size": MAX_BYTES // 1_000_000}
         )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ImportRefused(
-            "The file is not UTF-8 text. Save it from your spreadsheet as 'CSV UTF-8'."
+            _(
+                "The file is not UTF-8 text. Save it from your spreadsheet as "
+                "'CSV UTF-8'."
+            )
         ) from None
 
 
 def read_rows(text):
     """The rows of a CSV text, each a dict by column, or ImportRefused."""
     if "\x00" in text:
-        raise ImportRefused("The file is not a CSV file: it holds binary data.")
+        raise ImportRefused(_("The file is not a CSV file: it holds binary data."))
     try:
         reader = csv.DictReader(io.StringIO(text, newline=""))
         header = [name.strip().lower() for name in reader.fieldnames or []]
         missing = [column for column in REQUIRED if column not in header]
         if not header or missing:
             raise ImportRefused(
-                "The first row must name the columns. Missing: "
-                + ", ".join(missing or REQUIRED)
-                + f". The columns are: {', '.join(COLUMNS)}."
+                _(
+                    "The first row must name the columns. Missing: %(missing)s. The "
+                    "columns are: %(columns)s."
+                )
+                % {
+                    "missing": ", ".join(missing or REQUIRED),
+                    "columns": ", ".join(COLUMNS),
+                }
             )
         reader.fieldnames = header
         rows = []
         for cells in reader:
             if len(rows) == MAX_ROWS:
                 raise ImportRefused(
-                    f"The file has more than {MAX_ROWS:,} rows. Split it into "
-                    "smaller files."
+                    _(
+                        "The file has more than %(rows)s rows. Split it into smaller "
+                        "files."
+                    )
+                    % {"rows": f"{MAX_ROWS:,}"}
                 )
             if not any((value or "").strip() for value in cells.values()):
                 continue
             rows.append(Row(line=reader.line_num, cells=_cells(cells)))
     except csv.Error as error:
         raise ImportRefused(
-            f"The file is not a CSV file we can read: {error}."
+            _("The file is not a CSV file we can read: %(error)s.") % {"error": error}
         ) from None
     if not rows:
-        raise ImportRefused("The file has no rows under its column names.")
+        raise ImportRefused(_("The file has no rows under its column names."))
     return rows
 
 
@@ -195,20 +208,29 @@ def _runs_as_formula(column, value):
 def _check(row, themes):
     for column, value in row.cells.items():
         if CONTROL_CHARACTERS.search(value):
-            row.errors.append(f"{column}: remove the hidden control characters.")
+            row.errors.append(
+                _("%(column)s: remove the hidden control characters.")
+                % {"column": column}
+            )
         elif _runs_as_formula(column, value):
             row.errors.append(
-                f"{column}: a cell may not start with {value[0]!r}, which a "
-                "spreadsheet runs as a formula."
+                _(
+                    "%(column)s: a cell may not start with %(start)s, which a "
+                    "spreadsheet runs as a formula."
+                )
+                % {"column": column, "start": repr(value[0])}
             )
         elif len(value) > MAX_CELL:
-            row.errors.append(f"{column}: longer than {MAX_CELL:,} characters.")
+            row.errors.append(
+                _("%(column)s: longer than %(limit)s characters.")
+                % {"column": column, "limit": f"{MAX_CELL:,}"}
+            )
     if row.errors:
         return
     cells = row.cells
     for column in REQUIRED:
         if not cells.get(column):
-            row.errors.append(f"{column}: enter a value.")
+            row.errors.append(_("%(column)s: enter a value.") % {"column": column})
     values = {
         "name": cells.get("name", ""),
         "slug": cells.get("slug", "") or Statistic.slug_for(cells.get("name", "")),
@@ -225,28 +247,37 @@ def _check(row, themes):
     }
     for name, limit in limits.items():
         if len(values[name]) > limit:
-            row.errors.append(f"{name}: longer than {limit} characters.")
+            row.errors.append(
+                _("%(column)s: longer than %(limit)s characters.")
+                % {"column": name, "limit": limit}
+            )
     if values["name"] and not values["slug"]:
-        row.errors.append("slug: enter one: the name has no letters or numbers.")
+        row.errors.append(_("slug: enter one: the name has no letters or numbers."))
     elif values["slug"] and slugify(values["slug"]) != values["slug"]:
         row.errors.append(
-            "slug: use only lower-case letters, numbers and hyphens, such as "
-            "'labour-force-survey'."
+            _(
+                "slug: use only lower-case letters, numbers and hyphens, such as "
+                "'labour-force-survey'."
+            )
         )
     if values["producer_url"]:
         try:
             URLValidator(schemes=["https", "http"])(values["producer_url"])
         except ValidationError:
             row.errors.append(
-                "producer_url: enter the full address of the producer's page, "
-                "starting https://."
+                _(
+                    "producer_url: enter the full address of the producer's page, "
+                    "starting https://."
+                )
             )
     row.themes = []
     for slug in filter(None, (s.strip() for s in cells.get("themes", "").split(";"))):
         if slug in themes:
             row.themes.append(themes[slug])
         else:
-            row.errors.append(f"themes: there is no theme '{slug}'.")
+            row.errors.append(
+                _("themes: there is no theme '%(slug)s'.") % {"slug": slug}
+            )
     row.contacts = _contacts(row)
     row.values = values
 
@@ -268,8 +299,10 @@ def _contacts(row):
     }
     if any(len(parts) != count for parts in lists.values()):
         row.errors.append(
-            "contact_name: give each contact's role, and any email and phone, in "
-            "the same order as the names, separated by semicolons."
+            _(
+                "contact_name: give each contact's role, and any email and phone, in "
+                "the same order as the names, separated by semicolons."
+            )
         )
         return None
     limits = {
@@ -283,29 +316,48 @@ def _contacts(row):
         name, role, email, phone = (
             lists[column][position] for column in CONTACT_COLUMNS
         )
-        which = f"contact {position + 1}" if count > 1 else "the contact"
-        if not name or not role:
-            row.errors.append(f"contact_name: give {which}'s name and role.")
-        if not (email or phone):
-            row.errors.append(
-                f"contact_email: give {which}'s email address or phone number."
+        if count > 1:
+            which = {"position": position + 1}
+            no_name = _("contact_name: give contact %(position)s's name and role.")
+            no_way = _(
+                "contact_email: give contact %(position)s's email address or phone "
+                "number."
             )
+        else:
+            which = {}
+            no_name = _("contact_name: give the contact's name and role.")
+            no_way = _(
+                "contact_email: give the contact's email address or phone number."
+            )
+        if not name or not role:
+            row.errors.append(no_name % which if which else no_name)
+        if not (email or phone):
+            row.errors.append(no_way % which if which else no_way)
         for column, value in zip(
             CONTACT_COLUMNS, (name, role, email, phone), strict=True
         ):
             if len(value) > limits[column]:
-                row.errors.append(f"{column}: longer than {limits[column]} characters.")
+                row.errors.append(
+                    _("%(column)s: longer than %(limit)s characters.")
+                    % {"column": column, "limit": limits[column]}
+                )
             # Each of several in a cell is a cell of its own to a spreadsheet.
             if _runs_as_formula(column, value):
                 row.errors.append(
-                    f"{column}: '{value}' may not start with {value[0]!r}, which a "
-                    "spreadsheet runs as a formula."
+                    _(
+                        "%(column)s: '%(value)s' may not start with %(start)s, which a "
+                        "spreadsheet runs as a formula."
+                    )
+                    % {"column": column, "value": value, "start": repr(value[0])}
                 )
         if email:
             try:
                 EmailValidator()(email)
             except ValidationError:
-                row.errors.append(f"contact_email: '{email}' is not an email address.")
+                row.errors.append(
+                    _("contact_email: '%(email)s' is not an email address.")
+                    % {"email": email}
+                )
         contacts.append((name, role, email, phone))
     return contacts
 
@@ -314,13 +366,19 @@ def _choice(row, column, choices):
     given = row.cells.get(column, "")
     if not given:
         return ""
-    for value, label in choices.choices:
+    # The file is written with the English labels, whatever the editor's language.
+    with translation.override(None):
+        labels = [(value, str(label)) for value, label in choices.choices]
+    for value, label in labels:
         if given.lower() in (value, label.lower()):
             return value
     row.errors.append(
-        f"{column}: '{given}' is not one of: "
-        + "; ".join(label for _, label in choices.choices)
-        + "."
+        _("%(column)s: '%(given)s' is not one of: %(labels)s.")
+        % {
+            "column": column,
+            "given": given,
+            "labels": "; ".join(label for _value, label in labels),
+        }
     )
     return ""
 
@@ -334,7 +392,11 @@ def _date(row, given):
         except ValueError:
             continue
     row.errors.append(
-        f"next_release: '{given}' is not a date. Write it as 2027-01-31 or 31/01/2027."
+        _(
+            "next_release: '%(given)s' is not a date. Write it as 2027-01-31 or "
+            "31/01/2027."
+        )
+        % {"given": given}
     )
     return None
 
@@ -344,8 +406,11 @@ def _match(row, producer, by_reference, by_slug, seen):
     for key in ("producer_reference", "slug"):
         if values[key] and values[key] in seen[key]:
             row.errors.append(
-                f"{'producer_id' if key == 'producer_reference' else key}: the same "
-                f"as row {seen[key][values[key]]}'s."
+                _("%(column)s: the same as row %(row)s's.")
+                % {
+                    "column": "producer_id" if key == "producer_reference" else key,
+                    "row": seen[key][values[key]],
+                }
             )
             return
     for key in ("producer_reference", "slug"):
@@ -356,14 +421,17 @@ def _match(row, producer, by_reference, by_slug, seen):
     )
     if statistic is not None and statistic.producer_id != producer.pk:
         row.errors.append(
-            f"slug: '{values['slug']}' is the address of another producer's "
-            "statistic. Choose another slug."
+            _(
+                "slug: '%(slug)s' is the address of another producer's statistic. "
+                "Choose another slug."
+            )
+            % {"slug": values["slug"]}
         )
         return
     if statistic is not None and by_slug.get(values["slug"]) not in (None, statistic):
         row.errors.append(
-            f"slug: '{values['slug']}' is already the address of "
-            f"'{by_slug[values['slug']].name}'."
+            _("slug: '%(slug)s' is already the address of '%(name)s'.")
+            % {"slug": values["slug"], "name": by_slug[values["slug"]].name}
         )
         return
     row.statistic = statistic

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
@@ -17,21 +18,21 @@ from themes.models.pages import ContactDetails
 class Status(models.TextChoices):
     """The statuses the Code of Practice for Statistics gives an output."""
 
-    ACCREDITED = "accredited", "Accredited official statistics"
-    OFFICIAL = "official", "Official statistics"
-    IN_DEVELOPMENT = "in_development", "Official statistics in development"
-    MANAGEMENT_INFORMATION = "management_information", "Management information"
+    ACCREDITED = "accredited", _("Accredited official statistics")
+    OFFICIAL = "official", _("Official statistics")
+    IN_DEVELOPMENT = "in_development", _("Official statistics in development")
+    MANAGEMENT_INFORMATION = "management_information", _("Management information")
 
 
 class Cadence(models.TextChoices):
-    WEEKLY = "weekly", "Weekly"
-    MONTHLY = "monthly", "Monthly"
-    QUARTERLY = "quarterly", "Quarterly"
-    TWICE_YEARLY = "twice_yearly", "Twice a year"
-    ANNUAL = "annual", "Annual"
-    BIENNIAL = "biennial", "Every two years"
-    DECENNIAL = "decennial", "Every ten years"
-    AD_HOC = "ad_hoc", "Ad hoc"
+    WEEKLY = "weekly", _("Weekly")
+    MONTHLY = "monthly", _("Monthly")
+    QUARTERLY = "quarterly", _("Quarterly")
+    TWICE_YEARLY = "twice_yearly", _("Twice a year")
+    ANNUAL = "annual", _("Annual")
+    BIENNIAL = "biennial", _("Every two years")
+    DECENNIAL = "decennial", _("Every ten years")
+    AD_HOC = "ad_hoc", _("Ad hoc")
 
 
 class StatisticQuerySet(models.QuerySet):
@@ -49,38 +50,44 @@ class Statistic(index.Indexed, ClusterableModel):
     slug = models.SlugField(
         max_length=100,
         unique=True,
-        help_text="Its address on this site: /statistics/<slug>/. Letters, numbers "
-        "and hyphens.",
+        help_text=_(
+            "Its address on this site: /statistics/<slug>/. Letters, numbers "
+            "and hyphens."
+        ),
     )
     description = models.TextField(
         max_length=600,
-        help_text="One or two sentences on what it measures, shown in lists and "
-        "search results.",
+        help_text=_(
+            "One or two sentences on what it measures, shown in lists and "
+            "search results."
+        ),
     )
     producer = models.ForeignKey(
         "accounts.Organisation",
         on_delete=models.PROTECT,
         related_name="statistics",
-        help_text="The organisation that produces it.",
+        help_text=_("The organisation that produces it."),
     )
     producer_reference = models.CharField(
-        "producer's own id",
+        _("producer's own id"),
         max_length=100,
         blank=True,
-        help_text="The id the producer uses for it, if any: a re-import matches on it.",
+        help_text=_(
+            "The id the producer uses for it, if any: a re-import matches on it."
+        ),
     )
     status = models.CharField(max_length=30, choices=Status.choices)
     cadence = models.CharField(
-        "release cadence", max_length=20, choices=Cadence.choices
+        _("release cadence"), max_length=20, choices=Cadence.choices
     )
-    next_release = models.DateField("next release date", null=True, blank=True)
+    next_release = models.DateField(_("next release date"), null=True, blank=True)
     themes = ParentalManyToManyField(
         "themes.ThemePage", blank=True, related_name="statistics"
     )
     producer_url = models.URLField(
-        "producer's page",
+        _("producer's page"),
         max_length=500,
-        help_text="The page about it on the producer's own website.",
+        help_text=_("The page about it on the producer's own website."),
     )
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -96,7 +103,7 @@ class Statistic(index.Indexed, ClusterableModel):
         ),
         FieldPanel("themes"),
         FieldPanel("producer_url"),
-        InlinePanel("contacts", heading="Contacts", label="Contact"),
+        InlinePanel("contacts", heading=_("Contacts"), label=_("Contact")),
     ]
 
     search_fields = [
@@ -139,7 +146,7 @@ class StatisticContact(ContactDetails, Orderable):
         null=True,
         blank=True,
         related_name="statistic_contacts",
-        help_text="Link to the contact's account on this site, if they have one.",
+        help_text=_("Link to the contact's account on this site, if they have one."),
     )
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),

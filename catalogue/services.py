@@ -3,6 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from catalogue import imports, permissions
@@ -15,7 +16,7 @@ def import_statistics(producer, text, *, user=None, commit=True):
     management command, run by the site's operators."""
     if user is not None and not permissions.may_manage(user, producer, "add"):
         raise PermissionDenied(
-            "You can import statistics only for the organisations you answer for."
+            _("You can import statistics only for the organisations you answer for.")
         )
     plan = imports.plan(producer, imports.read_rows(text))
     if commit and not plan.has_errors:

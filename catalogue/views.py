@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts.models import Organisation
@@ -66,12 +67,12 @@ def follow(request, slug):
     action = request.POST.get("action")
     if action == "follow":
         services.follow(statistic, request.user)
-        message = "We will email you about new discussions and data gaps naming it."
+        message = _("We will email you about new discussions and data gaps naming it.")
     elif action == "unfollow":
         services.unfollow(statistic, request.user)
-        message = "You will no longer get emails about this statistic."
+        message = _("You will no longer get emails about this statistic.")
     else:
-        return HttpResponseBadRequest("Choose to follow or unfollow the statistic.")
+        return HttpResponseBadRequest(_("Choose to follow or unfollow the statistic."))
     messages.success(request, message)
     return redirect(statistic.get_absolute_url() + "#follow")
 

@@ -3,6 +3,7 @@ the CSV import; the chooser the pages and minutes' actions use."""
 
 from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permissions import register_permission_policy
@@ -41,7 +42,7 @@ class StatisticIndexView(IndexView):
         if self.permission_policy.user_has_permission(self.request.user, "add"):
             buttons.append(
                 HeaderButton(
-                    "Import from CSV",
+                    _("Import from CSV"),
                     url=reverse(self.import_url_name),
                     icon_name="upload",
                 )
@@ -93,7 +94,7 @@ class StatisticChooserViewSet(SnippetChooserViewSet):
 class StatisticViewSet(SnippetViewSet):
     model = Statistic
     icon = "table"
-    menu_label = "Statistics"
+    menu_label = _("Statistics")
     menu_order = 210
     add_to_admin_menu = True
     list_display = ["name", "producer", "status", "next_release"]

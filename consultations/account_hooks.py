@@ -1,5 +1,7 @@
 """What consultations tell accounts: the responses and follows a member has."""
 
+from django.utils.translation import gettext_lazy as _
+
 from accounts.personal_data import PersonalData
 from consultations.models import ConsultationFollow, ConsultationResponse
 from consultations.notifications import KINDS
@@ -61,7 +63,7 @@ NOTIFICATION_KINDS = KINDS
 
 PERSONAL_DATA = PersonalData(
     key="consultations",
-    label="Consultation responses",
+    label=_("Consultation responses"),
     export=export_responses,
     erase=erase_responses,
 )

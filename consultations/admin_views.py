@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import View
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import Column, TitleColumn
@@ -48,22 +49,24 @@ class ConsultationAdminMixin(GenericPageBreadcrumbsMixin):
 
 class ResponseListView(ConsultationAdminMixin, BaseListingView):
     template_name = "consultations/admin/responses.html"
-    page_title = "Responses"
+    page_title = _("Responses")
     header_icon = "form"
     paginate_by = 50
     columns = [
         TitleColumn(
             "respondent",
-            label="Respondent",
+            label=_("Respondent"),
             accessor="respondent_name",
             get_url=lambda r: reverse(
                 "consultations_response", args=[r.consultation_id, r.pk]
             ),
         ),
-        Column("responding_as", label="Responding", accessor="get_respond_as_display"),
-        Column("organisation", label="Organisation", accessor="organisation_name"),
-        Column("publication", label="Publication", accessor="publication_status"),
-        Column("submitted_at", label="Submitted", accessor=submitted_at),
+        Column(
+            "responding_as", label=_("Responding"), accessor="get_respond_as_display"
+        ),
+        Column("organisation", label=_("Organisation"), accessor="organisation_name"),
+        Column("publication", label=_("Publication"), accessor="publication_status"),
+        Column("submitted_at", label=_("Submitted"), accessor=submitted_at),
     ]
 
     def get(self, request, *args, **kwargs):
@@ -89,8 +92,10 @@ class ResponseListView(ConsultationAdminMixin, BaseListingView):
         tasks.build_response_export.enqueue(export.pk)
         messages.success(
             request,
-            "Your download is being prepared. We will email you when it is ready, "
-            "and list it here.",
+            _(
+                "Your download is being prepared. We will email you when it is "
+                "ready, and list it here."
+            ),
         )
         return redirect(self.index_url)
 
@@ -131,14 +136,16 @@ class ResponseListView(ConsultationAdminMixin, BaseListingView):
             return []
         return [
             HeaderButton(
-                "Download CSV", f"{self.index_url}?export=csv", icon_name="download"
+                _("Download CSV"), f"{self.index_url}?export=csv", icon_name="download"
             ),
             HeaderButton(
-                "Download Excel", f"{self.index_url}?export=xlsx", icon_name="download"
+                _("Download Excel"),
+                f"{self.index_url}?export=xlsx",
+                icon_name="download",
             ),
         ]
 
-    no_results_message = "Nobody has submitted a response yet."
+    no_results_message = _("Nobody has submitted a response yet.")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -163,7 +170,7 @@ class ResponseDetailView(ConsultationAdminMixin, WagtailAdminTemplateMixin, View
     """One submitted response, as its author gave it; and keeping it off the site."""
 
     template_name = "consultations/admin/response.html"
-    page_title = "Response"
+    page_title = _("Response")
     header_icon = "form"
 
     @cached_property
@@ -183,20 +190,21 @@ class ResponseDetailView(ConsultationAdminMixin, WagtailAdminTemplateMixin, View
         if response.withheld_at:
             publication.publish_again(response, request.user)
             messages.success(
-                request, "This response is no longer withheld: it is published again."
+                request,
+                _("This response is no longer withheld: it is published again."),
             )
             return redirect(request.path)
         form = WithholdForm(request.POST)
         if not form.is_valid():
             messages.validation_error(
-                request, "The response was not withheld. Fix the error below.", form
+                request, _("The response was not withheld. Fix the error below."), form
             )
             return self.render_to_response(self.get_context_data(form=form), status=400)
         publication.withhold_from_publication(
             response, request.user, form.cleaned_data["reason"]
         )
         messages.success(
-            request, "This response is withheld from publication. It still counts."
+            request, _("This response is withheld from publication. It still counts.")
         )
         return redirect(request.path)
 
@@ -205,7 +213,7 @@ class ResponseDetailView(ConsultationAdminMixin, WagtailAdminTemplateMixin, View
             *self.breadcrumbs_items,
             {
                 "url": reverse("consultations_responses", args=[self.object.pk]),
-                "label": "Responses",
+                "label": _("Responses"),
             },
             {"url": "", "label": self.page_title},
         ]

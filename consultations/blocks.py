@@ -4,15 +4,18 @@ Each question's block id is its key: answers are stored against it, and the
 questions as they stood at opening are kept as a snapshot (see questions.py).
 """
 
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from wagtail import blocks
 
+# Stored in English, as answers are; shown translated (see forms.answer_field).
 AGREEMENT_SCALE = [
-    "Strongly agree",
-    "Agree",
-    "Neither agree nor disagree",
-    "Disagree",
-    "Strongly disagree",
-    "Don't know",
+    gettext_noop("Strongly agree"),
+    gettext_noop("Agree"),
+    gettext_noop("Neither agree nor disagree"),
+    gettext_noop("Disagree"),
+    gettext_noop("Strongly disagree"),
+    gettext_noop("Don't know"),
 ]
 
 
@@ -21,12 +24,12 @@ class QuestionBlock(blocks.StructBlock):
     help_text = blocks.CharBlock(
         required=False,
         max_length=500,
-        help_text="Shown under the question, to help people answer it.",
+        help_text=_("Shown under the question, to help people answer it."),
     )
     required = blocks.BooleanBlock(
         required=False,
         default=True,
-        help_text="Untick to let people leave this question unanswered.",
+        help_text=_("Untick to let people leave this question unanswered."),
     )
 
     kind = ""
@@ -40,25 +43,25 @@ class ShortTextQuestionBlock(QuestionBlock):
 
     class Meta:
         icon = "pick"
-        label = "Short text question"
-        description = "A one-line answer, such as a name or a number."
+        label = _("Short text question")
+        description = _("A one-line answer, such as a name or a number.")
 
 
 class LongTextQuestionBlock(QuestionBlock):
     max_characters = blocks.IntegerBlock(
-        default=2000, min_value=100, max_value=20000, help_text="The longest answer."
+        default=2000, min_value=100, max_value=20000, help_text=_("The longest answer.")
     )
     kind = "long_text"
 
     class Meta:
         icon = "pilcrow"
-        label = "Long text question"
-        description = "An answer in the respondent's own words, up to a limit."
+        label = _("Long text question")
+        description = _("An answer in the respondent's own words, up to a limit.")
 
 
 class ChoiceQuestionBlock(QuestionBlock):
     options = blocks.ListBlock(
-        blocks.CharBlock(max_length=200, label="Option"), min_num=2
+        blocks.CharBlock(max_length=200, label=_("Option")), min_num=2
     )
 
 
@@ -67,8 +70,8 @@ class SingleChoiceQuestionBlock(ChoiceQuestionBlock):
 
     class Meta:
         icon = "radio-full"
-        label = "Single choice question"
-        description = "Respondents pick one option."
+        label = _("Single choice question")
+        description = _("Respondents pick one option.")
 
 
 class MultipleChoiceQuestionBlock(ChoiceQuestionBlock):
@@ -76,8 +79,8 @@ class MultipleChoiceQuestionBlock(ChoiceQuestionBlock):
 
     class Meta:
         icon = "tasks"
-        label = "Multiple choice question"
-        description = "Respondents tick every option that applies."
+        label = _("Multiple choice question")
+        description = _("Respondents tick every option that applies.")
 
 
 class AgreementQuestionBlock(QuestionBlock):
@@ -85,8 +88,10 @@ class AgreementQuestionBlock(QuestionBlock):
 
     class Meta:
         icon = "order"
-        label = "Agreement scale"
-        description = "From 'Strongly agree' to 'Strongly disagree', or 'Don't know'."
+        label = _("Agreement scale")
+        description = _(
+            "From 'Strongly agree' to 'Strongly disagree', or 'Don't know'."
+        )
 
 
 class QuestionStreamBlock(blocks.StreamBlock):
@@ -100,11 +105,12 @@ class QuestionStreamBlock(blocks.StreamBlock):
 class SectionBlock(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=150)
     introduction = blocks.TextBlock(
-        required=False, help_text="What this section asks about, in a sentence or two."
+        required=False,
+        help_text=_("What this section asks about, in a sentence or two."),
     )
     questions = QuestionStreamBlock(min_num=1)
 
     class Meta:
         icon = "list-ul"
-        label = "Section"
-        description = "A group of questions, shown on one page if you choose."
+        label = _("Section")
+        description = _("A group of questions, shown on one page if you choose.")

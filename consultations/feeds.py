@@ -7,6 +7,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from consultations.models import ConsultationPage
 from consultations.models.pages import State
@@ -21,11 +22,13 @@ class ConsultationsFeed(AtomFeed):
 
     def title(self, scope):
         if scope.theme:
-            return f"statsforum: {scope.theme.title} consultations"
-        return "statsforum: consultations"
+            return _("statsforum: %(theme)s consultations") % {
+                "theme": scope.theme.title
+            }
+        return _("statsforum: consultations")
 
     def subtitle(self, scope):
-        return "Consultations as they are published, open, close and report back."
+        return _("Consultations as they are published, open, close and report back.")
 
     def link(self, scope):
         if scope.theme:

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 
 from consultations.models import ConsultationResponse, State
 from core.forms import RefuseControlCharacters
@@ -19,20 +20,27 @@ def _quoted(question):
 def answer_field(question, draft=False):
     """The form field for one question; a draft may leave anything unanswered."""
     label = (
-        question.question if question.required else f"{question.question} (optional)"
+        question.question
+        if question.required
+        else _("%(question)s (optional)") % {"question": question.question}
     )
+    quoted = {"question": _quoted(question)}
     common = {
         "label": label,
         "help_text": question.help_text,
         "required": question.required and not draft,
     }
     if question.kind in {"single_choice", "agreement"}:
+        # The agreement scale is the site's own words; other options are the
+        # producer's, shown as written.
+        translate = _ if question.kind == "agreement" else str
         return forms.ChoiceField(
-            choices=[(option, option) for option in question.options],
+            choices=[(option, translate(option)) for option in question.options],
             widget=forms.RadioSelect,
             error_messages={
-                "required": f"Select an answer to {_quoted(question)}",
-                "invalid_choice": f"Select one of the answers to {_quoted(question)}",
+                "required": _("Select an answer to %(question)s") % quoted,
+                "invalid_choice": _("Select one of the answers to %(question)s")
+                % quoted,
             },
             **common,
         )
@@ -41,9 +49,9 @@ def answer_field(question, draft=False):
             choices=[(option, option) for option in question.options],
             widget=forms.CheckboxSelectMultiple,
             error_messages={
-                "required": f"Select at least one answer to {_quoted(question)}",
-                "invalid_choice": f"Select only the answers listed for "
-                f"{_quoted(question)}",
+                "required": _("Select at least one answer to %(question)s") % quoted,
+                "invalid_choice": _("Select only the answers listed for %(question)s")
+                % quoted,
             },
             **common,
         )
@@ -53,9 +61,11 @@ def answer_field(question, draft=False):
         max_length=limit,
         widget=widget,
         error_messages={
-            "required": f"Enter an answer to {_quoted(question)}",
-            "max_length": f"Your answer to {_quoted(question)} must be {limit:,} "
-            "characters or fewer",
+            "required": _("Enter an answer to %(question)s") % quoted,
+            "max_length": _(
+                "Your answer to %(question)s must be %(limit)s characters or fewer"
+            )
+            % {**quoted, "limit": f"{limit:,}"},
         },
         **common,
     )
@@ -83,43 +93,49 @@ class ResponseForm(RefuseControlCharacters, forms.Form):
         if anonymous:
             # Someone without an account confirms their email address instead.
             self.fields["name"] = forms.CharField(
-                label="Your name",
+                label=_("Your name"),
                 max_length=120,
                 required=not draft,
-                error_messages={"required": "Enter your name"},
+                error_messages={"required": _("Enter your name")},
             )
             self.fields["email"] = forms.EmailField(
-                label="Your email address",
-                help_text="We will email you a link to confirm your response.",
+                label=_("Your email address"),
+                help_text=_("We will email you a link to confirm your response."),
                 required=not draft,
                 error_messages={
-                    "required": "Enter your email address",
-                    "invalid": "Enter an email address in the correct format, like "
-                    "name@example.com",
+                    "required": _("Enter your email address"),
+                    "invalid": _(
+                        "Enter an email address in the correct format, like "
+                        "name@example.com"
+                    ),
                 },
             )
         self.fields["respond_as"] = forms.ChoiceField(
-            label="Are you responding as an individual or for an organisation?",
+            label=_("Are you responding as an individual or for an organisation?"),
             choices=Response.RespondAs.choices,
             widget=forms.RadioSelect,
             required=not draft,
             error_messages={
-                "required": "Select whether you are responding as an individual or "
-                "for an organisation"
+                "required": _(
+                    "Select whether you are responding as an individual or "
+                    "for an organisation"
+                )
             },
         )
         self.fields["organisation_name"] = forms.CharField(
-            label="Organisation (if you are responding for one)",
+            label=_("Organisation (if you are responding for one)"),
             max_length=200,
             required=False,
         )
         self.fields["publication"] = forms.ChoiceField(
-            label="May we publish your response after the consultation closes?",
-            help_text="We never publish your email address.",
+            label=_("May we publish your response after the consultation closes?"),
+            help_text=_("We never publish your email address."),
             choices=Response.Publication.choices,
             widget=forms.RadioSelect,
             required=not draft,
-            error_messages={"required": "Select whether we may publish your response"},
+            error_messages={
+                "required": _("Select whether we may publish your response")
+            },
         )
 
     def clean(self):
@@ -130,7 +146,7 @@ class ResponseForm(RefuseControlCharacters, forms.Form):
             and not cleaned.get("organisation_name", "").strip()
         ):
             self.add_error(
-                "organisation_name", "Enter the organisation you are responding for"
+                "organisation_name", _("Enter the organisation you are responding for")
             )
         return cleaned
 
@@ -170,12 +186,14 @@ def initial_from(response):
 
 class WithholdForm(RefuseControlCharacters, forms.Form):
     reason = forms.CharField(
-        label="Why are you withholding it from publication?",
-        help_text="For the audit log and the other producers, not the respondent. "
-        "The response still counts, and is still in the downloads.",
+        label=_("Why are you withholding it from publication?"),
+        help_text=_(
+            "For the audit log and the other producers, not the respondent. "
+            "The response still counts, and is still in the downloads."
+        ),
         max_length=500,
         widget=forms.Textarea({"rows": 3}),
-        error_messages={"required": "Say why you are withholding this response"},
+        error_messages={"required": _("Say why you are withholding this response")},
     )
 
 
@@ -185,5 +203,7 @@ class ConsultationFilters(ThemeFilters):
     field_order = ["state", "theme"]
 
     state = forms.ChoiceField(
-        label="State", required=False, choices=[("", "Any state"), *State.choices]
+        label=_("State"),
+        required=False,
+        choices=[("", _("Any state")), *State.choices],
     )

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
 
 from accounts.emails import queue_email, render_email
 from accounts.notifications import NotificationKind, notify, notify_many
@@ -20,38 +21,44 @@ KINDS = [
     NotificationKind(
         key="consultation_opened",
         link="url",
-        label="New consultations",
-        description="When a consultation opens in a theme you have joined.",
+        label=_("New consultations"),
+        description=_("When a consultation opens in a theme you have joined."),
         per_theme=True,
     ),
     NotificationKind(
         key="consultation_response",
         link="change_url",
-        label="Your consultation responses",
-        description="A copy of each response you submit or change.",
+        label=_("Your consultation responses"),
+        description=_("A copy of each response you submit or change."),
         optional=False,
     ),
     NotificationKind(
         key="consultation_outcome",
         link="url",
-        label="Consultation outcomes",
-        description="When the outcome of a consultation you responded to or follow "
-        "is published.",
+        label=_("Consultation outcomes"),
+        description=_(
+            "When the outcome of a consultation you responded to or follow "
+            "is published."
+        ),
         per_theme=True,
     ),
     NotificationKind(
         key="consultation_outcome_overdue",
         link="edit_url",
-        label="Overdue consultation outcomes",
-        description="For producers and editors: when a consultation's outcome is "
-        "still unpublished 12 weeks after it closed.",
+        label=_("Overdue consultation outcomes"),
+        description=_(
+            "For producers and editors: when a consultation's outcome is "
+            "still unpublished 12 weeks after it closed."
+        ),
     ),
     NotificationKind(
         key="consultation_download_ready",
         link="responses_url",
-        label="Consultation downloads",
-        description="For producers and editors: when a download of responses you "
-        "asked for is ready.",
+        label=_("Consultation downloads"),
+        description=_(
+            "For producers and editors: when a download of responses you "
+            "asked for is ready."
+        ),
         optional=False,
     ),
 ]

@@ -1,5 +1,6 @@
 from django.core.exceptions import PermissionDenied
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from consultations import admin_views
@@ -11,7 +12,7 @@ from core.page_buttons import PageKindButton, register_page_button
 
 @register_page_button
 class ResponsesButton(PageKindButton):
-    label = "Responses"
+    label = _("Responses")
     icon_name = "form"
     url_name = "consultations_responses"
     page_type = ConsultationPage
@@ -45,18 +46,18 @@ def register_response_urls():
 def register_consultation_log_actions(actions):
     actions.register_action(
         admin_views.EXPORT_RESPONSES,
-        "Download responses",
-        "Downloaded the responses",
+        _("Download responses"),
+        _("Downloaded the responses"),
     )
     actions.register_action(
         publication.WITHHOLD_RESPONSE,
-        "Withhold a response from publication",
-        "Withheld a response from publication",
+        _("Withhold a response from publication"),
+        _("Withheld a response from publication"),
     )
     actions.register_action(
         publication.PUBLISH_RESPONSE_AGAIN,
-        "Publish a withheld response again",
-        "Published a withheld response again",
+        _("Publish a withheld response again"),
+        _("Published a withheld response again"),
     )
 
 
@@ -68,4 +69,4 @@ def only_producers_and_editors_consult(request, parent_page, page_class):
     if issubclass(page_class, ConsultationPage) and not may_add_consultation(
         request.user, parent_page.get_parent()
     ):
-        raise PermissionDenied("Only the theme's producers and editors consult.")
+        raise PermissionDenied(_("Only the theme's producers and editors consult."))

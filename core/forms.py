@@ -6,6 +6,7 @@ from datetime import date
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.html import strip_tags
+from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.fields import RichTextField
@@ -23,8 +24,10 @@ def refuse_control_characters(value):
     found = CONTROL_CHARACTER.search(value)
     if found:
         raise ValidationError(
-            "Remove the hidden control character (U+%(code)s) from this text: "
-            "it is often pasted in from another program.",
+            _(
+                "Remove the hidden control character (U+%(code)s) from this text: "
+                "it is often pasted in from another program."
+            ),
             code="control_character",
             params={"code": f"{ord(found.group()):04X}"},
         )
@@ -112,8 +115,10 @@ class TagsField(TagField):
         for tag in tags:
             if len(tag) > self.max_tag_length:
                 raise ValidationError(
-                    "Each one must be %(limit)s characters or fewer: "
-                    "shorten “%(start)s…”.",
+                    _(
+                        "Each one must be %(limit)s characters or fewer: "
+                        "shorten “%(start)s…”."
+                    ),
                     code="tag_too_long",
                     params={"limit": self.max_tag_length, "start": tag[:30]},
                 )
@@ -153,6 +158,17 @@ class GovukDateInput(forms.MultiWidget):
         return f"{id_}_day" if id_ else id_
 
 
+# What a date typed in part lacks, as whole sentences (one or two parts missing).
+INCOMPLETE = {
+    ("day",): _("%(label)s must include a day"),
+    ("month",): _("%(label)s must include a month"),
+    ("year",): _("%(label)s must include a year"),
+    ("day", "month"): _("%(label)s must include a day and a month"),
+    ("day", "year"): _("%(label)s must include a day and a year"),
+    ("month", "year"): _("%(label)s must include a month and a year"),
+}
+
+
 class GovukDateField(forms.MultiValueField):
     """A date typed as day, month and year; GOV.UK's messages for each mistake."""
 
@@ -160,16 +176,18 @@ class GovukDateField(forms.MultiValueField):
     EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
 
     def __init__(self, **kwargs):
-        parts = [forms.CharField(required=False) for _ in GovukDateInput.PARTS]
+        parts = [forms.CharField(required=False) for _part in GovukDateInput.PARTS]
         super().__init__(parts, require_all_fields=False, **kwargs)
 
     def clean(self, value):
         value = [*(value or []), "", "", ""][:3]
         parts = [str(part or "").strip() for part in value]
-        label = self.label or "The date"
+        label = str(self.label or _("The date"))
         if not any(parts):
             if self.required:
-                raise ValidationError(f"Enter {label.lower()}", code="required")
+                raise ValidationError(
+                    _("Enter %(label)s") % {"label": label.lower()}, code="required"
+                )
             return None
         missing = [
             name
@@ -178,7 +196,7 @@ class GovukDateField(forms.MultiValueField):
         ]
         if missing:
             raise ValidationError(
-                f"{label} must include a {' and a '.join(missing)}", code="incomplete"
+                INCOMPLETE[tuple(missing)] % {"label": label}, code="incomplete"
             )
         try:
             day, month, year = (int(part) for part in parts)
@@ -187,7 +205,11 @@ class GovukDateField(forms.MultiValueField):
             return date(year, month, day)
         except (ValueError, OverflowError):
             raise ValidationError(
-                f"{label} must be a real date, between {self.EARLIEST_YEAR} and "
-                f"{self.LATEST_YEAR}",
+                _("%(label)s must be a real date, between %(earliest)s and %(latest)s")
+                % {
+                    "label": label,
+                    "earliest": self.EARLIEST_YEAR,
+                    "latest": self.LATEST_YEAR,
+                },
                 code="invalid",
             ) from None

@@ -4,6 +4,7 @@ process, that can say how long to wait."""
 import time
 
 from django.core.cache import cache
+from django.utils.translation import ngettext
 
 
 def seconds_to_wait(key, *, limit, period):
@@ -25,5 +26,10 @@ def seconds_to_wait(key, *, limit, period):
 def wait_in_words(seconds):
     """How long to wait, as a refusal message says it."""
     if seconds < 90:
-        return f"{seconds} seconds"
-    return f"{round(seconds / 60)} minutes"
+        return ngettext("%(count)d second", "%(count)d seconds", seconds) % {
+            "count": seconds
+        }
+    minutes = round(seconds / 60)
+    return ngettext("%(count)d minute", "%(count)d minutes", minutes) % {
+        "count": minutes
+    }

@@ -2,6 +2,7 @@
 
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
 
 from accounts.personal_data import PersonalData, PublicContribution
 from core.signals import tell_content_changed
@@ -81,7 +82,8 @@ def recount_support(gap_ids):
 def public_gaps(user):
     return [
         PublicContribution(
-            text=f"Raised the data gap “{gap.title}”", url=gap.get_absolute_url()
+            text=_("Raised the data gap “%(title)s”") % {"title": gap.title},
+            url=gap.get_absolute_url(),
         )
         for gap in DataGap.objects.visible()
         .filter(author=user)
@@ -94,7 +96,7 @@ REPLY_TARGETS = [GAP]
 
 PERSONAL_DATA = PersonalData(
     key="data_gaps",
-    label="Data gaps",
+    label=_("Data gaps"),
     export=export_gaps,
     erase=erase_gaps,
     public=public_gaps,

@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
 from django.views.generic.edit import FormView
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
@@ -41,7 +42,7 @@ class TriageView(WagtailAdminTemplateMixin, FormView):
     def get_breadcrumbs_items(self):
         return [
             *self.breadcrumbs_items,
-            {"url": self.index_url, "label": "Data gaps"},
+            {"url": self.index_url, "label": _("Data gaps")},
             {"url": "", "label": self.gap.title},
         ]
 
@@ -57,14 +58,17 @@ class TriageView(WagtailAdminTemplateMixin, FormView):
         told = len(notifications.people_to_tell(gap, except_user=self.request.user))
         messages.success(
             self.request,
-            f"{gap.title}: {changed_message(gap, told)}",
-            buttons=[messages.button(gap.get_absolute_url(), "View on the site")],
+            _("%(title)s: %(change)s")
+            % {"title": gap.title, "change": changed_message(gap, told)},
+            buttons=[messages.button(gap.get_absolute_url(), _("View on the site"))],
         )
         return redirect(self.index_url)
 
     def form_invalid(self, form):
         messages.validation_error(
-            self.request, "The status could not be changed. Fix the errors below.", form
+            self.request,
+            _("The status could not be changed. Fix the errors below."),
+            form,
         )
         return super().form_invalid(form)
 
@@ -76,8 +80,8 @@ class TriageView(WagtailAdminTemplateMixin, FormView):
                 "updates": self.gap.updates.all(),
                 "action_url": reverse(self.triage_url_name, args=[self.gap.pk]),
                 "triage_url_name": self.triage_url_name,
-                "submit_button_label": "Change the status",
-                "submit_button_active_label": "Changing…",
+                "submit_button_label": _("Change the status"),
+                "submit_button_active_label": _("Changing…"),
             }
         )
         return context

@@ -1,5 +1,6 @@
 """Choosing a data gap in the admin, e.g. to link a minutes action to it."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
 from core.choosers import ChosenByIdView
@@ -9,9 +10,9 @@ from gaps.models import DataGap
 class DataGapChooserViewSet(ChooserViewSet):
     model = DataGap
     icon = "help"
-    choose_one_text = "Choose a data gap"
-    choose_another_text = "Choose another data gap"
-    edit_item_text = "Change"
+    choose_one_text = _("Choose a data gap")
+    choose_another_text = _("Choose another data gap")
+    edit_item_text = _("Change")
     chosen_view_class = ChosenByIdView
 
     def get_object_list(self):

@@ -9,6 +9,7 @@ the page. The gap's author is told their need is counted already.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext as _
 
 from accounts.replies import Posted, Refused, ReplyTarget
 from gaps import services
@@ -20,20 +21,24 @@ def post_by_email(user, gap_id, text):
     gap = services.gaps_visible_to(user).select_related("theme").filter(pk=gap_id)
     gap = gap.first()
     if gap is None:
-        raise Refused("The data gap has been removed, or you can no longer see it.")
+        raise Refused(_("The data gap has been removed, or you can no longer see it."))
     url = gap.get_full_url()
     if gap.author_id == user.pk:
         raise Refused(
-            "You raised this data gap, so your need is counted already. A reply by "
-            "email adds your support and how you would use the statistics; to add "
-            "to its discussion, go to the gap's page.",
+            _(
+                "You raised this data gap, so your need is counted already. A reply by "
+                "email adds your support and how you would use the statistics; to add "
+                "to its discussion, go to the gap's page."
+            ),
             url,
         )
     support = GapSupport.objects.filter(gap=gap, user=user).first()
     if support and support.use_case:
         raise Refused(
-            "You have already told the producers how you would use these "
-            "statistics. To change what you wrote, edit it on the gap's page.",
+            _(
+                "You have already told the producers how you would use these "
+                "statistics. To change what you wrote, edit it on the gap's page."
+            ),
             url,
         )
     form = SupportForm(

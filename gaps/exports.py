@@ -7,6 +7,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import F
 from django.http import StreamingHttpResponse
 from django.urls import reverse
+from django.utils import translation
 
 from accounts.models import User
 from core.csv import csv_response
@@ -129,19 +130,30 @@ def gap_urls(site_url):
 
 
 def csv_download(register):
+    labels = english_labels()
     return csv_response(
         register.filename("csv"),
         COLUMNS.values(),
-        (csv_row(record) for record in gap_records(register)),
+        (csv_row(record, labels) for record in gap_records(register)),
     )
 
 
-def csv_row(record):
+def english_labels():
+    """The statuses' and sectors' labels in English: open data reads the same in
+    every language of the site, as its column names do."""
+    with translation.override(None):
+        return {
+            "status": {status.value: str(status.label) for status in Status},
+            "sector": {key: str(label) for key, label in SECTORS.items()},
+        }
+
+
+def csv_row(record, labels):
     """A record as a spreadsheet row: labels rather than codes, topics in one cell."""
     record = {
         **record,
-        "status": Status(record["status"]).label,
-        "sector": SECTORS.get(record["sector"], record["sector"]),
+        "status": labels["status"][record["status"]],
+        "sector": labels["sector"].get(record["sector"], record["sector"]),
         "topics": "; ".join(record["topics"]),
     }
     return [record[key] for key in COLUMNS]

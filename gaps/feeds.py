@@ -4,6 +4,7 @@ change, newest first."""
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.html import linebreaks
+from django.utils.translation import gettext as _
 
 from core.feeds import FEED_LENGTH, AtomFeed, scope_of
 from gaps.models import DataGap, GapUpdate
@@ -48,11 +49,15 @@ class GapUpdatesFeed(GapUpdateEntries):
 
     def title(self, register):
         if register.theme:
-            return f"statsforum: data gaps in {register.theme.title}"
-        return "statsforum: data gaps"
+            return _("statsforum: data gaps in %(theme)s") % {
+                "theme": register.theme.title
+            }
+        return _("statsforum: data gaps")
 
     def subtitle(self, register):
-        return "Data gaps raised, and every change of status with the producers' note."
+        return _(
+            "Data gaps raised, and every change of status with the producers' note."
+        )
 
     # Full URLs at the address the feed was fetched from: Django would otherwise
     # take the domain of the sites framework's Site, which nothing here sets (it
@@ -94,10 +99,10 @@ class GapFeed(GapUpdateEntries):
         return gap
 
     def title(self, gap):
-        return f"statsforum: {gap.title}, data gap"
+        return _("statsforum: %(title)s, data gap") % {"title": gap.title}
 
     def subtitle(self, gap):
-        return "The gap raised, and every change of status with the producers' note."
+        return _("The gap raised, and every change of status with the producers' note.")
 
     def link(self, gap):
         return gap.scope.full(gap.get_absolute_url())

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from catalogue.forms import NamesStatistics
@@ -22,100 +23,114 @@ class GapForm(NamesStatistics, RefuseControlCharacters, forms.ModelForm):
             "statistics",
         ]
         labels = {
-            "title": "Title",
-            "measure": "What statistics are missing?",
-            "geography": "For what areas (optional)",
-            "breakdown": "Broken down by (optional)",
-            "frequency": "How often or how soon (optional)",
-            "purpose": "What decision or work would they inform?",
-            "topics": "Topics (optional)",
+            "title": _("Title"),
+            "measure": _("What statistics are missing?"),
+            "geography": _("For what areas (optional)"),
+            "breakdown": _("Broken down by (optional)"),
+            "frequency": _("How often or how soon (optional)"),
+            "purpose": _("What decision or work would they inform?"),
+            "topics": _("Topics (optional)"),
         }
         help_texts = {
-            "title": "A short summary, such as 'Overcrowding by local authority'.",
-            "measure": "The measure you need and cannot find, as exactly as you can.",
-            "topics": "Separate topics with commas, for example: housing, small areas.",
+            "title": _("A short summary, such as 'Overcrowding by local authority'."),
+            "measure": _(
+                "The measure you need and cannot find, as exactly as you can."
+            ),
+            "topics": _(
+                "Separate topics with commas, for example: housing, small areas."
+            ),
         }
         widgets = {
             "measure": forms.Textarea({"rows": 5}),
             "purpose": forms.Textarea({"rows": 5}),
         }
         error_messages = {
-            "title": {"required": "Enter a title."},
-            "measure": {"required": "Say which statistics are missing."},
-            "purpose": {"required": "Say what the statistics would inform."},
+            "title": {"required": _("Enter a title.")},
+            "measure": {"required": _("Say which statistics are missing.")},
+            "purpose": {"required": _("Say what the statistics would inform.")},
         }
 
 
 class SupportForm(RefuseControlCharacters, forms.Form):
     use_case = forms.CharField(
-        label="How would you use them? (optional)",
-        help_text="Your own use helps producers judge the need. Up to 1,000 "
-        "characters.",
+        label=_("How would you use them? (optional)"),
+        help_text=_(
+            "Your own use helps producers judge the need. Up to 1,000 characters."
+        ),
         required=False,
         max_length=1000,
         widget=forms.Textarea({"rows": 4}),
     )
     show_name = forms.BooleanField(
-        label="Show my name beside my use case",
-        help_text="Otherwise only your sector is shown.",
+        label=_("Show my name beside my use case"),
+        help_text=_("Otherwise only your sector is shown."),
         required=False,
     )
 
 
 class GapChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.title} ({obj.get_status_display().lower()})"
+        return _("%(title)s (%(status)s)") % {
+            "title": obj.title,
+            "status": obj.get_status_display().lower(),
+        }
 
 
 class TriageForm(RefuseControlCharacters, forms.Form):
     status = forms.ChoiceField(
-        label="New status",
+        label=_("New status"),
         widget=forms.RadioSelect,
         error_messages={
-            "required": "Choose the new status.",
-            "invalid_choice": "Choose one of the statuses offered: the gap cannot "
-            "move to that one from where it is now.",
+            "required": _("Choose the new status."),
+            "invalid_choice": _(
+                "Choose one of the statuses offered: the gap cannot "
+                "move to that one from where it is now."
+            ),
         },
     )
     duplicate_of = GapChoiceField(
-        label="Duplicate of",
-        help_text="Only for the status Duplicate: its supporters and followers move "
-        "to the gap you choose here.",
+        label=_("Duplicate of"),
+        help_text=_(
+            "Only for the status Duplicate: its supporters and followers move "
+            "to the gap you choose here."
+        ),
         queryset=DataGap.objects.none(),
         required=False,
-        empty_label="Not a duplicate",
+        empty_label=_("Not a duplicate"),
     )
     note = forms.CharField(
-        label="Public note",
-        help_text="Everyone can read this on the gap's timeline, and the people who "
-        "need the gap are emailed it.",
+        label=_("Public note"),
+        help_text=_(
+            "Everyone can read this on the gap's timeline, and the people who "
+            "need the gap are emailed it."
+        ),
         max_length=4000,
         widget=forms.Textarea({"rows": 5}),
         error_messages={
-            "required": "Write a note saying why: members will read it.",
-            "max_length": "Keep the note to 4,000 characters or fewer.",
+            "required": _("Write a note saying why: members will read it."),
+            "max_length": _("Keep the note to 4,000 characters or fewer."),
         },
     )
     owner_organisation = forms.ModelChoiceField(
-        label="Owning organisation (optional)",
+        label=_("Owning organisation (optional)"),
         queryset=Organisation.objects.order_by("name"),
         required=False,
-        empty_label="None yet",
+        empty_label=_("None yet"),
     )
     owner_contact = forms.ModelChoiceField(
-        label="Contact (optional)",
-        help_text="One of the theme's contacts, who members can ask about the gap.",
+        label=_("Contact (optional)"),
+        help_text=_("One of the theme's contacts, who members can ask about the gap."),
         queryset=ThemeContact.objects.none(),
         required=False,
-        empty_label="None yet",
+        empty_label=_("None yet"),
     )
     target_date = forms.DateField(
-        label="Target date (optional)",
-        help_text="For example, 31/3/2027.",
+        label=_("Target date (optional)"),
+        help_text=_("For example, 31/3/2027."),
         required=False,
         input_formats=["%d/%m/%Y", "%Y-%m-%d"],
         widget=forms.DateInput(format="%d/%m/%Y"),
-        error_messages={"invalid": "Enter the target date as day/month/year."},
+        error_messages={"invalid": _("Enter the target date as day/month/year.")},
     )
 
     def __init__(self, *args, gap, **kwargs):
@@ -152,7 +167,7 @@ class TriageForm(RefuseControlCharacters, forms.Form):
         if cleaned_data.get("status") == Status.DUPLICATE and not cleaned_data.get(
             "duplicate_of"
         ):
-            self.add_error("duplicate_of", "Choose the gap this one duplicates.")
+            self.add_error("duplicate_of", _("Choose the gap this one duplicates."))
         return cleaned_data
 
     def add_service_errors(self, error):

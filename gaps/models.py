@@ -1,24 +1,27 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
 from wagtail.search import index
 
+from core.choices import TranslatedTextChoices
 from core.links import full_url
 from themes import roles
 
 
-class Status(models.TextChoices):
-    RAISED = "raised", "Raised"
-    ACKNOWLEDGED = "acknowledged", "Acknowledged"
-    UNDER_ASSESSMENT = "under_assessment", "Under assessment"
-    PLANNED = "planned", "Planned"
-    IN_PROGRESS = "in_progress", "In progress"
-    MET = "met", "Met"
-    PARTLY_MET = "partly_met", "Partly met"
-    NOT_FEASIBLE = "not_feasible", "Not feasible"
-    DUPLICATE = "duplicate", "Duplicate"
+class Status(TranslatedTextChoices):
+    RAISED = "raised", _("Raised")
+    ACKNOWLEDGED = "acknowledged", _("Acknowledged")
+    UNDER_ASSESSMENT = "under_assessment", _("Under assessment")
+    PLANNED = "planned", _("Planned")
+    IN_PROGRESS = "in_progress", _("In progress")
+    MET = "met", _("Met")
+    PARTLY_MET = "partly_met", _("Partly met")
+    NOT_FEASIBLE = "not_feasible", _("Not feasible")
+    DUPLICATE = "duplicate", _("Duplicate")
 
 
 # Where a gap may go next. A closed gap can be reopened (acknowledged) when a
@@ -77,35 +80,37 @@ class DataGap(index.Indexed, models.Model):
         null=True,
         on_delete=models.SET_NULL,
         related_name="data_gaps",
-        help_text="Empty once the member who raised it has left.",
+        help_text=_("Empty once the member who raised it has left."),
     )
     title = models.CharField(max_length=150)
     measure = models.TextField(
-        "what is missing",
+        _("what is missing"),
         max_length=2000,
-        help_text="The statistic or measure you cannot get.",
+        help_text=_("The statistic or measure you cannot get."),
     )
     geography = models.CharField(
-        max_length=300, blank=True, help_text="For example, local authority or ward."
+        max_length=300, blank=True, help_text=_("For example, local authority or ward.")
     )
     breakdown = models.CharField(
-        max_length=300, blank=True, help_text="For example, by age, sex or tenure."
+        max_length=300, blank=True, help_text=_("For example, by age, sex or tenure.")
     )
     frequency = models.CharField(
-        "frequency or timeliness",
+        _("frequency or timeliness"),
         max_length=300,
         blank=True,
-        help_text="How often, or how soon after the period, you need it.",
+        help_text=_("How often, or how soon after the period, you need it."),
     )
     purpose = models.TextField(
-        "what it would inform",
+        _("what it would inform"),
         max_length=2000,
-        help_text="The decision or work the statistics would inform.",
+        help_text=_("The decision or work the statistics would inform."),
     )
     sector = models.CharField(
-        max_length=30, blank=True, help_text="The sector of the member who raised it."
+        max_length=30,
+        blank=True,
+        help_text=_("The sector of the member who raised it."),
     )
-    topics = TaggableManager("topics", through=TaggedDataGap, blank=True)
+    topics = TaggableManager(_("topics"), through=TaggedDataGap, blank=True)
     statistics = models.ManyToManyField(
         "catalogue.Statistic", blank=True, related_name="data_gaps"
     )
@@ -118,7 +123,7 @@ class DataGap(index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="data_gaps",
-        help_text="The organisation that owns the response.",
+        help_text=_("The organisation that owns the response."),
     )
     owner_contact = models.ForeignKey(
         "themes.ThemeContact",
@@ -136,9 +141,9 @@ class DataGap(index.Indexed, models.Model):
         related_name="duplicates",
     )
     is_public = models.BooleanField(
-        "visible",
+        _("visible"),
         default=True,
-        help_text="Off while a new member's gap waits for a producer or chair.",
+        help_text=_("Off while a new member's gap waits for a producer or chair."),
     )
     # Kept on the gap so the register sorts and counts without a join per row.
     support_count = models.PositiveIntegerField(default=0, db_index=True)
@@ -160,7 +165,7 @@ class DataGap(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["-last_moved_at", "-pk"]
-        permissions = [("triage_all_themes", "Can triage data gaps in every theme")]
+        permissions = [("triage_all_themes", _("Can triage data gaps in every theme"))]
 
     def __str__(self):
         return self.title
@@ -223,6 +228,11 @@ class GapFollow(models.Model):
         return f"{self.user} follows {self.gap}"
 
 
+# The site's own note on a gap's first timeline entry: stored in English, shown in
+# the reader's language (a triager's note is shown as they wrote it).
+RAISED_NOTE = gettext_noop("Raised by a member.")
+
+
 class GapUpdate(models.Model):
     """One entry in a gap's public timeline: raised, or a change with its note."""
 
@@ -245,3 +255,7 @@ class GapUpdate(models.Model):
 
     def __str__(self):
         return f"{self.gap}: {self.get_to_status_display()}"
+
+    @property
+    def shown_note(self):
+        return gettext(self.note) if self.note == RAISED_NOTE else self.note

@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from accounts.notifications import NotificationKind, notify, notify_many
 from catalogue.services import followers as catalogue_followers
@@ -26,33 +27,39 @@ KINDS = [
         link="gap_url",
         reply_target="gap",
         reply_id="gap_id",
-        label="Progress on data gaps",
-        description="When a data gap you raised, support or follow changes status.",
+        label=_("Progress on data gaps"),
+        description=_("When a data gap you raised, support or follow changes status."),
         per_theme=True,
     ),
     NotificationKind(
         key="data_gap_waiting",
         link="register_url",
-        label="Data gaps waiting for a first response",
-        description="For producers and chairs: gaps in your themes that have waited "
-        "more than 20 working days.",
+        label=_("Data gaps waiting for a first response"),
+        description=_(
+            "For producers and chairs: gaps in your themes that have waited "
+            "more than 20 working days."
+        ),
         per_theme=True,
     ),
     NotificationKind(
         key="data_gap_rejected",
         link="register_url",
-        label="A data gap you raised is not added to the register",
-        description="When a producer or chair decides a gap you raised as a new "
-        "member should not be published.",
+        label=_("A data gap you raised is not added to the register"),
+        description=_(
+            "When a producer or chair decides a gap you raised as a new "
+            "member should not be published."
+        ),
         per_theme=True,
         optional=False,
     ),
     NotificationKind(
         key="statistic_gap",
         link="gap_url",
-        label="New data gaps about statistics you follow",
-        description="When a data gap naming a statistic you follow reaches the "
-        "register, in any theme.",
+        label=_("New data gaps about statistics you follow"),
+        description=_(
+            "When a data gap naming a statistic you follow reaches the "
+            "register, in any theme."
+        ),
         withdrawn=withdrawn_gaps,
     ),
 ]

@@ -7,6 +7,7 @@ from django import forms
 from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from accounts.models import Organisation
@@ -28,32 +29,32 @@ class RegisterFilters(ThemeFilters):
 
     field_order = ["status", "organisation", "theme", "tag", "sort"]
 
-    status = forms.ChoiceField(label="Status", required=False)
-    organisation = forms.ChoiceField(label="Owned by", required=False)
-    tag = forms.ChoiceField(label="Topic", required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    organisation = forms.ChoiceField(label=_("Owned by"), required=False)
+    tag = forms.ChoiceField(label=_("Topic"), required=False)
     sort = forms.ChoiceField(
-        label="Sort by",
+        label=_("Sort by"),
         required=False,
         choices=[
-            ("updated", "Recently updated"),
-            ("supported", "Most supported"),
-            ("newest", "Newest"),
+            ("updated", _("Recently updated")),
+            ("supported", _("Most supported")),
+            ("newest", _("Newest")),
         ],
     )
 
     def __init__(self, *args, organisations, tags, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [
-            ("", "Any status"),
-            (OPEN, "Open (not yet closed)"),
+            ("", _("Any status")),
+            (OPEN, _("Open (not yet closed)")),
             *Status.choices,
         ]
         # Organisations have no slug: the address carries the organisation's number.
         self.fields["organisation"].choices = [
-            ("", "Any organisation"),
+            ("", _("Any organisation")),
             *((str(pk), name) for pk, name in organisations),
         ]
-        self.fields["tag"].choices = [("", "Any topic"), *tags]
+        self.fields["tag"].choices = [("", _("Any topic")), *tags]
         for form_field in self.fields.values():
             form_field.widget.attrs["class"] = "govuk-!-width-full"
 

@@ -5,6 +5,7 @@ The record is built from a plain row (`exports.gap_rows`), not a model: a model 
 a taggit queryset for every gap made a 100,000-row download several times slower.
 """
 
+from django.utils.translation import gettext_noop
 from rest_framework import serializers
 
 from gaps.models import Status
@@ -16,9 +17,9 @@ class DataGapSerializer(serializers.Serializer):
     with its `topics`, `context["gap_url"]` making the gap's full address."""
 
     id = serializers.IntegerField()
-    url = serializers.URLField(help_text="The gap's page.")
+    url = serializers.URLField(help_text=gettext_noop("The gap's page."))
     title = serializers.CharField()
-    theme = serializers.CharField(help_text="The theme's title.")
+    theme = serializers.CharField(help_text=gettext_noop("The theme's title."))
     status = serializers.ChoiceField(choices=Status.choices)
     what_is_missing = serializers.CharField()
     geography = serializers.CharField(allow_blank=True)
@@ -26,18 +27,22 @@ class DataGapSerializer(serializers.Serializer):
     frequency_or_timeliness = serializers.CharField(allow_blank=True)
     what_it_would_inform = serializers.CharField()
     sector = serializers.CharField(
-        allow_blank=True, help_text="The sector of the member who raised it."
+        allow_blank=True,
+        help_text=gettext_noop("The sector of the member who raised it."),
     )
     topics = serializers.ListField(child=serializers.CharField())
     people_who_need_it = serializers.IntegerField(
-        help_text="Who raised it and everyone who supports it."
+        help_text=gettext_noop("Who raised it and everyone who supports it.")
     )
     owner_organisation = serializers.CharField(allow_null=True)
     target_date = serializers.DateField(allow_null=True)
     raised = serializers.DateTimeField()
-    last_moved = serializers.DateTimeField(help_text="Its last change of status.")
+    last_moved = serializers.DateTimeField(
+        help_text=gettext_noop("Its last change of status.")
+    )
     duplicate_of = serializers.URLField(
-        allow_null=True, help_text="The gap it duplicates, when it is a duplicate."
+        allow_null=True,
+        help_text=gettext_noop("The gap it duplicates, when it is a duplicate."),
     )
 
     def to_representation(self, row):

@@ -4,13 +4,21 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 from wagtail.log_actions import log
 
 from accounts.suspension import check_may_contribute
 from accounts.trust import must_wait_for_approval, trust_if_enough_approved
 from core.signals import tell_content_changed
 from gaps import notifications, tasks
-from gaps.models import DataGap, GapFollow, GapSupport, GapUpdate, Status
+from gaps.models import (
+    RAISED_NOTE,
+    DataGap,
+    GapFollow,
+    GapSupport,
+    GapUpdate,
+    Status,
+)
 from themes import roles
 from themes.models import Role
 
@@ -55,7 +63,7 @@ def gaps_visible_to(user):
 
 def check_sees(user, gap):
     if not gaps_visible_to(user).filter(pk=gap.pk).exists():
-        raise PermissionDenied("You cannot see this data gap.")
+        raise PermissionDenied(gettext("You cannot see this data gap."))
 
 
 def answering_as(user, theme):
@@ -91,7 +99,7 @@ def raise_gap(
         if gap.is_public:
             tasks.tell_followers_of_statistics.enqueue(gap.pk)
     GapUpdate.objects.create(
-        gap=gap, author=user, to_status=Status.RAISED, note="Raised by a member."
+        gap=gap, author=user, to_status=Status.RAISED, note=RAISED_NOTE
     )
     follow(gap, user)
     return gap
@@ -116,9 +124,11 @@ def support(gap, user, *, use_case="", show_name=False):
     """Add the member's weight (or change their use case); they follow it too."""
     check_sees(user, gap)
     if gap.status == Status.DUPLICATE:
-        raise ValidationError("Support the gap this one duplicates instead.")
+        raise ValidationError(gettext("Support the gap this one duplicates instead."))
     if gap.author_id == user.pk:
-        raise ValidationError("You raised this gap, so your need is already counted.")
+        raise ValidationError(
+            gettext("You raised this gap, so your need is already counted.")
+        )
     _, created = GapSupport.objects.update_or_create(
         gap=gap,
         user=user,
@@ -161,28 +171,32 @@ def change_status(
     if unknown:
         raise TypeError(f"change_status() cannot set {', '.join(sorted(unknown))}")
     if not may_triage(user, gap.theme):
-        raise PermissionDenied("Only the theme's producers and chairs triage its gaps.")
+        raise PermissionDenied(
+            gettext("Only the theme's producers and chairs triage its gaps.")
+        )
     # Locked, and read afresh: the status may have moved since the form was drawn.
     gap = DataGap.objects.select_for_update().select_related("theme").get(pk=gap.pk)
     note = (note or "").strip()
     errors = {}
     if not note:
-        errors["note"] = "Write a note saying why: members will read it."
+        errors["note"] = gettext("Write a note saying why: members will read it.")
     elif len(note) > NOTE_MAX_LENGTH:
-        errors["note"] = "Keep the note to 4,000 characters or fewer."
+        errors["note"] = gettext("Keep the note to 4,000 characters or fewer.")
     if status not in gap.next_statuses():
         errors["status"] = _refusal(gap, status)
     if status == Status.DUPLICATE:
         if duplicate_of is None:
-            errors["duplicate_of"] = "Choose the gap this one duplicates."
+            errors["duplicate_of"] = gettext("Choose the gap this one duplicates.")
         elif duplicate_of.pk == gap.pk or duplicate_of.status == Status.DUPLICATE:
-            errors["duplicate_of"] = "Choose another gap that is not a duplicate."
+            errors["duplicate_of"] = gettext(
+                "Choose another gap that is not a duplicate."
+            )
         elif duplicate_of.theme_id != gap.theme_id:
             # The triager answers for this theme only, and the form offers no other.
-            errors["duplicate_of"] = "Choose a gap in the same theme."
+            errors["duplicate_of"] = gettext("Choose a gap in the same theme.")
     contact = ownership.get("owner_contact")
     if contact is not None and contact.theme_id != gap.theme_id:
-        errors["owner_contact"] = "Choose one of this theme's contacts."
+        errors["owner_contact"] = gettext("Choose one of this theme's contacts.")
     if errors:
         raise ValidationError(errors)
 
@@ -227,7 +241,9 @@ def change_status(
 def approve_gap(gap, user):
     """A producer or chair lets a new member's held gap onto the register."""
     if not may_triage(user, gap.theme):
-        raise PermissionDenied("Only the theme's producers and chairs approve gaps.")
+        raise PermissionDenied(
+            gettext("Only the theme's producers and chairs approve gaps.")
+        )
     # Reaching the register is its first move: the wait for a first response, and
     # the register's "recently updated", count from now, not from when it was held.
     now = timezone.now()
@@ -252,11 +268,15 @@ def reject_gap(gap, user):
     keeps who rejected what, with the title, as for deleted threads.
     """
     if not may_triage(user, gap.theme):
-        raise PermissionDenied("Only the theme's producers and chairs reject gaps.")
+        raise PermissionDenied(
+            gettext("Only the theme's producers and chairs reject gaps.")
+        )
     held = DataGap.objects.select_for_update().filter(pk=gap.pk, is_public=False)
     if not held.exists():
         raise ValidationError(
-            "This data gap is on the register already, so it cannot be rejected."
+            gettext(
+                "This data gap is on the register already, so it cannot be rejected."
+            )
         )
     log(
         instance=gap,
@@ -272,10 +292,15 @@ def _refusal(gap, status):
     """Why the gap cannot take this status, in words a triager understands."""
     current = gap.get_status_display().lower()
     if not gap.next_statuses():
-        return f"A gap that is {current} cannot change any more."
+        return gettext("A gap that is %(current)s cannot change any more.") % {
+            "current": current
+        }
     if status not in Status.values:
-        return "Choose one of the statuses offered."
-    return f"A gap that is {current} cannot become {Status(status).label.lower()}."
+        return gettext("Choose one of the statuses offered.")
+    return gettext("A gap that is %(current)s cannot become %(new)s.") % {
+        "current": current,
+        "new": Status(status).label.lower(),
+    }
 
 
 def _move_people(duplicate, original):

@@ -7,6 +7,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus import MenuItem
@@ -85,7 +86,7 @@ class IdChoiceFilter(django_filters.ModelChoiceFilter):
 
 class DataGapFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
-        choices=Status.choices, empty_label="All", widget=forms.RadioSelect
+        choices=Status.choices, empty_label=_("All"), widget=forms.RadioSelect
     )
     theme = IdChoiceFilter(queryset=triaged_themes)
 
@@ -110,14 +111,16 @@ class DataGapIndexView(IndexView):
     def get_list_more_buttons(self, instance):
         return [
             ListingButton(
-                "Triage",
+                _("Triage"),
                 url=reverse(self.triage_url_name, args=[instance.pk]),
                 icon_name="tasks",
-                attrs={"aria-label": f"Triage '{instance.title}'"},
+                attrs={
+                    "aria-label": _("Triage '%(title)s'") % {"title": instance.title}
+                },
                 priority=10,
             ),
             MenuItem(
-                "View on the site",
+                _("View on the site"),
                 url=instance.get_absolute_url(),
                 icon_name="view",
                 priority=20,
@@ -130,7 +133,7 @@ class DataGapViewSet(ModelViewSet):
     name = "data_gaps"
     url_prefix = "data-gaps"
     icon = "warning"
-    menu_label = "Data gaps"
+    menu_label = _("Data gaps")
     menu_order = 240
     add_to_admin_menu = True
     index_view_class = DataGapIndexView
@@ -138,11 +141,11 @@ class DataGapViewSet(ModelViewSet):
         "title",
         "theme",
         "status",
-        Column("support_count", label="Supporters", sort_key="support_count"),
-        Column("owner_organisation", label="Owning organisation"),
+        Column("support_count", label=_("Supporters"), sort_key="support_count"),
+        Column("owner_organisation", label=_("Owning organisation")),
         # A new member's gap waits for approval on its page on the site.
-        BooleanColumn("is_public", label="Visible"),
-        DateColumn("last_moved_at", label="Last moved", sort_key="last_moved_at"),
+        BooleanColumn("is_public", label=_("Visible")),
+        DateColumn("last_moved_at", label=_("Last moved"), sort_key="last_moved_at"),
     ]
     filterset_class = DataGapFilterSet
     # Plain database search on the title: the per-person queryset joins themes,
@@ -181,7 +184,7 @@ class DataGapViewSet(ModelViewSet):
 
 
 class ChangeStatusFormatter(LogFormatter):
-    label = "Change data gap status"
+    label = _("Change data gap status")
 
     def format_message(self, log_entry):
         data = log_entry.data or {}
@@ -189,8 +192,11 @@ class ChangeStatusFormatter(LogFormatter):
             before = Status(data["from_status"]).label.lower()
             after = Status(data["to_status"]).label.lower()
         except (KeyError, ValueError):
-            return "Changed the status of a data gap"
-        return f"Changed the status of a data gap from {before} to {after}"
+            return _("Changed the status of a data gap")
+        return _("Changed the status of a data gap from %(before)s to %(after)s") % {
+            "before": before,
+            "after": after,
+        }
 
     def format_comment(self, log_entry):
         return (log_entry.data or {}).get("note", "")
@@ -200,10 +206,10 @@ class ChangeStatusFormatter(LogFormatter):
 def register_gap_log_actions(actions):
     actions.register_action(services.CHANGE_STATUS)(ChangeStatusFormatter)
     actions.register_action(
-        services.APPROVE, "Approve data gap", "Approved a new member's data gap"
+        services.APPROVE, _("Approve data gap"), _("Approved a new member's data gap")
     )
     actions.register_action(
-        services.REJECT, "Reject data gap", "Rejected and deleted a held data gap"
+        services.REJECT, _("Reject data gap"), _("Rejected and deleted a held data gap")
     )
 
 

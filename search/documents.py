@@ -5,7 +5,7 @@ the content is deleted, erased, unpublished, withheld or private."""
 import html
 import re
 
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from wagtail.models import Page
 from wagtail.search import index
@@ -28,6 +28,13 @@ PAGE_KINDS = [
     (MinutesPage, Kind.MINUTES),
     (ConsultationPage, Kind.CONSULTATION),
 ]
+
+
+def english(make):
+    """`make()` in English: the index is one for every reader, whatever the language
+    of the request that changed it."""
+    with translation.override(None):
+        return str(make())
 
 
 def plain(*parts):
@@ -200,7 +207,7 @@ def response_fields(response, consultation, theme):
         "url": f"{consultation.url}responses/",
         "date": response.submitted_at or response.updated_at,
         "author_id": None,
-        "who": plain(response.published_name),
+        "who": plain(english(lambda: response.published_name)),
         "is_public": True,
         "visible_from": None if consultation.outcome_date else consultation.closes_at,
         "role": "",

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from search.documents import public_themes
@@ -6,7 +7,7 @@ from search.models import Kind
 from search.query import Filters
 
 RELEVANCE, NEWEST = "relevance", "newest"
-DATE_HINT = "For example, 2026-03-31"
+DATE_HINT = _("For example, 2026-03-31")
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
 
 
@@ -14,40 +15,42 @@ class SearchFilters(forms.Form):
     """The search's filters, a GET form as the registers' are. A value that is not
     one of the options is shown as an error and left out of the search."""
 
-    kind = forms.ChoiceField(label="Kind", required=False)
-    theme = forms.ChoiceField(label="Theme", required=False)
+    kind = forms.ChoiceField(label=_("Kind"), required=False)
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
     organisation = forms.ChoiceField(
-        label="Answered by", required=False, help_text="Posts by its producers."
+        label=_("Answered by"),
+        required=False,
+        help_text=_("Posts by its producers."),
     )
     date_from = forms.DateField(
-        label="From",
+        label=_("From"),
         required=False,
         help_text=DATE_HINT,
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={
-            "invalid": "Enter the date as year-month-day, like 2026-03-31."
+            "invalid": _("Enter the date as year-month-day, like 2026-03-31.")
         },
     )
     date_to = forms.DateField(
-        label="To",
+        label=_("To"),
         required=False,
         help_text=DATE_HINT,
         widget=forms.DateInput(attrs={"type": "date"}),
         error_messages={
-            "invalid": "Enter the date as year-month-day, like 2026-03-31."
+            "invalid": _("Enter the date as year-month-day, like 2026-03-31.")
         },
     )
     sort = forms.ChoiceField(
-        label="Sort by",
+        label=_("Sort by"),
         required=False,
-        choices=[(RELEVANCE, "Relevance"), (NEWEST, "Newest")],
+        choices=[(RELEVANCE, _("Relevance")), (NEWEST, _("Newest"))],
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = [("", "Everything"), *Kind.choices]
+        self.fields["kind"].choices = [("", _("Everything")), *Kind.choices]
         self.theme_ids = {}
-        theme_choices = [("", "All themes")]
+        theme_choices = [("", _("All themes"))]
         for slug, title, pk in (
             public_themes().order_by("title").values_list("slug", "title", "pk")
         ):
@@ -56,7 +59,7 @@ class SearchFilters(forms.Form):
         self.fields["theme"].choices = theme_choices
         # Organisations have no slug: the address carries the organisation's number.
         self.fields["organisation"].choices = [
-            ("", "Any organisation"),
+            ("", _("Any organisation")),
             *(
                 (str(pk), name)
                 for pk, name in Organisation.objects.filter(
@@ -75,12 +78,14 @@ class SearchFilters(forms.Form):
             day = cleaned.get(name)
             if day and not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
                 self.add_error(
-                    name, f"Enter a date between {EARLIEST_YEAR} and {LATEST_YEAR}."
+                    name,
+                    _("Enter a date between %(earliest)s and %(latest)s.")
+                    % {"earliest": EARLIEST_YEAR, "latest": LATEST_YEAR},
                 )
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if start and end and start > end:
             self.add_error(
-                "date_to", "The end date must be on or after the start date."
+                "date_to", _("The end date must be on or after the start date.")
             )
         return cleaned
 

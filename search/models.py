@@ -1,20 +1,21 @@
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Kind(models.TextChoices):
-    QUESTION = "question", "Question"
-    DISCUSSION = "discussion", "Discussion"
-    REPLY = "reply", "Reply"
-    DATA_GAP = "data_gap", "Data gap"
-    CONSULTATION = "consultation", "Consultation"
-    RESPONSE = "response", "Consultation response"
-    MEETING = "meeting", "Meeting"
-    MINUTES = "minutes", "Minutes"
-    STATISTIC = "statistic", "Statistic"
-    THEME = "theme", "Theme page"
-    PAGE = "page", "Page"
+    QUESTION = "question", _("Question")
+    DISCUSSION = "discussion", _("Discussion")
+    REPLY = "reply", _("Reply")
+    DATA_GAP = "data_gap", _("Data gap")
+    CONSULTATION = "consultation", _("Consultation")
+    RESPONSE = "response", _("Consultation response")
+    MEETING = "meeting", _("Meeting")
+    MINUTES = "minutes", _("Minutes")
+    STATISTIC = "statistic", _("Statistic")
+    THEME = "theme", _("Theme page")
+    PAGE = "page", _("Page")
 
 
 class Source(models.TextChoices):

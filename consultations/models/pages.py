@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Case, Value, When
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
 from wagtail.admin.panels import (
@@ -39,10 +40,10 @@ OUTCOME_DUE_AFTER = timedelta(weeks=12)
 
 
 class State(models.TextChoices):
-    FORTHCOMING = "forthcoming", "Forthcoming"
-    OPEN = "open", "Open"
-    CLOSED = "closed", "Analysing feedback"
-    OUTCOME = "outcome", "Outcome published"
+    FORTHCOMING = "forthcoming", _("Forthcoming")
+    OPEN = "open", _("Open")
+    CLOSED = "closed", _("Analysing feedback")
+    OUTCOME = "outcome", _("Outcome published")
 
 
 # Open ones first, then those to come, then those awaiting or with an outcome.
@@ -86,8 +87,8 @@ class ConsultationIndexPage(ThemeSectionIndex, Page):
     subpage_types = ["consultations.ConsultationPage"]
 
     class Meta:
-        verbose_name = "theme's consultations"
-        verbose_name_plural = "themes' consultations"
+        verbose_name = _("theme's consultations")
+        verbose_name_plural = _("themes' consultations")
 
     def serve(self, request, *args, **kwargs):
         from consultations.views import listing
@@ -101,61 +102,67 @@ class ConsultationPage(
     """A producer asks a theme's members about a change to their statistics."""
 
     class WhoMayRespond(models.TextChoices):
-        MEMBERS = "members", "Members with a verified email address"
-        ANYONE = "anyone", "Anyone, confirming their email address"
+        MEMBERS = "members", _("Members with a verified email address")
+        ANYONE = "anyone", _("Anyone, confirming their email address")
 
     workflow_name = CONSULTATION_WORKFLOW
 
     summary = models.CharField(
-        max_length=250, help_text="One sentence on what you are consulting about."
+        max_length=250, help_text=_("One sentence on what you are consulting about.")
     )
     body = StreamField(
         ContentBlock(),
-        help_text="The proposal, why you are making it and what it would change.",
+        help_text=_("The proposal, why you are making it and what it would change."),
     )
     documents = StreamField(
         [("document", DocumentChooserBlock())],
         blank=True,
-        verbose_name="supporting documents",
+        verbose_name=_("supporting documents"),
     )
-    opens_at = models.DateTimeField("opens", help_text="UK time (Europe/London).")
-    closes_at = models.DateTimeField("closes", help_text="UK time (Europe/London).")
-    contact_name = models.CharField("contact name", max_length=120)
-    contact_email = models.EmailField("contact email")
+    opens_at = models.DateTimeField(_("opens"), help_text=_("UK time (Europe/London)."))
+    closes_at = models.DateTimeField(
+        _("closes"), help_text=_("UK time (Europe/London).")
+    )
+    contact_name = models.CharField(_("contact name"), max_length=120)
+    contact_email = models.EmailField(_("contact email"))
     contact_organisation = models.ForeignKey(
         "accounts.Organisation",
         on_delete=models.PROTECT,
         related_name="consultations",
-        verbose_name="producer",
-        help_text="The organisation consulting.",
+        verbose_name=_("producer"),
+        help_text=_("The organisation consulting."),
     )
     who_may_respond = models.CharField(
         max_length=20, choices=WhoMayRespond.choices, default=WhoMayRespond.MEMBERS
     )
     one_page_per_section = models.BooleanField(
         default=False,
-        help_text="Show each section on a page of its own; otherwise every question "
-        "is on one page.",
+        help_text=_(
+            "Show each section on a page of its own; otherwise every question "
+            "is on one page."
+        ),
     )
     questions = StreamField([("section", SectionBlock())])
 
     outcome_summary = RichTextField(
         features=RICH_TEXT_FEATURES,
         blank=True,
-        help_text="What respondents told you, in a few paragraphs.",
+        help_text=_("What respondents told you, in a few paragraphs."),
     )
     outcome_changes = RichTextField(
-        "what changed",
+        _("what changed"),
         features=RICH_TEXT_FEATURES,
         blank=True,
-        help_text="What you changed, or decided not to change, and why.",
+        help_text=_("What you changed, or decided not to change, and why."),
     )
     outcome_documents = StreamField([("document", DocumentChooserBlock())], blank=True)
     outcome_date = models.DateField(
         null=True,
         blank=True,
-        help_text="Set this to publish the outcome. Respondents and followers are "
-        "told when the page is published with it.",
+        help_text=_(
+            "Set this to publish the outcome. Respondents and followers are "
+            "told when the page is published with it."
+        ),
     )
 
     # Kept by the site, not the editor (see with_content_json).
@@ -171,7 +178,7 @@ class ConsultationPage(
         FieldPanel("summary"),
         FieldPanel("body"),
         FieldPanel("documents"),
-        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], "When"),
+        FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], _("When")),
         MultiFieldPanel(
             [
                 # Organisations are snippets, whose chooser producers cannot open.
@@ -179,26 +186,28 @@ class ConsultationPage(
                 FieldPanel("contact_name"),
                 FieldPanel("contact_email"),
             ],
-            heading="Contact",
+            heading=_("Contact"),
         ),
         MultipleChooserPanel(
             "statistic_links",
             chooser_field_name="statistic",
-            heading="Statistics it concerns",
-            label="Statistic",
+            heading=_("Statistics it concerns"),
+            label=_("Statistic"),
         ),
     ]
     question_panels = [
         HelpPanel(
-            "Respondents answer the questions as they are when the consultation "
-            "opens. Changes after that are kept but not shown to respondents."
+            _(
+                "Respondents answer the questions as they are when the consultation "
+                "opens. Changes after that are kept but not shown to respondents."
+            )
         ),
         FieldPanel("who_may_respond"),
         FieldPanel("one_page_per_section"),
         FieldPanel("questions"),
     ]
     outcome_panels = [
-        HelpPanel("Fill this in after the consultation closes: you said, we did."),
+        HelpPanel(_("Fill this in after the consultation closes: you said, we did.")),
         FieldPanel("outcome_summary"),
         FieldPanel("outcome_changes"),
         FieldPanel("outcome_documents"),
@@ -206,11 +215,11 @@ class ConsultationPage(
     ]
     edit_handler = TabbedInterface(
         [
-            ObjectList(content_panels, heading="Content"),
-            ObjectList(question_panels, heading="Questions"),
-            ObjectList(outcome_panels, heading="Outcome"),
-            ObjectList(Page.promote_panels, heading="Promote"),
-            ObjectList(Page.settings_panels, heading="Settings"),
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(question_panels, heading=_("Questions")),
+            ObjectList(outcome_panels, heading=_("Outcome")),
+            ObjectList(Page.promote_panels, heading=_("Promote")),
+            ObjectList(Page.settings_panels, heading=_("Settings")),
         ]
     )
     search_fields = [
@@ -244,26 +253,28 @@ class ConsultationPage(
     subpage_types = []
 
     class Meta:
-        verbose_name = "consultation"
+        verbose_name = _("consultation")
         permissions = [
-            ("approve_consultation", "Can approve and publish consultations"),
-            ("see_all_responses", "Can see the responses to every consultation"),
+            ("approve_consultation", _("Can approve and publish consultations")),
+            ("see_all_responses", _("Can see the responses to every consultation")),
         ]
 
     def clean(self):
         super().clean()
         errors = {}
         if self.opens_at and self.closes_at and self.closes_at <= self.opens_at:
-            errors["closes_at"] = "The consultation must close after it opens."
+            errors["closes_at"] = _("The consultation must close after it opens.")
         if self.outcome_date:
             if not self.outcome_summary.strip():
-                errors["outcome_summary"] = "Say what respondents told you."
+                errors["outcome_summary"] = _("Say what respondents told you.")
             if self.closes_at and self.closes_at > timezone.now():
-                errors["outcome_date"] = (
+                errors["outcome_date"] = _(
                     "Publish the outcome after the consultation closes."
                 )
             elif self.closes_at and self.outcome_date < self.closes_at.date():
-                errors["outcome_date"] = "The outcome cannot come before the closing."
+                errors["outcome_date"] = _(
+                    "The outcome cannot come before the closing."
+                )
         if errors:
             raise ValidationError(errors)
 

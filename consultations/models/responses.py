@@ -2,6 +2,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 def new_token():
@@ -26,19 +27,19 @@ class ConsultationResponse(models.Model):
     """One person's answers to a consultation, from first draft to submission."""
 
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
+        DRAFT = "draft", _("Draft")
         # Someone without an account has submitted but not yet confirmed by email.
-        UNCONFIRMED = "unconfirmed", "Waiting for email confirmation"
-        SUBMITTED = "submitted", "Submitted"
+        UNCONFIRMED = "unconfirmed", _("Waiting for email confirmation")
+        SUBMITTED = "submitted", _("Submitted")
 
     class RespondAs(models.TextChoices):
-        INDIVIDUAL = "individual", "As an individual"
-        ORGANISATION = "organisation", "On behalf of an organisation"
+        INDIVIDUAL = "individual", _("As an individual")
+        ORGANISATION = "organisation", _("On behalf of an organisation")
 
     class Publication(models.TextChoices):
-        NAMED = "named", "Yes, with my name"
-        ANONYMOUS = "anonymous", "Yes, but without my name"
-        NOT_PUBLISHED = "not_published", "No, do not publish my response"
+        NAMED = "named", _("Yes, with my name")
+        ANONYMOUS = "anonymous", _("Yes, but without my name")
+        NOT_PUBLISHED = "not_published", _("No, do not publish my response")
 
     consultation = models.ForeignKey(
         "consultations.ConsultationPage",
@@ -95,7 +96,7 @@ class ConsultationResponse(models.Model):
     def respondent_name(self):
         if self.user_id:
             return self.user.public_name
-        return self.name or "A former member"
+        return self.name or _("A former member")
 
     @property
     def respondent_email(self):
@@ -107,16 +108,19 @@ class ConsultationResponse(models.Model):
         if self.publication == self.Publication.NAMED:
             name = self.respondent_name
         else:
-            name = "Anonymous respondent"
+            name = _("Anonymous respondent")
         if self.respond_as == self.RespondAs.ORGANISATION and self.organisation_name:
-            return f"{name}, for {self.organisation_name}"
+            return _("%(name)s, for %(organisation)s") % {
+                "name": name,
+                "organisation": self.organisation_name,
+            }
         return name
 
     @property
     def publication_status(self):
         """What its author agreed to, unless it was withheld from publication."""
         if self.withheld_at:
-            return "Withheld from publication"
+            return _("Withheld from publication")
         return self.get_publication_display()
 
     @property
@@ -156,7 +160,7 @@ class ResponseExport(models.Model):
 
     class Format(models.TextChoices):
         CSV = "csv", "CSV"
-        XLSX = "xlsx", "Excel"
+        XLSX = "xlsx", _("Excel")
 
     consultation = models.ForeignKey(
         "consultations.ConsultationPage",

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from accounts.suspension import suspension_notice
 from consultations import tasks
@@ -46,7 +47,7 @@ class Step:
     def heading(self):
         if self.sections and len(self.sections) == 1 and not self.about_you:
             return self.sections[0].heading
-        return "About you" if not self.sections else "Your response"
+        return _("About you") if not self.sections else _("Your response")
 
 
 def steps_of(consultation):
@@ -62,13 +63,13 @@ def check_taking_responses(consultation):
     state = consultation.state
     if state == State.FORTHCOMING:
         raise ResponseRefused(
-            f"This consultation opens at {time_and_date(consultation.opens_at)}. "
-            "You can respond from then."
+            _("This consultation opens at %(opens)s. You can respond from then.")
+            % {"opens": time_and_date(consultation.opens_at)}
         )
     if state != State.OPEN:
         raise ResponseRefused(
-            f"This consultation closed at {time_and_date(consultation.closes_at)}. "
-            "It no longer takes responses."
+            _("This consultation closed at %(closed)s. It no longer takes responses.")
+            % {"closed": time_and_date(consultation.closes_at)}
         )
 
 
@@ -96,8 +97,11 @@ def check_submission_rate(user, ip_address, email=""):
         )
     if wait:
         raise TooManySubmissions(
-            "You have submitted responses too many times in the last hour. Try "
-            f"again in {wait_in_words(wait)}: your answers are still here."
+            _(
+                "You have submitted responses too many times in the last hour. Try "
+                "again in %(wait)s: your answers are still here."
+            )
+            % {"wait": wait_in_words(wait)}
         )
 
 
@@ -209,13 +213,13 @@ def confirm(consultation, token):
     )
     if response is None:
         raise UnknownLink(
-            "This confirmation link is not right. Check you copied all of it."
+            _("This confirmation link is not right. Check you copied all of it.")
         )
     if response.status == Response.Status.SUBMITTED:
         return response
     check_taking_responses(consultation)
     if response.status == Response.Status.DRAFT:
-        raise ResponseRefused("Submit your response before you confirm it.")
+        raise ResponseRefused(_("Submit your response before you confirm it."))
     response.status = Response.Status.SUBMITTED
     response.submitted_at = timezone.now()
     response.save()

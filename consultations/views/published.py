@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from consultations.exports import option_counts, with_charts
@@ -23,9 +24,12 @@ def published_responses(request, consultation):
             "consultations/refused.html",
             {
                 "page": consultation,
-                "heading": "No responses are published yet",
-                "message": "Responses are published after the consultation closes, "
-                f"at {time_and_date(consultation.closes_at)}.",
+                "heading": _("No responses are published yet"),
+                "message": _(
+                    "Responses are published after the consultation closes, at "
+                    "%(closes)s."
+                )
+                % {"closes": time_and_date(consultation.closes_at)},
             },
             status=404,
         )
@@ -63,10 +67,10 @@ def published_responses(request, consultation):
 def follow(request, consultation):
     if request.POST.get("follow") == "no":
         following.unfollow(request.user, consultation)
-        messages.success(request, "You no longer follow this consultation.")
+        messages.success(request, _("You no longer follow this consultation."))
     else:
         following.follow(request.user, consultation)
         messages.success(
-            request, "You follow this consultation: we will email you its outcome."
+            request, _("You follow this consultation: we will email you its outcome.")
         )
     return redirect(consultation.url)

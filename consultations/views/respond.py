@@ -5,6 +5,8 @@ from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import (
     routablepageurl,
 )
@@ -19,7 +21,7 @@ from core.idempotency import idempotent
 Response = responding.Response
 
 
-NOT_TAKING_RESPONSES = "This consultation is not taking responses"
+NOT_TAKING_RESPONSES = gettext_lazy("This consultation is not taking responses")
 
 
 def refused(request, consultation, message, heading=NOT_TAKING_RESPONSES, status=403):
@@ -149,8 +151,11 @@ def after_saving(request, consultation, response, step, steps, action):
     if action == "draft":
         messages.success(
             request,
-            "Your answers are saved. Come back to this page to carry on: you can "
-            f"change them until {time_and_date(consultation.closes_at)}.",
+            _(
+                "Your answers are saved. Come back to this page to carry on: you can "
+                "change them until %(closes)s."
+            )
+            % {"closes": time_and_date(consultation.closes_at)},
         )
         return redirect(consultation.url)
     if step.number < len(steps):
@@ -159,7 +164,7 @@ def after_saving(request, consultation, response, step, steps, action):
         consultation, response, anonymous=not response.user_id
     )
     if incomplete is not None:
-        messages.error(request, "Some answers are missing. Answer them to submit.")
+        messages.error(request, _("Some answers are missing. Answer them to submit."))
         return redirect(step_url(request, consultation, incomplete.number) + "?check=1")
     was_submitted = response.is_submitted
     try:
@@ -169,14 +174,19 @@ def after_saving(request, consultation, response, step, steps, action):
     if response.status == Response.Status.UNCONFIRMED:
         messages.success(
             request,
-            f"Nearly done: we have emailed {response.email} a link. Your response "
-            "counts once you follow it.",
+            _(
+                "Nearly done: we have emailed %(email)s a link. Your response "
+                "counts once you follow it."
+            )
+            % {"email": response.email},
         )
     elif was_submitted:
-        messages.success(request, "Your changes are saved. We have emailed you a copy.")
+        messages.success(
+            request, _("Your changes are saved. We have emailed you a copy.")
+        )
     else:
         messages.success(
-            request, "Your response is submitted. We have emailed you a copy."
+            request, _("Your response is submitted. We have emailed you a copy.")
         )
     return redirect(your_response_url(request, consultation, response))
 
@@ -198,9 +208,11 @@ def your_response(request, consultation, response_id):
         return refused(
             request,
             consultation,
-            "We could not find this response. If it is yours, sign in with the "
-            "account you responded with.",
-            heading="Response not found",
+            _(
+                "We could not find this response. If it is yours, sign in with the "
+                "account you responded with."
+            ),
+            heading=_("Response not found"),
             status=404,
         )
     return TemplateResponse(
@@ -222,10 +234,10 @@ def confirm(request, consultation, token):
             request,
             consultation,
             str(refusal),
-            "We could not confirm your response",
+            _("We could not confirm your response"),
             # A link that is nobody's names nothing.
             status=404 if isinstance(refusal, responding.UnknownLink) else 403,
         )
     sessions.remember_response(request, response)
-    messages.success(request, "Thank you: your response is confirmed.")
+    messages.success(request, _("Thank you: your response is confirmed."))
     return redirect(your_response_url(request, consultation, response))

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.search.backends import get_search_backend
 
@@ -140,11 +141,15 @@ def raise_gap_page(request, theme, *, initial=None, raised=None, **context):
                         raised(gap)
                 messages.success(
                     request,
-                    "Your data gap is on the register. We will email you when a "
-                    "producer responds."
+                    _(
+                        "Your data gap is on the register. We will email you when a "
+                        "producer responds."
+                    )
                     if gap.is_public
-                    else "Your data gap is saved. A producer or chair will look at it "
-                    "before others can see it: only you can see it until then.",
+                    else _(
+                        "Your data gap is saved. A producer or chair will look at it "
+                        "before others can see it: only you can see it until then."
+                    ),
                 )
                 return redirect(gap)
         else:
@@ -246,10 +251,12 @@ def support(request, theme_slug, pk):
         else:
             messages.success(
                 request,
-                "Your use case has been changed."
+                _("Your use case has been changed.")
                 if had_supported
-                else "Thank you: your need is counted. We will email you when the "
-                "gap moves on.",
+                else _(
+                    "Thank you: your need is counted. We will email you when the "
+                    "gap moves on."
+                ),
             )
             return redirect(gap.get_absolute_url() + "#support")
     return render_gap(request, gap, support_form=form, status=status)
@@ -262,8 +269,10 @@ def withdraw(request, theme_slug, pk):
     services.withdraw_support(gap, request.user)
     messages.success(
         request,
-        "You no longer support this gap. You still follow it: unfollow it to stop "
-        "emails about it.",
+        _(
+            "You no longer support this gap. You still follow it: unfollow it to stop "
+            "emails about it."
+        ),
     )
     return redirect(gap.get_absolute_url() + "#support")
 
@@ -275,11 +284,11 @@ def follow(request, theme_slug, pk):
     action = request.POST.get("action")
     if action == "follow":
         services.follow(gap, request.user)
-        message = "We will email you when this gap moves on."
+        message = _("We will email you when this gap moves on.")
     elif action == "unfollow":
         services.unfollow(gap, request.user)
-        message = "You will no longer get emails about this gap."
+        message = _("You will no longer get emails about this gap.")
     else:
-        return HttpResponseBadRequest("Choose to follow or unfollow the gap.")
+        return HttpResponseBadRequest(_("Choose to follow or unfollow the gap."))
     messages.success(request, message)
     return redirect(gap.get_absolute_url() + "#follow")

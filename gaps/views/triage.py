@@ -4,6 +4,8 @@ from allauth.account.decorators import verified_email_required
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from gaps import notifications, services
@@ -21,8 +23,11 @@ def get_gap(request, theme_slug, pk):
 
 
 def changed_message(gap, told):
-    people = "1 person has" if told == 1 else f"{told} people have"
-    return f"Status changed to {gap.get_status_display()}. {people} been told."
+    return ngettext(
+        "Status changed to %(status)s. %(count)d person has been told.",
+        "Status changed to %(status)s. %(count)d people have been told.",
+        told,
+    ) % {"status": gap.get_status_display(), "count": told}
 
 
 @verified_email_required
@@ -31,7 +36,9 @@ def triage(request, theme_slug, pk):
     errors, since the gap page only includes the form."""
     gap = get_gap(request, theme_slug, pk)
     if not services.may_triage(request.user, gap.theme):
-        raise PermissionDenied("Only the theme's producers and chairs triage its gaps.")
+        raise PermissionDenied(
+            _("Only the theme's producers and chairs triage its gaps.")
+        )
     form = TriageForm(request.POST or None, gap=gap)
     status = 200
     if request.method == "POST":
@@ -59,7 +66,7 @@ def approve(request, theme_slug, pk):
     """Let a new member's held gap onto the register."""
     gap = get_gap(request, theme_slug, pk)
     services.approve_gap(gap, request.user)
-    messages.success(request, "The data gap is on the register for everyone to see.")
+    messages.success(request, _("The data gap is on the register for everyone to see."))
     return redirect(gap.get_absolute_url())
 
 
@@ -68,20 +75,25 @@ def reject(request, theme_slug, pk):
     """Ask, then delete a held gap: it never reaches the register."""
     gap = get_gap(request, theme_slug, pk)
     if not services.may_triage(request.user, gap.theme):
-        raise PermissionDenied("Only the theme's producers and chairs reject gaps.")
+        raise PermissionDenied(_("Only the theme's producers and chairs reject gaps."))
     if gap.is_public:
         messages.info(
             request,
-            "This data gap is on the register already, so it cannot be "
-            "rejected. Give it a status instead.",
+            _(
+                "This data gap is on the register already, so it cannot be "
+                "rejected. Give it a status instead."
+            ),
         )
         return redirect(gap)
     if request.method == "POST":
         services.reject_gap(gap, request.user)
         messages.success(
             request,
-            f"You rejected the data gap “{gap.title}”. It is deleted: nobody else "
-            "saw it.",
+            _(
+                "You rejected the data gap “%(title)s”. It is deleted: nobody else "
+                "saw it."
+            )
+            % {"title": gap.title},
         )
         return redirect("gaps:register", theme_slug=gap.theme.slug)
     return render(
