@@ -108,12 +108,16 @@ def theme_calendar(request, theme_slug):
     theme = get_theme(theme_slug)
     meetings = feed_meetings().descendant_of(theme)
     return calendar_response(
-        meetings, f"statsforum: {theme.title} meetings", theme.slug
+        meetings,
+        gettext("statsforum: %(theme)s meetings") % {"theme": theme.title},
+        theme.slug,
     )
 
 
 def all_calendar(request):
-    return calendar_response(feed_meetings(), "statsforum meetings", "meetings")
+    return calendar_response(
+        feed_meetings(), gettext("statsforum meetings"), "meetings"
+    )
 
 
 def feed_meetings():
@@ -137,7 +141,9 @@ def my_calendar(request, token):
             MeetingRegistration.Status.WAITING,
         ],
     )
-    response = calendar_response(meetings, "statsforum: your meetings", "my-meetings")
+    response = calendar_response(
+        meetings, gettext("statsforum: your meetings"), "my-meetings"
+    )
     # The address is the only key: keep it out of shared caches and search engines.
     response["Cache-Control"] = "private"
     response["X-Robots-Tag"] = "noindex"
