@@ -10,6 +10,9 @@ Wagtail's front-end cache invalidation through `PageCacheBackend`) replaces its
 version, so every query of it (`?page=3`, filters) is gone at once; purging a branch
 does so for every address under it. A page rendered while a purge happened is
 stored under the versions read before it was rendered, which no one reads any more.
+Every purge is of the address in each language (`/themes/` and `/cy/themes/`,
+core/languages.py): the page's language comes from its address alone, so the two are
+kept apart and go together.
 
 The page is kept plain and gzipped: anonymous pages carry no secret, so compressing
 them gives BREACH nothing to find; everything else goes out uncompressed.
@@ -30,6 +33,7 @@ from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
 from core.caching import PERSONAL_COOKIES, SHARED_MAX_AGE
+from core.languages import addresses_in_every_language
 
 BACKEND = "core.pagecache.PageCacheBackend"
 # Longer queries are someone probing, not a page worth keeping.
@@ -93,9 +97,16 @@ def current_versions(path):
     return [found.get(key, "") for key in keys]
 
 
+def in_every_language(paths):
+    return sorted(
+        {address for path in paths for address in addresses_in_every_language(path)}
+    )
+
+
 def purge_keys(paths, branches=()):
     """Forget every cached query of each path, and everything under each branch,
-    on every app server sharing the cache."""
+    in every language, on every app server sharing the cache."""
+    paths, branches = in_every_language(paths), in_every_language(branches)
     cache.delete_many(
         [exact_key(path) for path in paths] + [branch_key(path) for path in branches]
     )
@@ -110,8 +121,8 @@ def purge(paths=(), branches=()):
     came in between kept what the database still said); the others after the
     commit, through Wagtail's purge task.
     """
-    paths = sorted({urlsplit(path).path for path in paths if path})
-    branches = sorted({urlsplit(path).path for path in branches if path})
+    paths = in_every_language({urlsplit(path).path for path in paths if path})
+    branches = in_every_language({urlsplit(path).path for path in branches if path})
     if not (paths or branches):
         return
     purge_keys(paths, branches)

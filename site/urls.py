@@ -1,4 +1,6 @@
+from allauth.urls import build_provider_urlpatterns
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView, TemplateView
 from wagtail import urls as wagtail_urls
@@ -9,6 +11,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts import views as accounts_views
 from home import views as home_views
 
+# Addresses that are the same in every language: the admin, the API, documents,
+# machine-read files, and the identity providers' callbacks (registered with each
+# provider as one exact address). These come first: the English pages below have
+# no prefix, and Wagtail's pages match any address.
 urlpatterns = [
     # Wagtail's own sign-in form would skip two-factor authentication: everyone signs
     # in through allauth.
@@ -27,8 +33,28 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include(build_provider_urlpatterns())),
+    path("", include("api.urls")),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path(
+        "robots.txt",
+        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
+    ),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Every page people read, in English at its address and in Welsh under /cy/. The
+# language comes from the address alone (core/languages.py).
+urlpatterns += i18n_patterns(
     path("accounts/", include("accounts.urls")),
-    path("accounts/", include("allauth.urls")),
+    # allauth's own pages (allauth.urls, without the providers' addresses above).
+    path("accounts/", include("allauth.account.urls")),
+    path("accounts/2fa/", include("allauth.mfa.urls")),
+    path("accounts/3rdparty/", include("allauth.socialaccount.urls")),
     path("my/", home_views.dashboard, name="dashboard"),
     path(
         "my/notifications/",
@@ -58,20 +84,6 @@ urlpatterns = [
     path("", include("connections.urls")),
     path("", include("figures.urls")),
     path("", include("home.urls")),
-    path("", include("api.urls")),
-    path("sitemap.xml", sitemap, name="sitemap"),
-    path(
-        "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
-    ),
-]
-
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
-
-urlpatterns += [
     # Wagtail's front-end sign-in (for private pages) is Django's LoginView: it
     # would skip allauth's rate limits, verification and two-factor check.
     path(
@@ -79,7 +91,8 @@ urlpatterns += [
         RedirectView.as_view(pattern_name="account_login", query_string=True),
     ),
     path("", include(wagtail_urls)),
-]
+    prefix_default_language=False,
+)
 
 # A database that is down gets a 503 asking to try again, not a 500.
 handler500 = "core.errors.server_error"

@@ -100,6 +100,9 @@ MIDDLEWARE = [
     # A visitor's page from the cache, before sessions and the view (core/pagecache.py).
     "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language of the address, never of the browser (core/languages.py): before
+    # CommonMiddleware, whose added slash must find the /cy/ addresses.
+    "core.languages.LanguageFromAddressMiddleware",
     # Below the sessions, so it decides before they add Vary: Cookie (core/caching.py).
     "core.caching.CacheControlMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -1,0 +1,199 @@
+"""Welsh under /cy/ (core/languages.py, site/urls.py): the language of a page comes
+from its address alone, never from the browser, so the page cache, which serves one
+address's page to everyone, never gives a Welsh page to an English address or the
+other way round; and every purge reaches both."""
+
+import gzip
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
+
+from accounts.factories import UserFactory
+from core.languages import address_in, addresses_in_every_language, without_language
+from forums import services
+from forums.factories import ThreadFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def visitor():
+    return Client()
+
+
+@pytest.fixture
+def thread(migration):
+    thread = ThreadFactory(theme=migration, title="Visa data")
+    services.post_reply(thread, UserFactory(), "The first reply", tell=False)
+    return thread
+
+
+def text(response):
+    body = response.content
+    if response.get("Content-Encoding") == "gzip":
+        body = gzip.decompress(body)
+    return body.decode()
+
+
+def welsh(path):
+    return address_in(path, "cy")
+
+
+# The same page in the other language
+
+
+def test_the_welsh_address_of_a_page_is_its_english_one_under_cy():
+    assert welsh("/themes/migration/") == "/cy/themes/migration/"
+    assert welsh("/") == "/cy/"
+    assert address_in("/cy/themes/migration/", "en-gb") == "/themes/migration/"
+    assert address_in("/cy/themes/", "cy") == "/cy/themes/"
+
+
+def test_taking_the_language_off_an_address_leaves_the_english_one():
+    assert without_language("/cy/search/") == "/search/"
+    assert without_language("/cy") == "/"
+    assert without_language("/cymru/") == "/cymru/"
+    assert without_language("/search/") == "/search/"
+
+
+def test_every_language_of_an_address_is_english_and_welsh():
+    assert addresses_in_every_language("/cy/gaps/") == ["/gaps/", "/cy/gaps/"]
+
+
+def test_links_made_on_a_welsh_page_stay_welsh(migration):
+    with translation.override("cy"):
+        assert reverse("forums:threads", args=["migration"]) == (
+            "/cy/themes/migration/discussions/"
+        )
+        assert migration.url == "/cy/themes/migration/"
+    assert migration.url == "/themes/migration/"
+
+
+# Routing
+
+
+def test_a_page_answers_under_cy_in_welsh(visitor, thread):
+    response = visitor.get(welsh(thread.get_absolute_url()))
+
+    assert response.status_code == 200
+    assert response["Content-Language"] == "cy"
+
+
+def test_wagtails_pages_answer_under_cy(visitor, migration):
+    assert visitor.get("/cy/").status_code == 200
+    assert visitor.get("/cy/themes/migration/").status_code == 200
+
+
+def test_an_english_address_stays_english_whatever_the_browser_asks(visitor, thread):
+    response = visitor.get(thread.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="cy")
+
+    assert response["Content-Language"] == "en-gb"
+
+
+def test_a_language_cookie_does_not_make_an_english_address_welsh(visitor, home_page):
+    visitor.cookies["django_language"] = "cy"
+
+    assert visitor.get("/")["Content-Language"] == "en-gb"
+
+
+def test_a_welsh_address_stays_welsh_whatever_the_browser_asks(visitor, home_page):
+    response = visitor.get("/cy/", HTTP_ACCEPT_LANGUAGE="en-GB,en")
+
+    assert response["Content-Language"] == "cy"
+
+
+def test_a_missing_slash_is_added_under_cy_too(visitor, migration):
+    response = visitor.get("/cy/themes/migration")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/cy/themes/migration/"
+
+
+def test_there_is_no_english_prefix(visitor, home_page):
+    assert visitor.get("/en-gb/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    "path", ["/cy/admin/", "/cy/api/", "/cy/documents/1/", "/cy/robots.txt"]
+)
+def test_the_admin_api_documents_and_machine_files_have_no_welsh_address(
+    visitor, home_page, path
+):
+    assert visitor.get(path).status_code == 404
+
+
+def test_the_sitemap_and_robots_txt_keep_their_one_address(visitor, home_page):
+    assert visitor.get("/robots.txt").status_code == 200
+    assert visitor.get("/sitemap.xml").status_code == 200
+
+
+def test_an_identity_providers_callback_has_one_address_in_every_language():
+    # Registered with the provider as one exact address.
+    kwargs = {"provider_id": "one-login"}
+    with translation.override("cy"):
+        welsh_callback = reverse("openid_connect_callback", kwargs=kwargs)
+    assert welsh_callback == reverse("openid_connect_callback", kwargs=kwargs)
+    assert welsh_callback == "/accounts/oidc/one-login/login/callback/"
+
+
+def test_signing_in_has_a_welsh_address(visitor):
+    assert visitor.get("/cy/accounts/login/").status_code == 200
+
+
+# The page cache keeps the two apart, and purges both
+
+
+@pytest.mark.page_cache
+def test_a_cached_welsh_page_never_answers_the_english_address(visitor, thread):
+    visitor.get(welsh(thread.get_absolute_url()))
+
+    english = visitor.get(thread.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="cy")
+
+    assert english["Content-Language"] == "en-gb"
+    assert 'lang="en-GB"' in text(english)
+
+
+@pytest.mark.page_cache
+def test_a_cached_english_page_never_answers_the_welsh_address(visitor, thread):
+    visitor.get(thread.get_absolute_url())
+
+    assert visitor.get(welsh(thread.get_absolute_url()))["Content-Language"] == "cy"
+
+
+@pytest.mark.page_cache
+def test_a_reply_shows_at_once_on_the_welsh_page_too(visitor, thread):
+    address = welsh(thread.get_absolute_url())
+    visitor.get(address)
+
+    services.post_reply(thread, UserFactory(), "A second reply", tell=False)
+
+    assert "A second reply" in text(visitor.get(address))
+
+
+@pytest.mark.page_cache
+def test_a_reply_posted_from_a_welsh_page_shows_at_once_on_the_english_one(
+    visitor, thread
+):
+    visitor.get(thread.get_absolute_url())
+
+    with translation.override("cy"):
+        services.post_reply(thread, UserFactory(), "Ateb arall", tell=False)
+
+    assert "Ateb arall" in text(visitor.get(thread.get_absolute_url()))
+
+
+@pytest.mark.page_cache
+def test_wagtails_purge_of_the_english_address_reaches_the_welsh_page(visitor, thread):
+    address = welsh(thread.get_absolute_url())
+    visitor.get(address)
+
+    purge_urls_from_cache(["http://localhost" + thread.get_absolute_url()])
+
+    with CaptureQueriesContext(connection) as queries:
+        visitor.get(address)
+    assert len(queries) > 0
