@@ -20,7 +20,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, TruncDate
 from django.utils import timezone
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment
 
@@ -116,7 +116,7 @@ def share(part, whole):
 def days(value):
     if value is None:
         return gettext("no responses")
-    return ngettext("%(days)s day", "%(days)s days", value) % {"days": value}
+    return gettext("%(days)s days") % {"days": value}
 
 
 def _answered_by(scope):
@@ -164,11 +164,7 @@ def questions(scope, period):
         Figure(
             "questions",
             gettext("Questions for the producers"),
-            ngettext(
-                "%(asked)s question asked; %(share)s answered by a producer.",
-                "%(asked)s questions asked; %(share)s answered by a producer.",
-                counts["asked"],
-            )
+            gettext("%(asked)s questions asked; %(share)s answered by a producer.")
             % {"asked": counts["asked"], "share": answered_share},
             (gettext("Questions"), gettext("Number")),
             [
@@ -235,11 +231,7 @@ def gaps(scope, period):
         Figure(
             "gaps-by-status",
             gettext("Data gaps raised, by where they stand now"),
-            ngettext(
-                "%(raised)s data gap raised; %(met)s of them met so far.",
-                "%(raised)s data gaps raised; %(met)s of them met so far.",
-                raised,
-            )
+            gettext("%(raised)s data gaps raised; %(met)s of them met so far.")
             % {"raised": raised, "met": by_status.get(Status.MET, 0)},
             (gettext("Status"), gettext("Data gaps")),
             [(str(status.label), by_status.get(status, 0)) for status in statuses],
@@ -247,12 +239,9 @@ def gaps(scope, period):
         Figure(
             "gaps-closed",
             gettext("Data gaps met or closed"),
-            ngettext(
-                "%(met)s data gap met and %(partly)s partly met in the period; "
-                "%(not_feasible)s found not feasible.",
+            gettext(
                 "%(met)s data gaps met and %(partly)s partly met in the period; "
-                "%(not_feasible)s found not feasible.",
-                closed["met"],
+                "%(not_feasible)s found not feasible."
             )
             % {
                 "met": closed["met"],
@@ -313,12 +302,9 @@ def consultations(scope, period):
     return Figure(
         "consultations",
         gettext("Consultations and their outcomes"),
-        ngettext(
-            "%(closed)s consultation closed: %(on_time)s with the outcome published "
-            "within 12 weeks, %(late)s published late and %(overdue)s overdue.",
+        gettext(
             "%(closed)s consultations closed: %(on_time)s with the outcome published "
-            "within 12 weeks, %(late)s published late and %(overdue)s overdue.",
-            closed,
+            "within 12 weeks, %(late)s published late and %(overdue)s overdue."
         )
         % {
             "closed": closed,
@@ -389,12 +375,9 @@ def members(scope, period):
     return Figure(
         "members",
         gettext("Members and active members, by sector"),
-        ngettext(
-            "%(total)s member, %(active)s of them active in the period (they asked, "
-            "replied or supported a data gap).",
+        gettext(
             "%(total)s members, %(active)s of them active in the period (they asked, "
-            "replied or supported a data gap).",
-            total,
+            "replied or supported a data gap)."
         )
         % {"total": total, "active": active_total},
         (gettext("Sector"), gettext("Members"), gettext("Active members")),
@@ -448,12 +431,9 @@ def meetings(scope, period):
     return Figure(
         "meetings",
         gettext("Meeting attendance"),
-        ngettext(
-            "%(held)s meeting held; %(present)s people present in the published "
-            "minutes.",
+        gettext(
             "%(held)s meetings held; %(present)s people present in the published "
-            "minutes.",
-            len(table),
+            "minutes."
         )
         % {"held": len(table), "present": present_total},
         (gettext("Meeting"), gettext("Registered"), gettext("Present")),
