@@ -9,6 +9,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from consultations.feeds import ConsultationsFeed
 from core.feeds import FEED_LENGTH, Entry, EntryFeed, scope_of
@@ -47,8 +48,12 @@ def threads_started(scope):
     )
     return [
         Entry(
-            title=f"New {'question' if thread.is_question else 'discussion'}: "
-            f"{thread.title}",
+            title=(
+                gettext("New question: %(title)s")
+                if thread.is_question
+                else gettext("New discussion: %(title)s")
+            )
+            % {"title": thread.title},
             # Sanitised when saved (forums.markdown), as the thread page shows it.
             description=thread.body_html,
             link=scope.full(thread.get_absolute_url()),
@@ -89,7 +94,10 @@ def replies(scope):
         thread = by_pk[reply.object_pk]
         reply.url = f"{scope.full(thread.get_absolute_url())}#reply-{reply.pk}"
         (entry,) = entries_of(feed, [reply], "Discussions")
-        entry.title = f"{thread.title}: reply by {author_name(reply.user)}"
+        entry.title = gettext("%(title)s: reply by %(name)s") % {
+            "title": thread.title,
+            "name": author_name(reply.user),
+        }
         entries.append(entry)
     return entries
 
@@ -128,7 +136,7 @@ class ThemeActivityFeed(EntryFeed):
         return f"statsforum: {scope.theme.title}"
 
     def subtitle(self, scope):
-        return (
+        return gettext(
             "Everything in this theme: discussions and replies, data gaps, "
             "meetings and consultations."
         )

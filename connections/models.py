@@ -4,6 +4,8 @@ answer, and what a consultation concerns."""
 
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
@@ -69,15 +71,15 @@ class ActionItem(Orderable):
     because it may answer a discussion or a data gap."""
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        DONE = "done", "Done"
-        DROPPED = "dropped", "Dropped"
+        OPEN = "open", pgettext_lazy("action status", "Open")
+        DONE = "done", pgettext_lazy("action status", "Done")
+        DROPPED = "dropped", pgettext_lazy("action status", "Dropped")
 
     page = ParentalKey(
         "events.MinutesPage", on_delete=models.CASCADE, related_name="action_items"
     )
-    description = models.CharField("action", max_length=300)
-    owner = models.CharField(max_length=120, help_text="Who will do it.")
+    description = models.CharField(_("action"), max_length=300)
+    owner = models.CharField(max_length=120, help_text=_("Who will do it."))
     organisation = models.ForeignKey(
         "accounts.Organisation",
         null=True,
@@ -95,7 +97,7 @@ class ActionItem(Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="action_items",
-        help_text="The discussion this action answers, if there is one.",
+        help_text=_("The discussion this action answers, if there is one."),
     )
     data_gap = models.ForeignKey(
         "gaps.DataGap",
@@ -103,7 +105,7 @@ class ActionItem(Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="action_items",
-        help_text="The data gap this action answers, if there is one.",
+        help_text=_("The data gap this action answers, if there is one."),
     )
     statistic = models.ForeignKey(
         "catalogue.Statistic",
@@ -111,7 +113,7 @@ class ActionItem(Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="action_items",
-        help_text="The statistic this action is about, if there is one.",
+        help_text=_("The statistic this action is about, if there is one."),
     )
 
     objects = ActionItemQuerySet.as_manager()

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
+from django.utils.translation import gettext
 
 from connections.models import GapMeeting, GapThread
 from core.signals import tell_content_changed
@@ -22,7 +23,9 @@ def tell_links_changed(gap, thread_pks, meeting_pks):
 def set_gap_links(user, gap, threads, meetings):
     """The discussions and meetings about `gap`, replacing those linked before."""
     if not gap_services.may_triage(user, gap.theme):
-        raise PermissionDenied("Only the theme's producers and chairs link its gaps.")
+        raise PermissionDenied(
+            gettext("Only the theme's producers and chairs link its gaps.")
+        )
     before_threads = set(gap.thread_links.values_list("thread", flat=True))
     before_meetings = set(gap.meeting_links.values_list("meeting", flat=True))
     with transaction.atomic():

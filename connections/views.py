@@ -8,6 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from connections import services
 from core.forms import IdMultipleChoiceField
@@ -21,13 +23,13 @@ from gaps.views.gap import raise_gap_page
 
 class LinksForm(forms.Form):
     threads = IdMultipleChoiceField(
-        label="Discussions about this gap",
+        label=_("Discussions about this gap"),
         queryset=Thread.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
     meetings = IdMultipleChoiceField(
-        label="Meetings that discussed it",
+        label=_("Meetings that discussed it"),
         queryset=EventPage.objects.none(),
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -67,7 +69,9 @@ def gap_in_theme(request, theme_slug, pk):
 def edit_links(request, theme_slug, pk):
     gap = gap_in_theme(request, theme_slug, pk)
     if not gap_services.may_triage(request.user, gap.theme):
-        raise PermissionDenied("Only the theme's producers and chairs link its gaps.")
+        raise PermissionDenied(
+            gettext("Only the theme's producers and chairs link its gaps.")
+        )
     # Unticking every box posts nothing, which is still a choice.
     form = LinksForm(request.POST if request.method == "POST" else None, gap=gap)
     if request.method == "POST" and form.is_valid():
@@ -77,7 +81,7 @@ def edit_links(request, theme_slug, pk):
             form.cleaned_data["threads"],
             form.cleaned_data["meetings"],
         )
-        messages.success(request, "The gap's links are saved.")
+        messages.success(request, gettext("The gap's links are saved."))
         return redirect(gap.get_absolute_url())
     return TemplateResponse(
         request,

@@ -1,6 +1,7 @@
 """What events tells accounts: the personal data a member's registrations hold."""
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from accounts.personal_data import PersonalData
 from events import services
@@ -43,7 +44,7 @@ NOTIFICATION_KINDS = KINDS
 
 PERSONAL_DATA = PersonalData(
     key="meetings",
-    label="Meeting registrations",
+    label=_("Meeting registrations"),
     export=export_meetings,
     erase=erase_meetings,
 )

@@ -10,7 +10,10 @@ from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import BaseListingView
 from wagtail.admin.views.pages.utils import GenericPageBreadcrumbsMixin
@@ -74,27 +77,35 @@ def registered_at(registration):
 
 def status_label(registration):
     if registration.status == Status.WAITING:
-        return f"On the waiting list, number {registration.place}"
+        return gettext("On the waiting list, number %(place)s") % {
+            "place": registration.place
+        }
     return registration.get_status_display()
 
 
 class AttendeeListView(GenericPageBreadcrumbsMixin, BaseListingView):
     template_name = "events/admin/attendees.html"
-    page_title = "Attendees"
+    page_title = _("Attendees")
     header_icon = "group"
     paginate_by = 100
     columns = [
-        Column("name", accessor=lambda r: r.user.public_name),
-        Column("email", accessor="user.email"),
-        Column("organisation", accessor=lambda r: r.user.organisation_label),
-        Column("sector", accessor=lambda r: r.user.get_sector_display()),
-        Column("status", accessor=status_label),
+        Column("name", label=_("Name"), accessor=lambda r: r.user.public_name),
+        Column("email", label=_("Email"), accessor="user.email"),
+        Column(
+            "organisation",
+            label=_("Organisation"),
+            accessor=lambda r: r.user.organisation_label,
+        ),
+        Column(
+            "sector", label=_("Sector"), accessor=lambda r: r.user.get_sector_display()
+        ),
+        Column("status", label=_("Status"), accessor=status_label),
         Column(
             "registered_at",
-            label="Registered at",
-            accessor=lambda r: f"{registered_at(r):%-d %b %Y, %H:%M}",
+            label=_("Registered at"),
+            accessor=lambda r: date_format(registered_at(r), "j M Y, H:i"),
         ),
-        Column("access_needs", label="Access needs"),
+        Column("access_needs", label=_("Access needs")),
     ]
 
     def setup(self, request, *args, **kwargs):
@@ -130,15 +141,15 @@ class AttendeeListView(GenericPageBreadcrumbsMixin, BaseListingView):
     def get_header_buttons(self):
         return [
             HeaderButton(
-                "Download CSV", f"{self.index_url}?export=csv", icon_name="download"
+                _("Download CSV"), f"{self.index_url}?export=csv", icon_name="download"
             )
         ]
 
     @cached_property
     def no_results_message(self):
         if self.showing_cancelled:
-            return "Nobody has cancelled their registration."
-        return "Nobody has registered yet."
+            return gettext("Nobody has cancelled their registration.")
+        return gettext("Nobody has registered yet.")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

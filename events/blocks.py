@@ -1,3 +1,4 @@
+from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
@@ -5,11 +6,11 @@ from core.blocks import ParagraphBlock
 
 
 class AgendaItemBlock(blocks.StructBlock):
-    time = blocks.TimeBlock(required=False, help_text="When this item starts.")
+    time = blocks.TimeBlock(required=False, help_text=_("When this item starts."))
     title = blocks.CharBlock()
-    speaker = blocks.CharBlock(required=False, help_text="Name and organisation.")
+    speaker = blocks.CharBlock(required=False, help_text=_("Name and organisation."))
     papers = blocks.ListBlock(
-        DocumentChooserBlock(), default=[], help_text="Papers for this item."
+        DocumentChooserBlock(), default=[], help_text=_("Papers for this item.")
     )
 
     class Meta:
@@ -21,7 +22,7 @@ class AgendaItemBlock(blocks.StructBlock):
 
 class DiscussionItemBlock(blocks.StructBlock):
     title = blocks.CharBlock()
-    notes = ParagraphBlock(help_text="What was said, and by whom.")
+    notes = ParagraphBlock(help_text=_("What was said, and by whom."))
 
     class Meta:
         icon = "doc-full"

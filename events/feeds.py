@@ -4,6 +4,7 @@ visitor, most recently published or changed first."""
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext
 
 from core.feeds import FEED_LENGTH, AtomFeed, scope_of
 from events import services
@@ -18,11 +19,13 @@ class MeetingsFeed(AtomFeed):
 
     def title(self, scope):
         if scope.theme:
-            return f"statsforum: {scope.theme.title} meetings"
-        return "statsforum: meetings"
+            return gettext("statsforum: %(theme)s meetings") % {
+                "theme": scope.theme.title
+            }
+        return gettext("statsforum: meetings")
 
     def subtitle(self, scope):
-        return "Meetings as they are announced, moved or cancelled."
+        return gettext("Meetings as they are announced, moved or cancelled.")
 
     def link(self, scope):
         if scope.theme:
@@ -48,7 +51,10 @@ class MeetingsFeed(AtomFeed):
 
     def item_title(self, meeting):
         if meeting.status != EventPage.Status.SCHEDULED:
-            return f"{meeting.get_status_display()}: {meeting.title}"
+            return gettext("%(status)s: %(title)s") % {
+                "status": meeting.get_status_display(),
+                "title": meeting.title,
+            }
         return meeting.title
 
     def item_description(self, meeting):

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import RefuseControlCharacters
 from events.models import EventPage
@@ -9,9 +10,11 @@ PAST = "past"
 
 class RegistrationForm(RefuseControlCharacters, forms.Form):
     access_needs = forms.CharField(
-        label="Access needs (optional)",
-        help_text="Anything we should arrange so you can take part, such as step-free "
-        "access or captions. Only the meeting's chairs see this.",
+        label=_("Access needs (optional)"),
+        help_text=_(
+            "Anything we should arrange so you can take part, such as step-free "
+            "access or captions. Only the meeting's chairs see this."
+        ),
         required=False,
         max_length=500,
         widget=forms.Textarea({"rows": 3}),
@@ -23,10 +26,10 @@ class MeetingFilters(ThemeFilters):
 
     # Set by the link between upcoming and past meetings; filtering keeps it.
     when = forms.ChoiceField(
-        choices=[(PAST, "Past meetings")], required=False, widget=forms.HiddenInput
+        choices=[(PAST, _("Past meetings"))], required=False, widget=forms.HiddenInput
     )
     format = forms.ChoiceField(
-        label="Format",
+        label=_("Format"),
         required=False,
-        choices=[("", "Any format"), *EventPage.Format.choices],
+        choices=[("", _("Any format")), *EventPage.Format.choices],
     )

@@ -2,6 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.utils.text import get_text_list
+from django.utils.translation import gettext_lazy as _
 
 from accounts.notifications import NotificationKind, notify, notify_many
 from events.models import EventPage, MeetingRegistration, MinutesPage
@@ -13,31 +14,35 @@ KINDS = [
     NotificationKind(
         key="meeting_registration",
         link="meeting_url",
-        label="Your meeting registrations",
-        description="Confirmations, waiting-list places, cancellations, and changes "
-        "to the time, place or status of a meeting you registered for.",
+        label=_("Your meeting registrations"),
+        description=_(
+            "Confirmations, waiting-list places, cancellations, and changes "
+            "to the time, place or status of a meeting you registered for."
+        ),
         optional=False,
     ),
     NotificationKind(
         key="meeting_reminder",
         link="meeting_url",
-        label="Meeting reminders",
-        description="A week and a day before a meeting you registered for.",
+        label=_("Meeting reminders"),
+        description=_("A week and a day before a meeting you registered for."),
     ),
     NotificationKind(
         key="meeting_published",
         link="meeting_url",
-        label="New meetings",
-        description="When a meeting is announced in a theme you have joined.",
+        label=_("New meetings"),
+        description=_("When a meeting is announced in a theme you have joined."),
         per_theme=True,
         default="daily",
     ),
     NotificationKind(
         key="minutes_published",
         link="minutes_url",
-        label="Published minutes",
-        description="When the minutes of a meeting in a theme you have joined, or a "
-        "meeting you registered for, are published.",
+        label=_("Published minutes"),
+        description=_(
+            "When the minutes of a meeting in a theme you have joined, or a "
+            "meeting you registered for, are published."
+        ),
         per_theme=True,
     ),
 ]

@@ -6,6 +6,8 @@ from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce, Lower, Trim
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
+from django.utils.translation import gettext
 
 from accounts.notifications import notify
 from accounts.suspension import suspension_notice
@@ -47,13 +49,18 @@ def register(meeting, user, access_needs="", tell_them=True):
     if notice := suspension_notice(user, meeting.theme, "register for its meetings"):
         raise Suspended(notice)
     if not meeting.registration_is_open:
-        raise RegistrationRefused("Registration for this meeting is not open.")
+        raise RegistrationRefused(gettext("Registration for this meeting is not open."))
     if registration_of(user, meeting):
-        raise RegistrationRefused("You have already registered for this meeting.")
+        raise RegistrationRefused(
+            gettext("You have already registered for this meeting.")
+        )
     if meeting.one_place_per_organisation and colleague_registered(meeting, user):
         raise RegistrationRefused(
-            f"Someone from {organisation_of(user)} has already registered. This "
-            "meeting takes one person from each organisation."
+            gettext(
+                "Someone from %(organisation)s has already registered. This "
+                "meeting takes one person from each organisation."
+            )
+            % {"organisation": organisation_of(user)}
         )
     confirmed = meeting.registrations.filter(status=Status.CONFIRMED).count()
     has_place = meeting.capacity is None or confirmed < meeting.capacity
@@ -170,8 +177,12 @@ def when(meeting):
     """'Tuesday 3 March 2026, 10:00 to 12:30 (UK time)'."""
     start = timezone.localtime(meeting.start, LONDON)
     end = timezone.localtime(meeting.end, LONDON)
-    ends = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%-d %B %Y, %H:%M}"
-    return f"{start:%A %-d %B %Y, %H:%M} to {ends} (UK time)"
+    # Django's date format, not strftime: day and month names in the reader's language.
+    ends = date_format(end, "H:i" if end.date() == start.date() else "j F Y, H:i")
+    return gettext("%(start)s to %(end)s (UK time)") % {
+        "start": date_format(start, "l j F Y, H:i"),
+        "end": ends,
+    }
 
 
 def places_left(meeting):

@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from core.idempotency import idempotent
@@ -40,10 +41,12 @@ def register(request, meeting):
         else:
             messages.success(
                 request,
-                "You are registered. We have emailed you the details."
+                gettext("You are registered. We have emailed you the details.")
                 if registration.status == registration.Status.CONFIRMED
-                else "The meeting is full, so you are on the waiting list. We will "
-                "email you if a place comes up.",
+                else gettext(
+                    "The meeting is full, so you are on the waiting list. We will "
+                    "email you if a place comes up."
+                ),
             )
             return redirect(meeting.url)
     elif form.errors:
@@ -62,7 +65,7 @@ def cancel(request, meeting):
     registration = services.registration_of(request.user, meeting)
     if registration:
         services.cancel(registration)
-        messages.success(request, "Your registration has been cancelled.")
+        messages.success(request, gettext("Your registration has been cancelled."))
     return redirect(meeting.url)
 
 
@@ -105,12 +108,16 @@ def theme_calendar(request, theme_slug):
     theme = get_theme(theme_slug)
     meetings = feed_meetings().descendant_of(theme)
     return calendar_response(
-        meetings, f"statsforum: {theme.title} meetings", theme.slug
+        meetings,
+        gettext("statsforum: %(theme)s meetings") % {"theme": theme.title},
+        theme.slug,
     )
 
 
 def all_calendar(request):
-    return calendar_response(feed_meetings(), "statsforum meetings", "meetings")
+    return calendar_response(
+        feed_meetings(), gettext("statsforum meetings"), "meetings"
+    )
 
 
 def feed_meetings():
@@ -134,7 +141,9 @@ def my_calendar(request, token):
             MeetingRegistration.Status.WAITING,
         ],
     )
-    response = calendar_response(meetings, "statsforum: your meetings", "my-meetings")
+    response = calendar_response(
+        meetings, gettext("statsforum: your meetings"), "my-meetings"
+    )
     # The address is the only key: keep it out of shared caches and search engines.
     response["Cache-Control"] = "private"
     response["X-Robots-Tag"] = "noindex"
@@ -146,5 +155,5 @@ def my_calendar(request, token):
 def new_calendar_address(request):
     """Replace the secret address, for a member who has shared it by mistake."""
     services.replace_calendar_address(request.user)
-    messages.success(request, "Your old calendar address no longer works.")
+    messages.success(request, gettext("Your old calendar address no longer works."))
     return redirect("dashboard")

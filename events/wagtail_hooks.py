@@ -1,5 +1,7 @@
 from django.core.exceptions import PermissionDenied
 from django.urls import path
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from core.page_buttons import PageKindButton, register_page_button
@@ -9,15 +11,15 @@ from events.models import EventPage
 LOG_ACTIONS = [
     (
         admin_views.EXPORT_ATTENDEES,
-        "Download attendees",
-        "Downloaded the attendee list",
+        _("Download attendees"),
+        _("Downloaded the attendee list"),
     ),
 ]
 
 
 @register_page_button
 class AttendeesButton(PageKindButton):
-    label = "Attendees"
+    label = _("Attendees")
     icon_name = "group"
     url_name = "events_meeting_attendees"
     page_type = EventPage
@@ -52,4 +54,6 @@ def only_chairs_and_editors_schedule_meetings(request, parent_page, page_class):
         issubclass(page_class, EventPage)
         and not parent_page.permissions_for_user(request.user).can_publish_subpage()
     ):
-        raise PermissionDenied("Only the theme's chairs and editors add meetings.")
+        raise PermissionDenied(
+            gettext("Only the theme's chairs and editors add meetings.")
+        )

@@ -1,6 +1,8 @@
 """What figures tells accounts: the "Did this meet your need?" email, and the
 member's answers."""
 
+from django.utils.translation import gettext_lazy as _
+
 from accounts.notifications import NotificationKind
 from accounts.personal_data import PersonalData
 from figures.models import SatisfactionAsk
@@ -9,10 +11,12 @@ NOTIFICATION_KINDS = [
     NotificationKind(
         key="satisfaction",
         link="url",
-        label="Did it meet your need?",
-        description="Once, after a data gap you support is met or closed, a "
-        "consultation you responded to publishes its outcome, or your question is "
-        "answered: did it meet your need?",
+        label=_("Did it meet your need?"),
+        description=_(
+            "Once, after a data gap you support is met or closed, a "
+            "consultation you responded to publishes its outcome, or your question "
+            "is answered: did it meet your need?"
+        ),
     ),
 ]
 
@@ -37,7 +41,7 @@ def erase_answers(user, keep_public_posts):
 
 PERSONAL_DATA = PersonalData(
     key="satisfaction",
-    label="Whether outcomes met your need",
+    label=_("Whether outcomes met your need"),
     export=export_answers,
     erase=erase_answers,
 )

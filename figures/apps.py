@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class FiguresConfig(AppConfig):
     name = "figures"
-    verbose_name = "Figures"
+    verbose_name = _("Figures")

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from core.forms import RefuseControlCharacters
 
@@ -8,16 +9,16 @@ ON_THE_PAGE = "satisfaction"
 
 class SatisfactionForm(RefuseControlCharacters, forms.Form):
     satisfied = forms.TypedChoiceField(
-        label="Did this meet your need?",
-        choices=[("yes", "Yes"), ("no", "No")],
+        label=_("Did this meet your need?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
-        error_messages={"required": "Select yes if this met your need"},
+        error_messages={"required": _("Select yes if this met your need")},
     )
     comment = forms.CharField(
-        label="Anything you want to add (optional)",
+        label=_("Anything you want to add (optional)"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 4}),
-        help_text="The producers read this. Do not include personal information.",
+        help_text=_("The producers read this. Do not include personal information."),
     )

@@ -20,6 +20,8 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, TruncDate
 from django.utils import timezone
+from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment
 
 from accounts.models import User
@@ -41,7 +43,7 @@ from themes.models import Role, ThemeMembership, ThemePage, ThemeRole
 CACHE_SECONDS = 10 * 60
 MEETINGS_SHOWN = 50
 OUTCOMES_SHOWN = 20
-NOT_GIVEN = "Not given"
+NOT_GIVEN = _("Not given")
 
 
 @dataclass(frozen=True)
@@ -84,7 +86,8 @@ class Figures:
 
 def figures_of(scope, period):
     return cache.get_or_set(
-        f"figures:{scope.key}:{period.key}",
+        # Each language its own copy: the titles, sentences and headers are in it.
+        f"figures:{scope.key}:{period.key}:{get_language()}",
         lambda: _figures_of(scope, period),
         CACHE_SECONDS,
     )
@@ -107,11 +110,13 @@ def _figures_of(scope, period):
 
 
 def share(part, whole):
-    return f"{round(100 * part / whole)}%" if whole else "none"
+    return f"{round(100 * part / whole)}%" if whole else gettext("none")
 
 
 def days(value):
-    return "no responses" if value is None else f"{value} days"
+    if value is None:
+        return gettext("no responses")
+    return gettext("%(days)s days") % {"days": value}
 
 
 def _answered_by(scope):
@@ -158,14 +163,14 @@ def questions(scope, period):
     return [
         Figure(
             "questions",
-            "Questions for the producers",
-            f"{counts['asked']} questions asked; {answered_share} answered by a "
-            "producer.",
-            ("Questions", "Number"),
+            gettext("Questions for the producers"),
+            gettext("%(asked)s questions asked; %(share)s answered by a producer.")
+            % {"asked": counts["asked"], "share": answered_share},
+            (gettext("Questions"), gettext("Number")),
             [
-                ("Asked", counts["asked"]),
-                ("Answered by a producer", counts["answered"]),
-                ("Not answered", counts["asked"] - counts["answered"]),
+                (gettext("Asked"), counts["asked"]),
+                (gettext("Answered by a producer"), counts["answered"]),
+                (gettext("Not answered"), counts["asked"] - counts["answered"]),
             ],
         ),
         _response_times(scope, period, median),
@@ -191,10 +196,14 @@ def _response_times(scope, period, questions_median):
     )
     return Figure(
         "response-times",
-        "Median time to a first producer response",
-        f"Questions: {days(questions_median)}. Data gaps: {days(gaps_median)}.",
-        ("Asked or raised", "Median days"),
-        [("Questions", questions_median), ("Data gaps", gaps_median)],
+        gettext("Median time to a first producer response"),
+        gettext("Questions: %(questions)s. Data gaps: %(gaps)s.")
+        % {"questions": days(questions_median), "gaps": days(gaps_median)},
+        (gettext("Asked or raised"), gettext("Median days")),
+        [
+            (gettext("Questions"), questions_median),
+            (gettext("Data gaps"), gaps_median),
+        ],
     )
 
 
@@ -221,22 +230,29 @@ def gaps(scope, period):
     return [
         Figure(
             "gaps-by-status",
-            "Data gaps raised, by where they stand now",
-            f"{raised} data gaps raised; {by_status.get(Status.MET, 0)} of them met "
-            "so far.",
-            ("Status", "Data gaps"),
-            [(status.label, by_status.get(status, 0)) for status in statuses],
+            gettext("Data gaps raised, by where they stand now"),
+            gettext("%(raised)s data gaps raised; %(met)s of them met so far.")
+            % {"raised": raised, "met": by_status.get(Status.MET, 0)},
+            (gettext("Status"), gettext("Data gaps")),
+            [(str(status.label), by_status.get(status, 0)) for status in statuses],
         ),
         Figure(
             "gaps-closed",
-            "Data gaps met or closed",
-            f"{closed['met']} data gaps met and {closed['partly_met']} partly met in "
-            f"the period; {closed['not_feasible']} found not feasible.",
-            ("Outcome", "Data gaps"),
+            gettext("Data gaps met or closed"),
+            gettext(
+                "%(met)s data gaps met and %(partly)s partly met in the period; "
+                "%(not_feasible)s found not feasible."
+            )
+            % {
+                "met": closed["met"],
+                "partly": closed["partly_met"],
+                "not_feasible": closed["not_feasible"],
+            },
+            (gettext("Outcome"), gettext("Data gaps")),
             [
-                ("Met", closed["met"]),
-                ("Partly met", closed["partly_met"]),
-                ("Not feasible", closed["not_feasible"]),
+                (gettext("Met"), closed["met"]),
+                (gettext("Partly met"), closed["partly_met"]),
+                (gettext("Not feasible"), closed["not_feasible"]),
             ],
         ),
     ]
@@ -285,17 +301,24 @@ def consultations(scope, period):
     closed = sum(counts.values()) - counts["open"]
     return Figure(
         "consultations",
-        "Consultations and their outcomes",
-        f"{closed} consultations closed: {counts['on_time']} with the outcome "
-        f"published within 12 weeks, {counts['late']} published late and "
-        f"{counts['overdue']} overdue.",
-        ("Consultations closing in the period", "Number"),
+        gettext("Consultations and their outcomes"),
+        gettext(
+            "%(closed)s consultations closed: %(on_time)s with the outcome published "
+            "within 12 weeks, %(late)s published late and %(overdue)s overdue."
+        )
+        % {
+            "closed": closed,
+            "on_time": counts["on_time"],
+            "late": counts["late"],
+            "overdue": counts["overdue"],
+        },
+        (gettext("Consultations closing in the period"), gettext("Number")),
         [
-            ("Outcome published on time", counts["on_time"]),
-            ("Outcome published late", counts["late"]),
-            ("Outcome overdue", counts["overdue"]),
-            ("Outcome not due yet", counts["awaited"]),
-            ("Still open", counts["open"]),
+            (gettext("Outcome published on time"), counts["on_time"]),
+            (gettext("Outcome published late"), counts["late"]),
+            (gettext("Outcome overdue"), counts["overdue"]),
+            (gettext("Outcome not due yet"), counts["awaited"]),
+            (gettext("Still open"), counts["open"]),
         ],
     )
 
@@ -341,7 +364,7 @@ def members(scope, period):
     labels = [*User.Sector.choices, ("", NOT_GIVEN)]
     table = [
         (
-            label,
+            str(label),
             counted.get(sector, {}).get("members", 0),
             counted.get(sector, {}).get("active_members", 0),
         )
@@ -351,10 +374,13 @@ def members(scope, period):
     active_total = sum(row[2] for row in table)
     return Figure(
         "members",
-        "Members and active members, by sector",
-        f"{total} members, {active_total} of them active in the period (they asked, "
-        "replied or supported a data gap).",
-        ("Sector", "Members", "Active members"),
+        gettext("Members and active members, by sector"),
+        gettext(
+            "%(total)s members, %(active)s of them active in the period (they asked, "
+            "replied or supported a data gap)."
+        )
+        % {"total": total, "active": active_total},
+        (gettext("Sector"), gettext("Members"), gettext("Active members")),
         table,
     )
 
@@ -404,10 +430,13 @@ def meetings(scope, period):
     present_total = sum(row[2] or 0 for row in table)
     return Figure(
         "meetings",
-        "Meeting attendance",
-        f"{len(table)} meetings held; {present_total} people present in the "
-        "published minutes.",
-        ("Meeting", "Registered", "Present"),
+        gettext("Meeting attendance"),
+        gettext(
+            "%(held)s meetings held; %(present)s people present in the published "
+            "minutes."
+        )
+        % {"held": len(table), "present": present_total},
+        (gettext("Meeting"), gettext("Registered"), gettext("Present")),
         table,
         chart_column=2,
     )
@@ -447,8 +476,8 @@ def you_said_we_did(scope, period, shown=OUTCOMES_SHOWN):
     rows = [
         (
             gap.title,
-            "Data gap",
-            Status(gap.status).label,
+            gettext("Data gap"),
+            str(Status(gap.status).label),
             timezone.localdate(gap.last_moved_at),
             gap.get_absolute_url(),
         )
@@ -457,8 +486,8 @@ def you_said_we_did(scope, period, shown=OUTCOMES_SHOWN):
     rows += [
         (
             page.title,
-            "Consultation",
-            "Outcome published",
+            gettext("Consultation"),
+            gettext("Outcome published"),
             page.outcome_date,
             page.url,
         )
@@ -467,8 +496,9 @@ def you_said_we_did(scope, period, shown=OUTCOMES_SHOWN):
     rows += [
         (
             thread.title,
-            "Question",
-            f"Answered by {thread.answered_by.short_name}",
+            gettext("Question"),
+            gettext("Answered by %(organisation)s")
+            % {"organisation": thread.answered_by.short_name},
             timezone.localdate(thread.answer.submit_date),
             thread.get_absolute_url(),
         )
@@ -477,10 +507,19 @@ def you_said_we_did(scope, period, shown=OUTCOMES_SHOWN):
     rows.sort(key=lambda row: row[3], reverse=True)
     return Figure(
         "you-said-we-did",
-        "You said, we did",
-        f"{len(gaps)} data gaps met or closed, {len(outcomes)} consultation "
-        f"outcomes published and {len(answered)} questions answered in the period.",
-        ("What was raised", "Kind", "What happened", "When", "Address"),
+        gettext("You said, we did"),
+        gettext(
+            "%(gaps)s data gaps met or closed, %(outcomes)s consultation outcomes "
+            "published and %(answered)s questions answered in the period."
+        )
+        % {"gaps": len(gaps), "outcomes": len(outcomes), "answered": len(answered)},
+        (
+            gettext("What was raised"),
+            gettext("Kind"),
+            gettext("What happened"),
+            gettext("When"),
+            gettext("Address"),
+        ),
         [
             (title, kind, what, long_date(when), full_url(url))
             for title, kind, what, when, url in rows
@@ -508,7 +547,7 @@ def satisfied(scope, period):
     }
     table = [
         (
-            label,
+            str(label),
             counts.get(outcome, {}).get("answered", 0),
             counts.get(outcome, {}).get("yes", 0),
             share(
@@ -522,10 +561,18 @@ def satisfied(scope, period):
     yes = sum(row[2] for row in table)
     return Figure(
         "satisfaction",
-        "Did it meet their need?",
-        f"{answered} people answered after an outcome; {share(yes, answered)} said "
-        "it met their need.",
-        ("After", "Answered", "It met their need", "Share"),
+        gettext("Did it meet their need?"),
+        gettext(
+            "%(answered)s people answered after an outcome; %(share)s said it met "
+            "their need."
+        )
+        % {"answered": answered, "share": share(yes, answered)},
+        (
+            gettext("After"),
+            gettext("Answered"),
+            gettext("It met their need"),
+            gettext("Share"),
+        ),
         table,
         chart_column=2,
     )

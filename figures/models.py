@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class SatisfactionAsk(models.Model):
@@ -8,9 +9,9 @@ class SatisfactionAsk(models.Model):
     a gap's supporters, a consultation's respondents, a question's asker."""
 
     class Outcome(models.TextChoices):
-        GAP = "gap", "A data gap met or closed"
-        CONSULTATION = "consultation", "A consultation's outcome"
-        QUESTION = "question", "A question answered by a producer"
+        GAP = "gap", _("A data gap met or closed")
+        CONSULTATION = "consultation", _("A consultation's outcome")
+        QUESTION = "question", _("A question answered by a producer")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,

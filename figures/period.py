@@ -7,11 +7,13 @@ from datetime import date, datetime, time, timedelta
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.dates import long_date
 from core.forms import GovukDateField
 
-HINT = "For example, 1 4 2026"
+HINT = _("For example, 1 4 2026")
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,10 @@ class Period:
         return f"{self.start.isoformat()}:{self.end.isoformat()}"
 
     def __str__(self):
-        return f"{long_date(self.start)} to {long_date(self.end)}"
+        return gettext("%(start)s to %(end)s") % {
+            "start": long_date(self.start),
+            "end": long_date(self.end),
+        }
 
     def query(self):
         """The query string that chooses this period again."""
@@ -60,14 +65,14 @@ class Period:
 
 
 class PeriodForm(forms.Form):
-    date_from = GovukDateField(label="From", required=False, help_text=HINT)
-    date_to = GovukDateField(label="To", required=False, help_text=HINT)
+    date_from = GovukDateField(label=_("From"), required=False, help_text=HINT)
+    date_to = GovukDateField(label=_("To"), required=False, help_text=HINT)
 
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if start and end and end < start:
-            self.add_error("date_to", "To must be the same as or after From")
+            self.add_error("date_to", gettext("To must be the same as or after From"))
         return cleaned
 
 

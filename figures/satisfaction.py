@@ -12,6 +12,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from accounts.notifications import notify
 from consultations.models import ConsultationPage, ConsultationResponse
@@ -48,14 +49,16 @@ def ask_from_token(token):
         TypeError,
         ValueError,
     ):
-        raise ValidationError("This link is not valid or has expired.") from None
+        raise ValidationError(
+            gettext("This link is not valid or has expired.")
+        ) from None
 
 
 def record_answer(ask, user_or_none, satisfied, comment=""):
     """Record the answer, once: a second answer changes nothing. Returns whether
     this one counted."""
     if user_or_none is not None and user_or_none.pk != ask.user_id:
-        raise ValidationError("This question was asked of someone else.")
+        raise ValidationError(gettext("This question was asked of someone else."))
     return bool(
         SatisfactionAsk.objects.filter(pk=ask.pk, answered_at__isnull=True).update(
             satisfied=satisfied,

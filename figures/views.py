@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from accounts.models import Organisation
@@ -64,7 +65,7 @@ def _csv(request, scope, slug):
     _form, period = chosen_period(request.GET)
     figure = figures_of(scope, period).get(slug)
     if figure is None:
-        raise Http404("No such figure.")
+        raise Http404(gettext("No such figure."))
     return csv_response(
         f"{slug}-{period.start.isoformat()}-to-{period.end.isoformat()}.csv",
         figure.header,

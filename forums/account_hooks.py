@@ -2,6 +2,7 @@
 
 from django.db.models import CharField, Exists, OuterRef
 from django.db.models.functions import Cast
+from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment
 
 from accounts.personal_data import PersonalData, PublicContribution
@@ -93,7 +94,7 @@ REPLY_TARGETS = [THREAD]
 
 PERSONAL_DATA = PersonalData(
     key="discussions",
-    label="Threads started",
+    label=_("Threads started"),
     export=export_discussions,
     erase=erase_discussions,
     public=public_threads,

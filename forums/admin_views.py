@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from forums import moderation
@@ -15,13 +16,13 @@ from forums.services import replies_to_any_thread
 
 QUEUE_PAGE_SIZE = 50
 REPLY_ACTIONS = {
-    "approve": (moderation.approve_reply, "The reply is visible again."),
-    "hide": (moderation.hide_reply, "The reply is hidden from members."),
-    "delete": (moderation.delete_reply, "The reply has been deleted."),
+    "approve": (moderation.approve_reply, _("The reply is visible again.")),
+    "hide": (moderation.hide_reply, _("The reply is hidden from members.")),
+    "delete": (moderation.delete_reply, _("The reply has been deleted.")),
 }
 THREAD_ACTIONS = {
-    "approve": (moderation.approve_thread, "The thread is visible to members."),
-    "delete": (moderation.delete_thread, "The thread has been deleted."),
+    "approve": (moderation.approve_thread, _("The thread is visible to members.")),
+    "delete": (moderation.delete_thread, _("The thread has been deleted.")),
 }
 
 

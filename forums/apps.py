@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ForumsConfig(AppConfig):
     name = "forums"
-    verbose_name = "Discussions"
+    verbose_name = _("Discussions")
 
     def ready(self):
         from forums import signals  # noqa: F401

@@ -1,6 +1,7 @@
 """Choosing a discussion thread in the admin, e.g. to link a minutes action to it."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
@@ -12,8 +13,8 @@ from forums.models import Thread
 class ThreadFilterForm(BaseFilterForm):
     # Threads are not in Wagtail's search index: their titles are matched directly.
     q = forms.CharField(
-        label="Search term",
-        widget=forms.TextInput(attrs={"placeholder": "Search"}),
+        label=_("Search term"),
+        widget=forms.TextInput(attrs={"placeholder": _("Search")}),
         required=False,
     )
 
@@ -38,9 +39,9 @@ class ThreadChooseResultsView(ChooseResultsView):
 class ThreadChooserViewSet(ChooserViewSet):
     model = Thread
     icon = "comment"
-    choose_one_text = "Choose a discussion"
-    choose_another_text = "Choose another discussion"
-    edit_item_text = "Change"
+    choose_one_text = _("Choose a discussion")
+    choose_another_text = _("Choose another discussion")
+    edit_item_text = _("Change")
     choose_view_class = ThreadChooseView
     choose_results_view_class = ThreadChooseResultsView
     chosen_view_class = ChosenByIdView

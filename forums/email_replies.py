@@ -6,6 +6,7 @@ about a reply, but answering a reply is a choice made on the page.
 """
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext
 
 from accounts.replies import Posted, Refused, ReplyTarget
 from forums import services
@@ -18,7 +19,9 @@ def post_by_email(user, thread_id, text):
     thread = threads_visible_to(user).select_related("theme").filter(pk=thread_id)
     thread = thread.first()
     if thread is None:
-        raise Refused("The thread has been removed, or you can no longer see it.")
+        raise Refused(
+            gettext("The thread has been removed, or you can no longer see it.")
+        )
     url = thread.get_full_url()
     form = ReplyForm({"comment": text})
     if not form.is_valid():
@@ -37,7 +40,9 @@ def about_thread(thread_id):
     thread = Thread.objects.filter(pk=thread_id).first()
     if thread is None:
         return "", ""
-    return f"the thread “{thread.title}”", thread.get_full_url()
+    return gettext("the thread “%(title)s”") % {
+        "title": thread.title
+    }, thread.get_full_url()
 
 
 THREAD = ReplyTarget(key="thread", code="t", post=post_by_email, about=about_thread)

@@ -4,6 +4,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import OuterRef, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from core.feeds import FEED_LENGTH, AtomFeed
 from forums import visibility
@@ -32,10 +33,12 @@ class ThreadFeed(AtomFeed):
         return request.feed_thread
 
     def title(self, thread):
-        return f"statsforum: replies to {thread.title}"
+        return gettext("statsforum: replies to %(title)s") % {"title": thread.title}
 
     def subtitle(self, thread):
-        return f"Every reply in this thread, in {thread.theme.title}."
+        return gettext("Every reply in this thread, in %(theme)s.") % {
+            "theme": thread.theme.title
+        }
 
     def link(self, thread):
         return thread.site_url + thread.get_absolute_url()
@@ -56,7 +59,7 @@ class ThreadFeed(AtomFeed):
         return replies
 
     def item_title(self, reply):
-        return f"Reply by {author_name(reply.user)}"
+        return gettext("Reply by %(name)s") % {"name": author_name(reply.user)}
 
     def item_description(self, reply):
         # Members write Markdown: the page's sanitised HTML, escaped by the generator.
@@ -77,7 +80,7 @@ class ThreadFeed(AtomFeed):
 
 def author_name(user):
     """As the page names an author (forums/includes/author.html)."""
-    return user.public_name if user else "A former member"
+    return user.public_name if user else gettext("A former member")
 
 
 def thread_feed_url(thread):

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 from django_comments.abstracts import COMMENT_MAX_LENGTH
 
 from catalogue.forms import NamesStatistics
@@ -11,7 +12,7 @@ from core.forms import (
 )
 from forums.models import Report, Thread
 
-MARKDOWN_HINT = (
+MARKDOWN_HINT = _(
     "You can use Markdown: *italic*, **bold**, [a link](https://example.org), "
     "lists that start with -, and > for a quote."
 )
@@ -23,24 +24,28 @@ class ThreadForm(NamesStatistics, RefuseControlCharacters, forms.ModelForm):
         field_classes = {"topics": TagsField}
         fields = ["kind", "title", "body", "topics", "statistics"]
         labels = {
-            "kind": "What are you starting?",
-            "title": "Title",
-            "body": "Your message",
-            "topics": "Topics (optional)",
+            "kind": _("What are you starting?"),
+            "title": _("Title"),
+            "body": _("Your message"),
+            "topics": _("Topics (optional)"),
         }
         help_texts = {
-            "title": "A short summary, such as 'Local authority estimates for 2025'.",
+            "title": _(
+                "A short summary, such as 'Local authority estimates for 2025'."
+            ),
             "body": MARKDOWN_HINT,
-            "topics": "Separate topics with commas, for example: census, small areas.",
+            "topics": _(
+                "Separate topics with commas, for example: census, small areas."
+            ),
         }
         widgets = {
             "kind": forms.RadioSelect,
             "body": forms.Textarea({"rows": 8}),
         }
         error_messages = {
-            "kind": {"required": "Choose a question or a discussion."},
-            "title": {"required": "Enter a title."},
-            "body": {"required": "Write your message."},
+            "kind": {"required": _("Choose a question or a discussion.")},
+            "title": {"required": _("Enter a title.")},
+            "body": {"required": _("Write your message.")},
         }
 
     def __init__(self, *args, **kwargs):
@@ -50,11 +55,11 @@ class ThreadForm(NamesStatistics, RefuseControlCharacters, forms.ModelForm):
 
 class ReplyForm(RefuseControlCharacters, forms.Form):
     comment = forms.CharField(
-        label="Your reply",
+        label=_("Your reply"),
         help_text=MARKDOWN_HINT,
         max_length=COMMENT_MAX_LENGTH,
         widget=forms.Textarea({"rows": 5}),
-        error_messages={"required": "Write your reply."},
+        error_messages={"required": _("Write your reply.")},
     )
     parent = IdField(required=False, widget=forms.HiddenInput)
 
@@ -63,13 +68,14 @@ class ReportForm(RefuseControlCharacters, forms.ModelForm):
     class Meta:
         model = Report
         fields = ["reason", "detail"]
-        labels = {"reason": "Why are you reporting it?"}
+        labels = {"reason": _("Why are you reporting it?")}
         help_texts = {
-            "detail": "Optional. Anything that helps the moderators, in up to 500 "
-            "characters."
+            "detail": _(
+                "Optional. Anything that helps the moderators, in up to 500 characters."
+            )
         }
         widgets = {"reason": forms.RadioSelect, "detail": forms.Textarea({"rows": 3})}
-        error_messages = {"reason": {"required": "Choose why you are reporting it."}}
+        error_messages = {"reason": {"required": _("Choose why you are reporting it.")}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,16 +84,16 @@ class ReportForm(RefuseControlCharacters, forms.ModelForm):
 
 # How a theme's discussions may be ordered (the views know each order's fields).
 SORTS = {
-    "latest": "Latest activity",
-    "newest": "Newest",
-    "unanswered": "Unanswered questions",
+    "latest": _("Latest activity"),
+    "newest": _("Newest"),
+    "unanswered": _("Unanswered questions"),
 }
 
 
 class ThreadFilters(ListFilters):
     """A theme's discussions: their order, and the topic a thread's link chose."""
 
-    sort = forms.ChoiceField(label="Sort by", required=False, choices=SORTS)
+    sort = forms.ChoiceField(label=_("Sort by"), required=False, choices=SORTS)
     # Set by a topic's link on a thread; sorting keeps it.
     topic = forms.CharField(
         required=False, max_length=TagsField.max_tag_length, widget=forms.HiddenInput
@@ -99,24 +105,24 @@ class QuestionAboutStatisticForm(RefuseControlCharacters, forms.ModelForm):
     it has none), tagged to it."""
 
     theme = IdChoiceField(
-        label="Which theme should it go to?",
+        label=_("Which theme should it go to?"),
         queryset=None,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose the theme to ask in."},
+        error_messages={"required": _("Choose the theme to ask in.")},
     )
 
     class Meta:
         model = Thread
         fields = ["title", "body"]
-        labels = {"title": "Your question in a line", "body": "Your question"}
+        labels = {"title": _("Your question in a line"), "body": _("Your question")}
         help_texts = {
-            "title": "Such as 'Why did the response rate fall in 2024?'",
+            "title": _("Such as 'Why did the response rate fall in 2024?'"),
             "body": MARKDOWN_HINT,
         }
         widgets = {"body": forms.Textarea({"rows": 8})}
         error_messages = {
-            "title": {"required": "Enter your question in a line."},
-            "body": {"required": "Write your question."},
+            "title": {"required": _("Enter your question in a line.")},
+            "body": {"required": _("Write your question.")},
         }
 
     def __init__(self, *args, themes, **kwargs):

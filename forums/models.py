@@ -3,6 +3,7 @@ from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
@@ -15,8 +16,8 @@ class Topic(TagBase):
     """A tag on a thread, such as 'census' or 'small-area data'."""
 
     class Meta:
-        verbose_name = "topic"
-        verbose_name_plural = "topics"
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
 
 
 class TaggedThread(TaggedItemBase):
@@ -30,8 +31,8 @@ class Thread(models.Model):
     """A discussion or a question for the producers, started by a member in a theme."""
 
     class Kind(models.TextChoices):
-        QUESTION = "question", "A question for the producers"
-        DISCUSSION = "discussion", "A discussion with other members"
+        QUESTION = "question", _("A question for the producers")
+        DISCUSSION = "discussion", _("A discussion with other members")
 
     theme = models.ForeignKey(
         "themes.ThemePage", on_delete=models.CASCADE, related_name="threads"
@@ -41,8 +42,10 @@ class Thread(models.Model):
         null=True,
         on_delete=models.SET_NULL,
         related_name="threads",
-        help_text="Empty once a member who removed their posts has left: others "
-        "answered, so the thread stays.",
+        help_text=_(
+            "Empty once a member who removed their posts has left: others "
+            "answered, so the thread stays."
+        ),
     )
     title = models.CharField(max_length=150)
     body = models.TextField(max_length=10_000)
@@ -57,12 +60,12 @@ class Thread(models.Model):
     statistics = models.ManyToManyField(
         "catalogue.Statistic", blank=True, related_name="threads"
     )
-    is_pinned = models.BooleanField("pinned", default=False)
-    is_locked = models.BooleanField("locked", default=False)
+    is_pinned = models.BooleanField(_("pinned"), default=False)
+    is_locked = models.BooleanField(_("locked"), default=False)
     is_public = models.BooleanField(
-        "visible",
+        _("visible"),
         default=True,
-        help_text="Off while a new member's thread waits for a moderator.",
+        help_text=_("Off while a new member's thread waits for a moderator."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     edited_at = models.DateTimeField(null=True, blank=True)
@@ -74,7 +77,7 @@ class Thread(models.Model):
         null=True,
         blank=True,
         related_name="+",
-        help_text="The reply a producer marked as the answer to this question.",
+        help_text=_("The reply a producer marked as the answer to this question."),
     )
     answered_by = models.ForeignKey(
         "accounts.Organisation",
@@ -163,16 +166,16 @@ class Report(models.Model):
     """A member tells the moderators that a thread or a reply breaks the code."""
 
     class Reason(models.TextChoices):
-        ABUSE = "abuse", "It is abusive or offensive"
-        PERSONAL = "personal", "It shares someone's personal information"
-        SPAM = "spam", "It is spam or advertising"
-        OFF_TOPIC = "off_topic", "It is off topic"
-        OTHER = "other", "Something else"
+        ABUSE = "abuse", _("It is abusive or offensive")
+        PERSONAL = "personal", _("It shares someone's personal information")
+        SPAM = "spam", _("It is spam or advertising")
+        OFF_TOPIC = "off_topic", _("It is off topic")
+        OTHER = "other", _("Something else")
 
     class Outcome(models.TextChoices):
-        APPROVED = "approved", "Approved"
-        HIDDEN = "hidden", "Hidden"
-        DELETED = "deleted", "Deleted"
+        APPROVED = "approved", _("Approved")
+        HIDDEN = "hidden", _("Hidden")
+        DELETED = "deleted", _("Deleted")
 
     reply = models.ForeignKey(
         "django_comments_xtd.XtdComment",
@@ -188,7 +191,7 @@ class Report(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
     reason = models.CharField(max_length=20, choices=Reason.choices)
-    detail = models.TextField("what is wrong", max_length=500, blank=True)
+    detail = models.TextField(_("what is wrong"), max_length=500, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     resolved_at = models.DateTimeField(null=True, blank=True)
     resolved_by = models.ForeignKey(
@@ -219,7 +222,7 @@ class Report(models.Model):
             ),
         ]
         permissions = [
-            ("moderate_all_themes", "Can moderate discussions in every theme")
+            ("moderate_all_themes", _("Can moderate discussions in every theme"))
         ]
 
     def __str__(self):

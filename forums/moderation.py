@@ -15,6 +15,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_comments_xtd.models import XtdComment
 from wagtail.log_actions import log
 
@@ -106,7 +107,9 @@ def _resolve_reports(moderator, outcome, **post):
 
 def _check(moderator, thread):
     if not may_moderate(moderator, thread.theme):
-        raise PermissionDenied("Only this theme's chairs and the editors moderate it.")
+        raise PermissionDenied(
+            gettext("Only this theme's chairs and the editors moderate it.")
+        )
 
 
 def _decide_on_reply(reply, moderator, outcome):
@@ -194,7 +197,7 @@ def move_thread(thread, theme, *, moderator):
     """Move a thread to another theme; the moderator must moderate both."""
     _check(moderator, thread)
     if not may_moderate(moderator, theme):
-        raise PermissionDenied("You do not moderate the theme you chose.")
+        raise PermissionDenied(gettext("You do not moderate the theme you chose."))
     # Told before as well: whoever keeps copies forgets the old theme's too.
     tell_content_changed(Thread, [thread.pk])
     Thread.objects.filter(pk=thread.pk).update(theme=theme)
@@ -216,16 +219,18 @@ def suspension_scope(moderator, member, theme):
     editors who appointed them), and a chair or producer elsewhere only here.
     """
     if not may_moderate(moderator, theme):
-        raise PermissionDenied("Only this theme's chairs and the editors suspend.")
+        raise PermissionDenied(
+            gettext("Only this theme's chairs and the editors suspend.")
+        )
     if member.pk == moderator.pk:
-        raise PermissionDenied("You cannot suspend yourself.")
+        raise PermissionDenied(gettext("You cannot suspend yourself."))
     if moderator.has_perm(MODERATE_ALL):
         return None
     if member.has_perm(MODERATE_ALL):
-        raise PermissionDenied("Only an editor suspends an editor.")
+        raise PermissionDenied(gettext("Only an editor suspends an editor."))
     if roles.holds_role(member, theme):
         raise PermissionDenied(
-            "Ask an editor: this theme's chairs and producers answer to them."
+            gettext("Ask an editor: this theme's chairs and producers answer to them.")
         )
     return theme
 

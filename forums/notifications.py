@@ -4,6 +4,7 @@ from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment
 
 from accounts.notifications import Frequency, NotificationKind, notify, notify_many
@@ -80,8 +81,8 @@ KINDS = [
         link="thread_url",
         reply_target="thread",
         reply_id="thread_id",
-        label="New replies in threads you follow",
-        description="You follow a thread when you start it or reply to it.",
+        label=_("New replies in threads you follow"),
+        description=_("You follow a thread when you start it or reply to it."),
         per_theme=True,
         withdrawn=withdrawn_replies,
     ),
@@ -90,10 +91,12 @@ KINDS = [
         link="thread_url",
         reply_target="thread",
         reply_id="thread_id",
-        label="New threads",
-        description="When a member starts a thread in a theme you have joined. A "
-        "theme's producers and chairs hear of new questions at once unless they "
-        "choose otherwise.",
+        label=_("New threads"),
+        description=_(
+            "When a member starts a thread in a theme you have joined. A "
+            "theme's producers and chairs hear of new questions at once unless they "
+            "choose otherwise."
+        ),
         per_theme=True,
         default="daily",
         withdrawn=withdrawn_threads,
@@ -103,16 +106,17 @@ KINDS = [
         link="thread_url",
         reply_target="thread",
         reply_id="thread_id",
-        label="Answers to your questions",
-        description="When a producer marks the answer to a question you asked.",
+        label=_("Answers to your questions"),
+        description=_("When a producer marks the answer to a question you asked."),
         per_theme=True,
     ),
     NotificationKind(
         key="statistic_thread",
         link="thread_url",
-        label="New threads about statistics you follow",
-        description="When a member starts a thread naming a statistic you follow, "
-        "in any theme.",
+        label=_("New threads about statistics you follow"),
+        description=_(
+            "When a member starts a thread naming a statistic you follow, in any theme."
+        ),
         withdrawn=withdrawn_threads,
     ),
     NotificationKind(
@@ -120,9 +124,10 @@ KINDS = [
         link="thread_url",
         reply_target="thread",
         reply_id="thread_id",
-        label="Mentions",
-        description="When a member mentions you as @handle in a thread or reply "
-        "you can see.",
+        label=_("Mentions"),
+        description=_(
+            "When a member mentions you as @handle in a thread or reply you can see."
+        ),
         withdrawn=withdrawn_mentions,
     ),
 ]

@@ -20,6 +20,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
+from django.utils.translation import gettext
 from django_comments.models import CommentFlag
 from django_comments_xtd.models import LIKEDIT_FLAG, XtdComment
 
@@ -102,15 +103,17 @@ def post_reply(thread, user, text, parent_id=None, tell=True):
     """Reply to the thread, or to a reply to it: never deeper, never when locked."""
     check_sees(user, thread)
     if thread.is_locked:
-        raise ReplyRefused("This thread is locked: nobody can reply to it.")
+        raise ReplyRefused(gettext("This thread is locked: nobody can reply to it."))
     parent = None
     if parent_id:
         parent = replies_to(thread).filter(pk=parent_id, is_public=True).first()
         if parent is None:
-            raise ReplyRefused("The reply you are answering is not in this thread.")
+            raise ReplyRefused(
+                gettext("The reply you are answering is not in this thread.")
+            )
         if not parent.allow_thread():
             raise ReplyRefused(
-                "You can reply to a reply, but not to a reply to a reply."
+                gettext("You can reply to a reply, but not to a reply to a reply.")
             )
         # django-comments-xtd places an answer after the highest so far: answers to
         # one reply take turns, holding its row, or two would take the same place.
@@ -141,7 +144,7 @@ def reply_in(thread, reply_id):
 @transaction.atomic
 def edit_reply(reply, user, text):
     if reply.user_id != user.pk or reply.is_removed:
-        raise PermissionDenied("You can only edit your own replies.")
+        raise PermissionDenied(gettext("You can only edit your own replies."))
     check_not_suspended(user, thread_of(reply).theme, "edit your posts")
     # update(), not save(): saving runs django-comments-xtd's pre_save hook, which
     # republishes or hides every reply below this one.
@@ -158,7 +161,7 @@ def edit_reply(reply, user, text):
 def delete_reply(thread, reply, user):
     """Delete a member's own reply; one that others answered stays as a marker."""
     if reply.user_id != user.pk or reply.is_removed:
-        raise PermissionDenied("You can only delete your own replies.")
+        raise PermissionDenied(gettext("You can only delete your own replies."))
     if thread.answer_id == reply.pk:
         Thread.objects.filter(pk=thread.pk).update(answer=None, answered_by=None)
     if reply.nested_count:
@@ -213,12 +216,12 @@ def mark_answer(thread, reply, *, marked_by, tell=True):
     """A producer in the thread's theme marks the reply that answers a question."""
     role = roles.role_held(marked_by, thread.theme, Role.PRODUCER)
     if role is None:
-        raise PermissionDenied("Only producers in this theme mark answers.")
+        raise PermissionDenied(gettext("Only producers in this theme mark answers."))
     check_sees(marked_by, thread)
     if not thread.is_question:
-        raise ReplyRefused("Only questions have answers.")
+        raise ReplyRefused(gettext("Only questions have answers."))
     if reply is None or reply.object_pk != str(thread.pk) or reply.is_removed:
-        raise ReplyRefused("That reply is not in this thread.")
+        raise ReplyRefused(gettext("That reply is not in this thread."))
     thread.answer, thread.answered_by = reply, role.organisation
     thread.save(update_fields=["answer", "answered_by"])
     if not tell or thread.author is None:
@@ -320,7 +323,7 @@ def replies_to_any_thread():
 def toggle_like(reply, user):
     """Like a reply, or take the like back. Nobody likes their own."""
     if reply.user_id == user.pk or reply.is_removed or not reply.is_public:
-        raise ReplyRefused("You cannot like this reply.")
+        raise ReplyRefused(gettext("You cannot like this reply."))
     check_sees(user, thread_of(reply), reply)
     like, created = CommentFlag.objects.get_or_create(
         comment=reply, user=user, flag=LIKEDIT_FLAG
@@ -340,7 +343,7 @@ def quoted(reply):
 @transaction.atomic
 def edit_thread(thread, user, *, title, body, kind, topics=(), statistics=None):
     if thread.author_id != user.pk:
-        raise PermissionDenied("You can only edit threads you started.")
+        raise PermissionDenied(gettext("You can only edit threads you started."))
     check_not_suspended(user, thread.theme, "edit your posts")
     thread.title, thread.body, thread.kind = title, body, kind
     thread.edited_at = timezone.now()
@@ -357,10 +360,13 @@ def edit_thread(thread, user, *, title, body, kind, topics=(), statistics=None):
 def delete_thread(thread, user):
     """A member may delete a thread they started until somebody has replied."""
     if thread.author_id != user.pk:
-        raise PermissionDenied("You can only delete threads you started.")
+        raise PermissionDenied(gettext("You can only delete threads you started."))
     if thread.reply_count:
         raise PermissionDenied(
-            "Others have replied, so the thread stays. Ask a moderator if it must go."
+            gettext(
+                "Others have replied, so the thread stays. "
+                "Ask a moderator if it must go."
+            )
         )
     thread.delete()
 

@@ -6,6 +6,8 @@ from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from catalogue.models import Statistic
@@ -28,14 +30,14 @@ from themes.views import get_theme
 
 THREADS_PER_PAGE = 20
 MODERATION_DONE = {
-    "pin": "The thread is pinned to the top of the list.",
-    "unpin": "The thread is no longer pinned.",
-    "lock": "The thread is locked: nobody can reply.",
-    "unlock": "The thread is open for replies again.",
-    "move": "The thread has been moved.",
+    "pin": _("The thread is pinned to the top of the list."),
+    "unpin": _("The thread is no longer pinned."),
+    "lock": _("The thread is locked: nobody can reply."),
+    "unlock": _("The thread is open for replies again."),
+    "move": _("The thread has been moved."),
 }
-SUSPENDED_HERE = "The member cannot post in this theme for a week."
-SUSPENDED_EVERYWHERE = "The member cannot post anywhere on the site for a week."
+SUSPENDED_HERE = _("The member cannot post in this theme for a week.")
+SUSPENDED_EVERYWHERE = _("The member cannot post anywhere on the site for a week.")
 
 
 def thread_list(request, theme_slug):
@@ -170,19 +172,19 @@ def redirect_to_new_reply(request, thread, reply):
     new reply in view: its page, and its id as the fragment."""
     anchor = f"reply-{reply.pk}"
     said = (
-        "Your reply has been posted."
+        gettext("Your reply has been posted.")
         if reply.is_public
-        else (
+        else gettext(
             "Your reply has been sent. A moderator will check it before others see it."
         )
     )
     messages.success(
         request,
         format_html(
-            '{} <a class="govuk-notification-banner__link" href="#{}">'
-            "Go to your reply</a>",
+            '{} <a class="govuk-notification-banner__link" href="#{}">{}</a>',
             said,
             anchor,
+            gettext("Go to your reply"),
         ),
     )
     number = services.page_of_reply(thread, reply)
@@ -221,9 +223,9 @@ def follow(request, theme_slug, pk, slug):
     services.follow(thread, request.user, muted=muted)
     messages.success(
         request,
-        "You will not hear about new replies to this thread."
+        gettext("You will not hear about new replies to this thread.")
         if muted
-        else "We will email you about new replies to this thread.",
+        else gettext("We will email you about new replies to this thread."),
     )
     return redirect(thread)
 
@@ -237,7 +239,7 @@ def mark_answer(request, theme_slug, pk, slug):
         services.mark_answer(thread, reply, marked_by=request.user)
     except services.ReplyRefused as refusal:
         return HttpResponseBadRequest(refusal.message)
-    messages.success(request, "You have marked the answer to this question.")
+    messages.success(request, gettext("You have marked the answer to this question."))
     return redirect(thread)
 
 
@@ -276,7 +278,7 @@ def delete_reply(request, theme_slug, pk, slug, reply_id):
     thread, reply = own_reply(request, theme_slug, pk, reply_id)
     if request.method == "POST":
         services.delete_reply(thread, reply, request.user)
-        messages.success(request, "Your reply has been deleted.")
+        messages.success(request, gettext("Your reply has been deleted."))
         return redirect(thread)
     return render(
         request,
@@ -316,7 +318,7 @@ def moderate_thread(request, theme_slug, pk, slug):
         messages.success(request, SUSPENDED_HERE if theme else SUSPENDED_EVERYWHERE)
         return redirect(thread)
     else:
-        return HttpResponseBadRequest("Unknown moderation action.")
+        return HttpResponseBadRequest(gettext("Unknown moderation action."))
     messages.success(request, MODERATION_DONE[action])
     return redirect(thread)
 
@@ -365,7 +367,7 @@ def delete_thread(request, theme_slug, pk, slug):
     thread = get_thread(request, theme_slug, pk)
     if request.method == "POST":
         services.delete_thread(thread, request.user)
-        messages.success(request, "Your thread has been deleted.")
+        messages.success(request, gettext("Your thread has been deleted."))
         return redirect("forums:threads", theme_slug=theme_slug)
     if thread.author_id != request.user.pk:
         raise PermissionDenied
@@ -395,7 +397,7 @@ def report_post(request, thread, reply=None):
             **form.cleaned_data,
         )
         messages.success(
-            request, "Thank you for your report. A moderator will look at it."
+            request, gettext("Thank you for your report. A moderator will look at it.")
         )
         return redirect(thread)
     return render(

@@ -9,6 +9,7 @@ within a thread the person sees; a deleted reply is seen by nobody.
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.utils.translation import gettext
 
 from forums.models import Thread
 from themes import roles
@@ -53,4 +54,4 @@ def check_sees(user, thread, reply=None):
         reply is not None
         and not replies_visible_to(user, thread).filter(pk=reply.pk).exists()
     ):
-        raise PermissionDenied("You cannot see this post.")
+        raise PermissionDenied(gettext("You cannot see this post."))

@@ -1,4 +1,5 @@
 from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
@@ -6,17 +7,17 @@ from forums import admin_views
 from forums.choosers import thread_chooser_viewset
 
 LOG_ACTIONS = [
-    ("forums.approve_reply", "Approve reply", "Approved a reply"),
-    ("forums.hide_reply", "Hide reply", "Hid a reply"),
-    ("forums.delete_reply", "Delete reply", "Deleted a reply"),
-    ("forums.approve_thread", "Approve thread", "Approved a new member's thread"),
-    ("forums.delete_thread", "Delete thread", "Deleted a thread"),
-    ("forums.pin_thread", "Pin thread", "Pinned a thread"),
-    ("forums.unpin_thread", "Unpin thread", "Unpinned a thread"),
-    ("forums.lock_thread", "Lock thread", "Locked a thread"),
-    ("forums.unlock_thread", "Unlock thread", "Unlocked a thread"),
-    ("forums.move_thread", "Move thread", "Moved a thread to another theme"),
-    ("forums.suspend_member", "Suspend member", "Suspended a member for a week"),
+    ("forums.approve_reply", _("Approve reply"), _("Approved a reply")),
+    ("forums.hide_reply", _("Hide reply"), _("Hid a reply")),
+    ("forums.delete_reply", _("Delete reply"), _("Deleted a reply")),
+    ("forums.approve_thread", _("Approve thread"), _("Approved a new member's thread")),
+    ("forums.delete_thread", _("Delete thread"), _("Deleted a thread")),
+    ("forums.pin_thread", _("Pin thread"), _("Pinned a thread")),
+    ("forums.unpin_thread", _("Unpin thread"), _("Unpinned a thread")),
+    ("forums.lock_thread", _("Lock thread"), _("Locked a thread")),
+    ("forums.unlock_thread", _("Unlock thread"), _("Unlocked a thread")),
+    ("forums.move_thread", _("Move thread"), _("Moved a thread to another theme")),
+    ("forums.suspend_member", _("Suspend member"), _("Suspended a member for a week")),
 ]
 
 
@@ -45,7 +46,7 @@ def register_moderation_urls():
 @hooks.register("register_admin_menu_item")
 def register_moderation_menu_item():
     return ModerationMenuItem(
-        "Moderation", reverse("forums_moderation"), icon_name="warning", order=230
+        _("Moderation"), reverse("forums_moderation"), icon_name="warning", order=230
     )
 
 

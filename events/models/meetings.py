@@ -4,6 +4,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import (
     FieldPanel,
@@ -32,8 +34,8 @@ class MeetingIndexPage(ThemeSectionIndex, Page):
     subpage_types = ["events.EventPage"]
 
     class Meta:
-        verbose_name = "theme's meetings"
-        verbose_name_plural = "themes' meetings"
+        verbose_name = _("theme's meetings")
+        verbose_name_plural = _("themes' meetings")
 
     def serve(self, request, *args, **kwargs):
         from events import views
@@ -45,45 +47,45 @@ class EventPage(ThemeChildPageMixin, RoutablePageMixin, Page):
     """A theme's meeting, scheduled by its chairs."""
 
     class Format(models.TextChoices):
-        IN_PERSON = "in_person", "In person"
-        ONLINE = "online", "Online"
-        HYBRID = "hybrid", "In person and online"
+        IN_PERSON = "in_person", _("In person")
+        ONLINE = "online", _("Online")
+        HYBRID = "hybrid", _("In person and online")
 
     class Status(models.TextChoices):
-        SCHEDULED = "scheduled", "Scheduled"
-        POSTPONED = "postponed", "Postponed"
-        CANCELLED = "cancelled", "Cancelled"
+        SCHEDULED = "scheduled", _("Scheduled")
+        POSTPONED = "postponed", _("Postponed")
+        CANCELLED = "cancelled", _("Cancelled")
 
-    start = models.DateTimeField(help_text="UK time (Europe/London).")
-    end = models.DateTimeField(help_text="UK time (Europe/London).")
+    start = models.DateTimeField(help_text=_("UK time (Europe/London)."))
+    end = models.DateTimeField(help_text=_("UK time (Europe/London)."))
     format = models.CharField(max_length=20, choices=Format.choices)
     summary = models.CharField(
-        max_length=250, help_text="One sentence on what the meeting is for."
+        max_length=250, help_text=_("One sentence on what the meeting is for.")
     )
     venue = models.CharField(max_length=200, blank=True)
     address = models.TextField(blank=True)
     joining_link = models.URLField(
-        blank=True, help_text="Shown only to members who have registered."
+        blank=True, help_text=_("Shown only to members who have registered.")
     )
     agenda = StreamField([("item", AgendaItemBlock())], blank=True)
     capacity = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Leave empty for no limit."
+        null=True, blank=True, help_text=_("Leave empty for no limit.")
     )
     registration_opens = models.DateTimeField(
-        null=True, blank=True, help_text="Leave empty to open registration now."
+        null=True, blank=True, help_text=_("Leave empty to open registration now.")
     )
     registration_closes = models.DateTimeField(
-        null=True, blank=True, help_text="Leave empty to close at the start."
+        null=True, blank=True, help_text=_("Leave empty to close at the start.")
     )
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.SCHEDULED
     )
     status_reason = models.TextField(
-        blank=True, help_text="Why the meeting is postponed or cancelled."
+        blank=True, help_text=_("Why the meeting is postponed or cancelled.")
     )
     one_place_per_organisation = models.BooleanField(
         default=False,
-        help_text="Take at most one registration from each organisation.",
+        help_text=_("Take at most one registration from each organisation."),
     )
     # Calendar apps replace an event when its SEQUENCE goes up.
     sequence = models.PositiveIntegerField(default=0, editable=False)
@@ -93,7 +95,7 @@ class EventPage(ThemeChildPageMixin, RoutablePageMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
-        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading="When"),
+        FieldRowPanel([FieldPanel("start"), FieldPanel("end")], heading=_("When")),
         MultiFieldPanel(
             [
                 FieldPanel("format"),
@@ -101,7 +103,7 @@ class EventPage(ThemeChildPageMixin, RoutablePageMixin, Page):
                 FieldPanel("address"),
                 FieldPanel("joining_link"),
             ],
-            heading="Where",
+            heading=_("Where"),
         ),
         FieldPanel("agenda"),
         MultiFieldPanel(
@@ -115,16 +117,16 @@ class EventPage(ThemeChildPageMixin, RoutablePageMixin, Page):
                     ]
                 ),
             ],
-            heading="Registration",
+            heading=_("Registration"),
         ),
         MultiFieldPanel(
-            [FieldPanel("status"), FieldPanel("status_reason")], heading="Status"
+            [FieldPanel("status"), FieldPanel("status_reason")], heading=_("Status")
         ),
         MultipleChooserPanel(
             "statistic_links",
             chooser_field_name="statistic",
-            heading="Statistics it discusses",
-            label="Statistic",
+            heading=_("Statistics it discusses"),
+            label=_("Statistic"),
         ),
     ]
     search_fields = [
@@ -170,31 +172,39 @@ class EventPage(ThemeChildPageMixin, RoutablePageMixin, Page):
     }
 
     class Meta:
-        verbose_name = "meeting"
+        verbose_name = _("meeting")
 
     def clean(self):
         super().clean()
         errors = {}
         if self.start and self.end and self.end <= self.start:
-            errors["end"] = "The meeting must end after it starts."
+            errors["end"] = gettext("The meeting must end after it starts.")
         if (
             self.format in {self.Format.IN_PERSON, self.Format.HYBRID}
             and not self.venue
         ):
-            errors["venue"] = "Give the venue of a meeting people attend in person."
+            errors["venue"] = gettext(
+                "Give the venue of a meeting people attend in person."
+            )
         if (
             self.format in {self.Format.ONLINE, self.Format.HYBRID}
             and not self.joining_link
         ):
-            errors["joining_link"] = "Give the joining link of an online meeting."
+            errors["joining_link"] = gettext(
+                "Give the joining link of an online meeting."
+            )
         if self.status != self.Status.SCHEDULED and not self.status_reason:
-            errors["status_reason"] = "Say why the meeting is postponed or cancelled."
+            errors["status_reason"] = gettext(
+                "Say why the meeting is postponed or cancelled."
+            )
         if (
             self.registration_opens
             and self.registration_closes
             and self.registration_closes <= self.registration_opens
         ):
-            errors["registration_closes"] = "Registration must close after it opens."
+            errors["registration_closes"] = gettext(
+                "Registration must close after it opens."
+            )
         if errors:
             raise ValidationError(errors)
 
@@ -287,9 +297,9 @@ class MeetingRegistration(models.Model):
     """A member's place at a meeting, or their place in the queue for one."""
 
     class Status(models.TextChoices):
-        CONFIRMED = "confirmed", "Registered"
-        WAITING = "waiting", "On the waiting list"
-        CANCELLED = "cancelled", "Cancelled"
+        CONFIRMED = "confirmed", _("Registered")
+        WAITING = "waiting", _("On the waiting list")
+        CANCELLED = "cancelled", _("Cancelled")
 
     meeting = models.ForeignKey(
         EventPage, on_delete=models.CASCADE, related_name="registrations"
@@ -303,7 +313,7 @@ class MeetingRegistration(models.Model):
     access_needs = models.TextField(
         blank=True,
         max_length=500,
-        help_text="Only the meeting's chairs see this.",
+        help_text=_("Only the meeting's chairs see this."),
     )
     # Set when the reminder is queued, so the cron job never sends one twice.
     week_reminder_sent_at = models.DateTimeField(null=True, blank=True)

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.api import APIField
@@ -21,12 +22,12 @@ class MinutesPage(NamedWorkflowMixin, Page):
     workflow_name = MINUTES_WORKFLOW
 
     summary = RichTextField(
-        features=RICH_TEXT_FEATURES, help_text="The meeting in a paragraph or two."
+        features=RICH_TEXT_FEATURES, help_text=_("The meeting in a paragraph or two.")
     )
     items = StreamField(
         [("item", DiscussionItemBlock())],
         blank=True,
-        verbose_name="items discussed",
+        verbose_name=_("items discussed"),
     )
     decisions = StreamField([("decision", DecisionBlock())], blank=True)
     # Set the first time the minutes are published, so people are told once.
@@ -35,7 +36,7 @@ class MinutesPage(NamedWorkflowMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
-        InlinePanel("attendees", heading="Attendees", label="Attendee"),
+        InlinePanel("attendees", heading=_("Attendees"), label=_("Attendee")),
         FieldPanel("items"),
         FieldPanel("decisions"),
     ]
@@ -101,8 +102,8 @@ class MinutesPage(NamedWorkflowMixin, Page):
 
 class MinutesAttendee(Orderable):
     class Attendance(models.TextChoices):
-        PRESENT = "present", "Present"
-        APOLOGIES = "apologies", "Sent apologies"
+        PRESENT = "present", _("Present")
+        APOLOGIES = "apologies", _("Sent apologies")
 
     page = ParentalKey(MinutesPage, on_delete=models.CASCADE, related_name="attendees")
     name = models.CharField(max_length=120)

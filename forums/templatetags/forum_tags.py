@@ -1,6 +1,7 @@
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from forums.markdown import render_markdown
 from forums.models import Thread
@@ -27,6 +28,23 @@ def latest_threads(theme=None, count=5):
 
 
 @register.filter
+def people_list(people):
+    """'Ann (ONS), Bob and Cy', in the reader's language: whom a question went to."""
+    names = [
+        f"{person.public_name} ({person.organisation.short_name})"
+        if person.organisation
+        else person.public_name
+        for person in people
+    ]
+    if len(names) < 2:
+        return "".join(names)
+    return gettext("%(names)s and %(last)s") % {
+        "names": ", ".join(names[:-1]),
+        "last": names[-1],
+    }
+
+
+@register.filter
 def get_item(mapping, key):
     return mapping.get(key)
 
@@ -36,7 +54,7 @@ def author_link(author, role=None):
     """An author's name, linked to their profile, with a producer or chair badge in
     this theme. A tag, not an include: the thread page shows one per post."""
     if author is None:
-        name = "A former member"
+        name = gettext("A former member")
     elif author.is_active:
         name = format_html(
             '<a class="govuk-link" href="{}">{}</a>',
@@ -52,6 +70,6 @@ def author_link(author, role=None):
         '{}\n<strong class="govuk-tag {} sf-badge">{}{}</strong>',
         name,
         "govuk-tag--blue" if producer else "govuk-tag--purple",
-        "Producer" if producer else "Chair",
+        gettext("Producer") if producer else gettext("Chair"),
         f", {role.organisation.short_name}" if role.organisation else "",
     )

@@ -37,11 +37,18 @@ FULLY_MARKED = [
     TEMPLATES / "503.html",
     TEMPLATES / "email" / "base.html",
     TEMPLATES / "email" / "base.txt",
+    TEMPLATES / "forums",
+    TEMPLATES / "events",
+    TEMPLATES / "connections",
+    TEMPLATES / "figures",
 ]
 
 # Addresses whose every string must have its Welsh, with the fixtures they need.
 WELSH_PAGES = [
     ("/cy/no-such-page/", ["home_page"]),
+    ("/cy/themes/migration/discussions/", ["migration"]),
+    ("/cy/meetings/", ["migration"]),
+    ("/cy/themes/migration/figures/", ["migration"]),
 ]
 
 # Words that are the same in every language.
