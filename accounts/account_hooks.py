@@ -21,6 +21,7 @@ DATA_EXPORT_READY = NotificationKind(
     key="data_export_ready",
     label=_("Your data is ready to download"),
     description=_("When a copy of your data you asked for is ready."),
+    link="data_export_url",
     optional=False,
 )
 

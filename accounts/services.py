@@ -5,12 +5,14 @@ import uuid
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from accounts import personal_data, suppressions
 from accounts.models import DataExport
 from accounts.notifications import notify
 from accounts.tasks import build_data_export
+from core.links import full_url
 
 
 def request_data_export(user):
@@ -43,7 +45,12 @@ def complete_data_export(export_id):
     export.data = collect_personal_data(export.user)
     export.completed_at = timezone.now()
     export.save(update_fields=["data", "completed_at"])
-    notify(export.user, "data_export_ready", "data_export_ready", {})
+    notify(
+        export.user,
+        "data_export_ready",
+        "data_export_ready",
+        {"data_export_url": full_url(reverse("data_export"))},
+    )
 
 
 @transaction.atomic

@@ -36,6 +36,7 @@ def test_a_member_downloads_everything_they_gave_us(client, member):
     export = DataExport.objects.get(user=member)
     assert export.is_ready
     assert mail.outbox[-1].subject == "Your copy of your statsforum data is ready"
+    assert "http://127.0.0.1:8000/accounts/your-data/" in mail.outbox[-1].body
     download = client.get(reverse("download_data_export", args=[export.pk]))
     assert download["Content-Type"].startswith("application/json")
     assert "attachment;" in download["Content-Disposition"]
@@ -45,6 +46,18 @@ def test_a_member_downloads_everything_they_gave_us(client, member):
     assert data["account"]["handle"] == "lee_ving"
     assert data["account"]["notification_preferences"][0]["frequency"] == "daily"
     assert data["themes"]["memberships"][0]["theme"] == "Migration"
+
+
+def test_a_member_who_reads_welsh_is_sent_to_the_welsh_download_page(
+    client, member
+):
+    member.email_language = "cy"
+    member.save()
+    client.force_login(member)
+
+    client.post(reverse("data_export"))
+
+    assert "http://127.0.0.1:8000/cy/accounts/your-data/" in mail.outbox[-1].body
 
 
 def test_nobody_else_can_download_a_members_data(client, member):

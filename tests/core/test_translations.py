@@ -41,6 +41,19 @@ FULLY_MARKED = [
     TEMPLATES / "events",
     TEMPLATES / "connections",
     TEMPLATES / "figures",
+    TEMPLATES / "gaps",
+    TEMPLATES / "consultations",
+    TEMPLATES / "catalogue",
+    TEMPLATES / "search",
+    TEMPLATES / "api",
+    TEMPLATES / "account",
+    TEMPLATES / "accounts",
+    TEMPLATES / "allauth",
+    TEMPLATES / "mfa",
+    TEMPLATES / "socialaccount",
+    TEMPLATES / "email",
+    TEMPLATES / "notifications",
+    TEMPLATES / "forms",
 ]
 
 # Addresses whose every string must have its Welsh, with the fixtures they need.
@@ -49,10 +62,17 @@ WELSH_PAGES = [
     ("/cy/themes/migration/discussions/", ["migration"]),
     ("/cy/meetings/", ["migration"]),
     ("/cy/themes/migration/figures/", ["migration"]),
+    ("/cy/data-gaps/", ["migration"]),
+    ("/cy/consultations/", ["migration"]),
+    ("/cy/statistics/", ["migration"]),
+    ("/cy/search/?query=migration", ["migration"]),
+    ("/cy/contacts/", ["migration"]),
+    ("/cy/accounts/login/", ["home_page"]),
+    ("/cy/accounts/signup/", ["home_page"]),
 ]
 
 # Words that are the same in every language.
-NAMES = {"statsforum", "CSV", "API"}
+NAMES = {"statsforum", "CSV", "API", "GET"}
 
 COMMENT = re.compile(r"{%\s*comment\s*%}.*?{%\s*endcomment\s*%}|{#.*?#}", re.S)
 TRANSLATED_BLOCK = re.compile(
@@ -102,8 +122,9 @@ def unmarked_text(source):
             text = literal[1:-1]
             if (" " in text or text[:1].isupper()) and has_words(text):
                 found.append(text)
-    for _name, value in READ_ATTRIBUTE.findall(source):
-        if has_words(TEMPLATE_TAG.sub("", value)):
+    # Tags first: a translate tag's own quotes would end the attribute early.
+    for _name, value in READ_ATTRIBUTE.findall(TEMPLATE_TAG.sub("", source)):
+        if has_words(value):
             found.append(value)
     text = HTML_TAG.sub("\n", TEMPLATE_TAG.sub("", source))
     found += [line.strip() for line in text.splitlines() if has_words(line)]
