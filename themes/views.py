@@ -4,12 +4,14 @@ from allauth.account.decorators import verified_email_required
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 
 from core.idempotency import idempotent
+from core.translation import of_record
 from themes import services
 from themes.forms import JoinThemeForm, ProducerRequestForm
 from themes.models import ThemePage
@@ -20,7 +22,23 @@ MEMBERS_PER_PAGE = 50
 def get_theme(theme_slug):
     """The live theme at this address that no view restriction covers, or a 404:
     what member-made content under a theme is found through."""
-    return get_object_or_404(ThemePage.objects.live().public(), slug=theme_slug)
+    return theme_of_record(ThemePage.objects.live().public(), theme_slug)
+
+
+def theme_of_record(themes, theme_slug):
+    """The English theme at this slug, or the English theme of the translation at
+    it (an editor may give a translation its own slug), or a 404: member-made
+    content is attached to the theme of record only."""
+    theme = of_record(themes).filter(slug=theme_slug).first()
+    if theme is None:
+        translated = themes.filter(slug=theme_slug).first()
+        if translated is None:
+            raise Http404
+        theme = of_record(themes).filter(translation_key=translated.translation_key)
+        theme = theme.first()
+        if theme is None:
+            raise Http404
+    return theme
 
 
 def served_as_the_theme(view):
@@ -31,7 +49,7 @@ def served_as_the_theme(view):
 
     @wraps(view)
     def wrapper(request, theme_slug):
-        theme = get_object_or_404(ThemePage.objects.live(), slug=theme_slug)
+        theme = theme_of_record(ThemePage.objects.live(), theme_slug)
 
         def serve(page, request, args, kwargs):
             return view(request, page)
