@@ -7,9 +7,12 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 
+from core import languages
 from core.idempotency import idempotent
 from core.translation import of_record
 from themes import services
@@ -41,6 +44,11 @@ def theme_of_record(themes, theme_slug):
     return theme
 
 
+def theme_address(theme):
+    """The theme's page in the language of the address asked (/cy/themes/...)."""
+    return languages.address_in(theme.url, get_language())
+
+
 def served_as_the_theme(view):
     """A view at /themes/<theme_slug>/..., answered as Wagtail answers the theme
     page itself: a 404 unless the theme is live, and its privacy (sign-in, groups,
@@ -67,11 +75,13 @@ def served_as_the_theme(view):
 def join_theme(request, theme):
     form = JoinThemeForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose how often we should email you, from the list.")
-        return redirect(theme.url)
+        messages.error(
+            request, _("Choose how often we should email you, from the list.")
+        )
+        return redirect(theme_address(theme))
     services.join_theme(request.user, theme, form.cleaned_data["frequency"] or None)
-    messages.success(request, f"You have joined {theme.title}.")
-    return redirect(theme.url)
+    messages.success(request, _("You have joined %(theme)s.") % {"theme": theme.title})
+    return redirect(theme_address(theme))
 
 
 @served_as_the_theme
@@ -79,8 +89,8 @@ def join_theme(request, theme):
 @verified_email_required
 def leave_theme(request, theme):
     services.leave_theme(request.user, theme)
-    messages.success(request, f"You have left {theme.title}.")
-    return redirect(theme.url)
+    messages.success(request, _("You have left %(theme)s.") % {"theme": theme.title})
+    return redirect(theme_address(theme))
 
 
 @served_as_the_theme
@@ -118,8 +128,10 @@ def producer_request(request, theme):
         else:
             messages.success(
                 request,
-                "Thank you. An editor will look at your request and email you "
-                "with their decision.",
+                _(
+                    "Thank you. An editor will look at your request and email you "
+                    "with their decision."
+                ),
             )
             return redirect("dashboard")
     return TemplateResponse(
