@@ -8,6 +8,7 @@ both languages show the same discussions. docs/architecture.md, "Content in Wels
 """
 
 from django.conf import settings
+from django.core.cache import cache
 from django.utils import translation
 from django.utils.translation import get_supported_language_variant
 
@@ -22,8 +23,23 @@ def of_record(pages):
     return pages.filter(locale__language_code=default_language())
 
 
+LOCALES_KEY = "core.translation.locales"
+
+
+def language_of(page):
+    """The language code of a page's locale, without a query: the locales (two,
+    made by a migration) are kept in the shared cache, read again when one is new."""
+    codes = cache.get(LOCALES_KEY)
+    if codes is None or page.locale_id not in codes:
+        from wagtail.models import Locale
+
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        cache.set(LOCALES_KEY, codes, None)
+    return codes.get(page.locale_id)
+
+
 def is_of_record(page):
-    return page.locale.language_code == default_language()
+    return language_of(page) == default_language()
 
 
 def original(page):
@@ -41,7 +57,7 @@ def original(page):
 def is_fallback(page):
     """Whether `page` is served in another language than the one asked for: a page
     with no Welsh translation, shown in English at its /cy/ address."""
-    return page.locale.language_code != translation.get_language()
+    return language_of(page) != translation.get_language()
 
 
 def localized(pages):

@@ -5,17 +5,21 @@ from django import template
 from django.utils import translation
 
 from core import languages
-from core.translation import is_fallback
+from core.translation import is_fallback, language_of
 
 register = template.Library()
 
 
-@register.simple_tag
-def content_language(page):
-    """The page's language when it differs from the address's (for `lang`), else ""."""
-    if page is None or not hasattr(page, "locale_id") or not is_fallback(page):
+@register.simple_tag(takes_context=True)
+def content_language(context, page):
+    """The page's language when it differs from the address's (for `lang`), else "".
+
+    Only for a page Wagtail serves (its context has `self`): a Django view under a
+    theme (its discussions, its data gaps) passes the theme as `page` for the
+    breadcrumbs, but shows member-made content, which is never translated."""
+    if page is None or context.get("self") is not page or not is_fallback(page):
         return ""
-    return page.locale.language_code
+    return language_of(page)
 
 
 @register.inclusion_tag("includes/not_yet_translated.html", takes_context=True)
@@ -24,5 +28,5 @@ def not_yet_translated(context, page):
     link to it in its own language."""
     request = context.get("request")
     path = request.path if request is not None else page.url
-    english = languages.address_in(path, page.locale.language_code)
+    english = languages.address_in(path, language_of(page))
     return {"english_address": english, "language": translation.get_language()}

@@ -310,3 +310,12 @@ def test_publishing_the_welsh_page_again_shows_its_new_text_at_once(
     welsh_theme.save_revision().publish()
 
     assert "Iechyd a gofal<" in client.get(address).content.decode()
+
+
+def test_member_content_under_a_welsh_address_has_no_notice(client, health, welsh):
+    ThreadFactory(theme=health, title="Waiting times in Wales")
+
+    html = client.get("/cy/themes/health-and-social-care/discussions/").content.decode()
+
+    assert "Waiting times in Wales" in html
+    assert NOT_YET not in html
