@@ -19,6 +19,11 @@ def prefix(language):
     return "" if code == settings.LANGUAGE_CODE else f"/{code}"
 
 
+def language_tag(language):
+    """The language as HTML's lang and hreflang write it: "en-GB", "cy"."""
+    return translation.to_locale(language).replace("_", "-")
+
+
 def language_of(path):
     return get_language_from_path(path) or settings.LANGUAGE_CODE
 

@@ -1,4 +1,7 @@
 from django import template
+from django.utils.translation import get_language, gettext
+
+from core.languages import address_in
 
 register = template.Library()
 
@@ -20,7 +23,7 @@ def breadcrumbs(context, page=None, *trail, current="", above=None):
     else:
         pages = None
     request = context.get("request")
-    crumbs = [("Home", "/")]
+    crumbs = [(gettext("Home"), address_in("/", get_language()))]
     if pages is not None:
         # Specific pages, as some live at addresses of their own kind's making.
         below_home = pages.filter(depth__gt=2).specific(defer=True)

@@ -19,7 +19,7 @@ def content_language(context, page):
     breadcrumbs, but shows member-made content, which is never translated."""
     if page is None or context.get("self") is not page or not is_fallback(page):
         return ""
-    return language_of(page)
+    return languages.language_tag(language_of(page))
 
 
 @register.inclusion_tag("includes/not_yet_translated.html", takes_context=True)

@@ -1,6 +1,8 @@
 from django import template
+from django.utils import translation
 from wagtail.models import Site
 
+from core.languages import address_in
 from home.models import StandardPage
 
 register = template.Library()
@@ -31,6 +33,8 @@ def nav_link(context, href, text, count=0, exact=False):
     """
     request = context.get("request")
     path = request.path if request else ""
+    # The section's address in the page's language: /cy/themes/ on a Welsh page.
+    href = address_in(href, translation.get_language())
     return {
         "href": href,
         "text": text,

@@ -50,7 +50,7 @@ def test_a_page_not_yet_in_welsh_says_so_and_is_marked_english(page, welsh_site)
 
     notice = page.locator("#not-yet-translated-title").locator("../..")
     expect(notice).to_be_visible()
-    expect(page.locator("main [lang='en-gb'] h1")).to_have_text("Cookies")
+    expect(page.locator("main [lang='en-GB'] h1")).to_have_text("Cookies")
     assert_accessible(page)
     notice.get_by_role("link").click()
     expect(page).to_have_url(re.compile(r"[^y]/cookies/$"))

@@ -142,7 +142,7 @@ def test_a_page_with_no_welsh_translation_is_served_in_english_with_a_notice(
     assert "Health and social care" in html
     assert NOT_YET in html
     # WCAG 3.1.2: the English content says it is English.
-    assert '<div lang="en-gb">' in html
+    assert '<div lang="en-GB">' in html
     assert 'href="/themes/health-and-social-care/" hreflang="en-GB"' in html
 
 
@@ -150,7 +150,7 @@ def test_the_english_page_has_no_notice(client, health):
     html = client.get(health.url).content.decode()
 
     assert NOT_YET not in html
-    assert '<div lang="en-gb">' not in html
+    assert '<div lang="en-GB">' not in html
 
 
 def test_an_untranslated_page_under_a_translated_home_falls_back_to_english(
@@ -166,7 +166,7 @@ def test_an_untranslated_page_under_a_translated_home_falls_back_to_english(
     assert NOT_YET not in home.content.decode()
     assert page.status_code == 200
     assert page.context["page"] == about
-    assert '<div lang="en-gb">' in page.content.decode()
+    assert '<div lang="en-GB">' in page.content.decode()
 
 
 def test_an_address_in_neither_language_is_still_not_found(client, home_page, welsh):

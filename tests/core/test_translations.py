@@ -1,0 +1,228 @@
+"""Welsh throughout, enforced: the templates of the listed directories hold no
+user-facing text outside translation tags; the pages listed render at /cy/ without
+asking for a string the Welsh catalogue lacks; the catalogue compiles and has no
+fuzzy or empty translation for a string those templates use.
+
+The lists widen as each part of the site is translated: adding a directory or a page
+is one line.
+"""
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.template import engines
+from django.test import Client
+from django.utils import translation
+from django.utils.translation import trans_real
+
+ROOT = Path(settings.BASE_DIR)
+TEMPLATES = Path(settings.PROJECT_DIR) / "templates"
+CATALOGUE = Path(settings.LOCALE_PATHS[0]) / "cy" / "LC_MESSAGES" / "django.po"
+
+# Templates (a directory: every template in it and below; or one file) that must have
+# every user-facing string marked for translation.
+FULLY_MARKED = [
+    TEMPLATES / "base.html",
+    TEMPLATES / "includes",
+    TEMPLATES / "components",
+    TEMPLATES / "400.html",
+    TEMPLATES / "403.html",
+    TEMPLATES / "404.html",
+    TEMPLATES / "500.html",
+    TEMPLATES / "503.html",
+    TEMPLATES / "email" / "base.html",
+    TEMPLATES / "email" / "base.txt",
+]
+
+# Addresses whose every string must have its Welsh, with the fixtures they need.
+WELSH_PAGES = [
+    ("/cy/no-such-page/", ["home_page"]),
+]
+
+# Words that are the same in every language.
+NAMES = {"statsforum", "CSV", "API"}
+
+COMMENT = re.compile(r"{%\s*comment\s*%}.*?{%\s*endcomment\s*%}|{#.*?#}", re.S)
+TRANSLATED_BLOCK = re.compile(
+    r"{%\s*blocktrans(?:late)?\b.*?%}.*?{%\s*endblocktrans(?:late)?\s*%}", re.S
+)
+NOT_TEXT = re.compile(r"<(script|style|svg)\b.*?</\1>", re.S | re.I)
+TEMPLATE_TAG = re.compile(r"{%.*?%}|{{.*?}}", re.S)
+HTML_TAG = re.compile(r"<[^>]*>", re.S)
+READ_ATTRIBUTE = re.compile(
+    r"""\b(aria-label|title|alt|placeholder|aria-description)=("[^"]*"|'[^']*')"""
+)
+# A quoted string inside a tag or a variable that reads as prose: starts with a
+# capital or holds a space (not an address, a name or a template's path).
+STRING_LITERAL = re.compile(r"""(?<![_\w(])("[^"]*"|'[^']*')""")
+MARKED_LITERAL = re.compile(r"""_\(\s*("[^"]*"|'[^']*')\s*\)""")
+TAGS_TAKING_NO_TEXT = re.compile(
+    r"^{%\s*(load|extends|include|url|static|block|translate|trans|language|"
+    r"with|if|elif|for|cycle|querystring|address_in_language)\b"
+)
+ENTITY = re.compile(r"&#?\w+;")
+
+
+def templates_to_check():
+    for entry in FULLY_MARKED:
+        if entry.is_dir():
+            yield from sorted(p for p in entry.rglob("*") if p.is_file())
+        else:
+            yield entry
+
+
+def has_words(text):
+    words = re.findall(r"[^\W\d_]{2,}", ENTITY.sub(" ", text))
+    return [word for word in words if word not in NAMES]
+
+
+def unmarked_text(source):
+    """The user-facing text in a template's source that no translation tag holds."""
+    found = []
+    source = COMMENT.sub("", source)
+    source = TRANSLATED_BLOCK.sub("", source)
+    source = NOT_TEXT.sub("", source)
+    for tag in TEMPLATE_TAG.findall(source):
+        if tag.startswith("{%") and TAGS_TAKING_NO_TEXT.match(tag):
+            continue
+        tag = MARKED_LITERAL.sub("", tag)
+        for literal in STRING_LITERAL.findall(tag):
+            text = literal[1:-1]
+            if (" " in text or text[:1].isupper()) and has_words(text):
+                found.append(text)
+    for _name, value in READ_ATTRIBUTE.findall(source):
+        if has_words(TEMPLATE_TAG.sub("", value)):
+            found.append(value)
+    text = HTML_TAG.sub("\n", TEMPLATE_TAG.sub("", source))
+    found += [line.strip() for line in text.splitlines() if has_words(line)]
+    return found
+
+
+# (a) No literal text
+
+
+@pytest.mark.parametrize(
+    "template", list(templates_to_check()), ids=lambda p: str(p.relative_to(TEMPLATES))
+)
+def test_every_user_facing_string_in_these_templates_is_marked(template):
+    assert unmarked_text(template.read_text()) == []
+
+
+def test_the_template_check_finds_text_outside_translation_tags():
+    source = """{% load i18n %}{% comment %}A note for engineers.{% endcomment %}
+    <h1>{% translate "Marked" %}</h1><p>Not marked</p>
+    <nav aria-label="Breadcrumb"></nav><a aria-label="{% translate 'Fine' %}">
+    {% nav_link "/themes/" "Themes" %}{% nav_link "/themes/" _("Themes") %}
+    {{ button|default:"Apply filters" }}{% if level == 'success' %}{% endif %}
+    {% blocktranslate %}Hello {{ name }}{% endblocktranslate %} statsforum"""
+
+    assert unmarked_text(source) == [
+        "Themes",
+        "Apply filters",
+        '"Breadcrumb"',
+        "Not marked",
+    ]
+
+
+# (b) Every string asked for on a Welsh page has its Welsh
+
+
+@pytest.fixture
+def untranslated(monkeypatch):
+    """The msgids asked of the Welsh catalogue that it has no translation for."""
+    welsh = trans_real.translation("cy")
+    catalogue = welsh._catalog
+    asked = []
+
+    def gettext(message):
+        if message not in catalogue and has_words(message):
+            asked.append(message)
+        return type(welsh).gettext(welsh, message)
+
+    def ngettext(singular, plural, number):
+        if (singular, 0) not in catalogue:
+            asked.append(singular)
+        return type(welsh).ngettext(welsh, singular, plural, number)
+
+    monkeypatch.setattr(welsh, "gettext", gettext)
+    monkeypatch.setattr(welsh, "ngettext", ngettext)
+    return asked
+
+
+def test_the_compiled_catalogue_is_as_new_as_its_source():
+    compiled = CATALOGUE.with_suffix(".mo")
+    assert compiled.exists(), "run `make setup` to compile the Welsh catalogue"
+    assert compiled.stat().st_mtime >= CATALOGUE.stat().st_mtime, "run `make setup`"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("address", "fixtures"), WELSH_PAGES)
+def test_every_string_on_this_welsh_page_has_its_welsh(
+    request, untranslated, address, fixtures
+):
+    for fixture in fixtures:
+        request.getfixturevalue(fixture)
+
+    response = Client().get(address)
+
+    assert response["Content-Language"] == "cy"
+    assert sorted(set(untranslated)) == []
+
+
+def test_the_missing_translation_check_hears_a_string_the_catalogue_lacks(
+    untranslated,
+):
+    with translation.override("cy"):
+        assert translation.gettext("Skip to main content") != "Skip to main content"
+        translation.gettext("A string nobody has translated")
+
+    assert untranslated == ["A string nobody has translated"]
+
+
+# (c) The catalogue
+
+
+@pytest.mark.skipif(shutil.which("msgfmt") is None, reason="gettext is not installed")
+def test_the_welsh_catalogue_compiles_with_msgfmt_check(tmp_path):
+    subprocess.run(  # noqa: S603 (our own file, a fixed command)
+        ["msgfmt", "--check", "-o", str(tmp_path / "django.mo"), str(CATALOGUE)],  # noqa: S607
+        check=True,
+    )
+
+
+def msgids_in_fully_marked_templates():
+    """The msgids of the listed templates, as makemessages would collect them."""
+    from django.utils.translation import template as to_python
+
+    msgids = set()
+    pattern = re.compile(
+        r"""\b(?:gettext|pgettext)\(\s*(?:'[^']*'\s*,\s*)?'((?:[^'\\]|\\.)*)'"""
+    )
+    for template in templates_to_check():
+        python = to_python.templatize(template.read_text(), origin=str(template))
+        msgids |= {m.encode().decode("unicode_escape") for m in pattern.findall(python)}
+    return msgids
+
+
+def test_the_listed_templates_strings_are_all_in_the_catalogue_translated():
+    catalogue = {entry.msgid: entry for entry in polib.pofile(str(CATALOGUE))}
+    problems = []
+    for msgid in sorted(msgids_in_fully_marked_templates()):
+        entry = catalogue.get(msgid)
+        if entry is None:
+            problems.append(f"missing (run `make messages`): {msgid}")
+        elif "fuzzy" in entry.flags or not entry.translated():
+            problems.append(f"not translated: {msgid}")
+
+    assert problems == []
+
+
+def test_the_template_engine_loads_every_listed_template():
+    engine = engines["django"]
+    for template in templates_to_check():
+        engine.get_template(str(template.relative_to(TEMPLATES)))
