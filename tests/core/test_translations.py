@@ -37,11 +37,21 @@ FULLY_MARKED = [
     TEMPLATES / "503.html",
     TEMPLATES / "email" / "base.html",
     TEMPLATES / "email" / "base.txt",
+    TEMPLATES / "home" / "home_page.html",
+    TEMPLATES / "home" / "standard_page.html",
+    TEMPLATES / "home" / "get_involved.html",
+    TEMPLATES / "home" / "dashboard.html",
+    TEMPLATES / "blocks",
+    TEMPLATES / "themes",
 ]
 
 # Addresses whose every string must have its Welsh, with the fixtures they need.
 WELSH_PAGES = [
     ("/cy/no-such-page/", ["home_page"]),
+    ("/cy/", ["home_page"]),
+    ("/cy/themes/", ["theme_index"]),
+    ("/cy/themes/health/", ["health"]),
+    ("/cy/get-involved/", ["home_page"]),
 ]
 
 # Words that are the same in every language.
