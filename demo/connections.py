@@ -10,6 +10,7 @@ from django.utils import timezone
 from accounts.models import Organisation
 from connections.models import ActionItem, ConsultationGapLink, ConsultationThreadLink
 from consultations.models import ConsultationPage
+from core.translation import of_record
 from demo.content.consultations import CONSULTATIONS
 from demo.content.minutes import PAST_MEETINGS
 from events.models import EventPage, MinutesPage
@@ -27,7 +28,7 @@ def create_demo_actions():
     """What each past demo meeting promised, and the discussions it answers."""
     today = timezone.localdate()
     for spec in PAST_MEETINGS:
-        theme = ThemePage.objects.get(slug=spec["theme"])
+        theme = of_record(ThemePage.objects).get(slug=spec["theme"])
         meeting = EventPage.objects.descendant_of(theme).get(slug=spec["slug"])
         minutes = MinutesPage.objects.child_of(meeting).get()
         if minutes.action_items.exists():
@@ -53,7 +54,7 @@ def create_demo_consultation_links():
     for spec in CONSULTATIONS:
         if "gap" not in spec and "thread" not in spec:
             continue
-        theme = ThemePage.objects.get(slug=spec["theme"])
+        theme = of_record(ThemePage.objects).get(slug=spec["theme"])
         consultation = ConsultationPage.objects.descendant_of(theme).get(
             slug=spec["slug"]
         )

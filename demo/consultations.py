@@ -18,6 +18,7 @@ from consultations.models import (
 )
 from consultations.models.pages import OUTCOME_DUE_AFTER
 from consultations.questions import snapshot_of
+from core.translation import of_record
 from demo.content.consultations import CONSULTATIONS
 from themes.models import ThemePage
 
@@ -28,7 +29,7 @@ CLOSES_AT = time(23, 59)
 def create_demo_consultations(users):
     """Add each demo consultation that is missing, published, with its responses."""
     for spec in CONSULTATIONS:
-        theme = ThemePage.objects.get(slug=spec["theme"])
+        theme = of_record(ThemePage.objects).get(slug=spec["theme"])
         section = ConsultationIndexPage.for_theme(theme)
         if (
             ConsultationPage.objects.child_of(section)

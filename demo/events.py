@@ -4,6 +4,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from core.translation import of_record
 from demo.content.minutes import PAST_MEETINGS
 from events import services
 from events.calendar import LONDON
@@ -70,7 +71,9 @@ MEETINGS = [
 
 def create_demo_meetings(users):
     for spec in MEETINGS:
-        meetings = MeetingIndexPage.for_theme(ThemePage.objects.get(slug=spec["theme"]))
+        meetings = MeetingIndexPage.for_theme(
+            of_record(ThemePage.objects).get(slug=spec["theme"])
+        )
         if EventPage.objects.child_of(meetings).filter(slug=spec["slug"]).exists():
             continue
         day = timezone.localdate() + timedelta(days=spec["days_ahead"])
@@ -96,7 +99,9 @@ def create_demo_meetings(users):
 
 def create_demo_past_meetings():
     for spec in PAST_MEETINGS:
-        meetings = MeetingIndexPage.for_theme(ThemePage.objects.get(slug=spec["theme"]))
+        meetings = MeetingIndexPage.for_theme(
+            of_record(ThemePage.objects).get(slug=spec["theme"])
+        )
         if EventPage.objects.child_of(meetings).filter(slug=spec["slug"]).exists():
             continue
         day = timezone.localdate() - timedelta(days=spec["days_ago"])

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 from django_comments_xtd.models import XtdComment
 
+from core.translation import of_record
 from demo.content.forums import THREADS
 from forums import services
 from forums.models import Thread
@@ -15,7 +16,7 @@ from themes.models import ThemePage
 
 def create_demo_threads(users):
     """Add each demo thread that is missing, with its replies and any answer."""
-    themes = {theme.slug: theme for theme in ThemePage.objects.all()}
+    themes = {theme.slug: theme for theme in of_record(ThemePage.objects.all())}
     for spec in THREADS:
         theme = themes[spec["theme"]]
         if Thread.objects.filter(theme=theme, title=spec["title"]).exists():

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from accounts.models import Organisation
+from core.translation import of_record
 from demo.content.gaps import GAPS
 from gaps import services
 from gaps.models import DataGap, GapSupport, GapUpdate
@@ -16,7 +17,7 @@ def create_demo_gaps(users):
     made = {}
     now = timezone.now()
     for spec in GAPS:
-        theme = ThemePage.objects.get(slug=spec["theme"])
+        theme = of_record(ThemePage.objects).get(slug=spec["theme"])
         existing = DataGap.objects.filter(theme=theme, title=spec["title"]).first()
         if existing:
             made[spec["key"]] = existing

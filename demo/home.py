@@ -5,13 +5,14 @@ import datetime
 from wagtail.models import Page, Site
 
 from core.links import site_address
+from core.translation import of_record
 from demo.content.home import HOME_BODY, HOME_INTRO, HOME_TITLE, STANDARD_PAGES
 from home.models import HomePage, StandardPage
 
 
 def create_demo_home_page():
     """Make a HomePage the default site's root, replacing Wagtail's welcome page."""
-    home_page = HomePage.objects.first()
+    home_page = of_record(HomePage.objects.all()).first()
     if home_page is None:
         root = Page.get_first_root_node()
         # Wagtail's first migration leaves a plain "Welcome" page where ours goes.

@@ -1,6 +1,7 @@
 """Demo organisations, themes and contacts, built from demo.content.themes."""
 
 from accounts.models import Organisation
+from core.translation import of_record
 from demo.content.themes import ORGANISATIONS, THEMES
 from themes import services
 from themes.models import (
@@ -61,7 +62,7 @@ def create_demo_roles(users):
     """The member joins two themes; the producer and the chair get a theme each."""
     editor = users["editor"]
     health, migration, housing = (
-        ThemePage.objects.get(slug=slug)
+        of_record(ThemePage.objects).get(slug=slug)
         for slug in ["health-and-social-care", "migration", "housing-and-planning"]
     )
     for theme in (health, migration):

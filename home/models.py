@@ -1,10 +1,12 @@
 from django.db import models
+from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core import translation
 from core.blocks import ContentBlock
 from forums.models import Thread
 from themes.models import ThemeIndexPage, ThemePage
@@ -33,14 +35,28 @@ class HomePage(Page):
     # The rest are one click away on the themes page.
     themes_shown = 12
 
+    def route(self, request, path_components):
+        # Under /cy/, Wagtail routes from the Welsh home page, through the Welsh tree.
+        # A page with no Welsh translation yet is served in English at the same
+        # address, with a notice (core/templatetags/content_language.py).
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            english = translation.original(self)
+            if english.pk == self.pk:
+                raise
+            return english.specific.route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        themes = ThemePage.objects.live().public().descendant_of(self).order_by("title")
-        context["themes"] = themes[: self.themes_shown]
+        # The themes of record: a Welsh home lists every theme, translated or not.
+        home = translation.original(self)
+        themes = ThemePage.objects.live().public().descendant_of(home).order_by("title")
+        context["themes"] = translation.localized(themes[: self.themes_shown])
         context["theme_count"] = themes.count()
         context["latest_threads"] = Thread.objects.filter(is_public=True).exists()
         context["theme_index"] = (
-            ThemeIndexPage.objects.child_of(self).live().public().first()
+            ThemeIndexPage.objects.child_of(home).live().public().first()
         )
         return context
 

@@ -128,6 +128,10 @@ def editor(root_page):
             | Q(content_type__app_label="events", codename="approve_minutes")
             | Q(content_type__app_label="gaps", codename="triage_all_themes")
             | Q(
+                content_type__app_label="wagtail_localize",
+                codename="submit_translation",
+            )
+            | Q(
                 content_type__app_label="consultations",
                 codename__in=["approve_consultation", "see_all_responses"],
             )

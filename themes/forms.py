@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import NotificationPreference, Organisation
 from core.forms import ListFilters, RefuseControlCharacters
@@ -10,17 +11,17 @@ class ProducerRequestForm(RefuseControlCharacters, forms.ModelForm):
         model = ProducerRequest
         fields = ["organisation", "job_title", "reason"]
         labels = {
-            "organisation": "Which organisation do you produce statistics for?",
-            "job_title": "Your job title",
+            "organisation": _("Which organisation do you produce statistics for?"),
+            "job_title": _("Your job title"),
         }
         help_texts = {
-            "job_title": "For example: Head of Migration Statistics.",
-            "reason": "Optional. Say which statistics you work on.",
+            "job_title": _("For example: Head of Migration Statistics."),
+            "reason": _("Optional. Say which statistics you work on."),
         }
         widgets = {"reason": forms.Textarea({"rows": 4})}
         error_messages = {
-            "organisation": {"required": "Choose your organisation."},
-            "job_title": {"required": "Enter your job title."},
+            "organisation": {"required": _("Choose your organisation.")},
+            "job_title": {"required": _("Enter your job title.")},
         }
 
     def __init__(self, *args, **kwargs):
@@ -28,14 +29,14 @@ class ProducerRequestForm(RefuseControlCharacters, forms.ModelForm):
         self.fields["organisation"].queryset = Organisation.objects.filter(
             kind=Organisation.Kind.PRODUCER
         )
-        self.fields["organisation"].empty_label = "Choose an organisation"
+        self.fields["organisation"].empty_label = _("Choose an organisation")
 
 
 class ThemeFilters(ListFilters):
     """The filters of a list that may span themes. `themes` are the theme pages
     offered; None for a list of one theme's things, which has no theme filter."""
 
-    theme = forms.ChoiceField(label="Theme", required=False)
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
 
     def __init__(self, *args, themes=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -44,7 +45,7 @@ class ThemeFilters(ListFilters):
             del self.fields["theme"]
         else:
             self.fields["theme"].choices = [
-                ("", "All themes"),
+                ("", _("All themes")),
                 *((theme.slug, theme.title) for theme in themes),
             ]
 
@@ -58,7 +59,7 @@ class JoinThemeForm(forms.Form):
     """Joining, a member chooses how often they hear of the theme's activity."""
 
     frequency = forms.ChoiceField(
-        label="How often should we email you about this theme's activity?",
+        label=_("How often should we email you about this theme's activity?"),
         choices=NotificationPreference.Frequency.choices,
         initial=NotificationPreference.Frequency.DAILY,
         required=False,

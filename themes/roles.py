@@ -11,6 +11,7 @@ from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, 
 from wagtail.models import PageViewRestriction
 
 from accounts.models import Organisation
+from core.translation import of_record
 from themes.models import Role, ThemePage, ThemeRole
 
 ANY_ROLE = tuple(Role)
@@ -74,7 +75,8 @@ def public_themes():
     restricted = PageViewRestriction.objects.alias(theme_path=theme_path).filter(
         theme_path__startswith=F("page__path")
     )
-    return ThemePage.objects.live().exclude(Exists(restricted))
+    # The themes of record: a theme's Welsh translation is not a theme of its own.
+    return of_record(ThemePage.objects.live()).exclude(Exists(restricted))
 
 
 def public_pages(pages):

@@ -4,12 +4,17 @@ from allauth.account.decorators import verified_email_required
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 
+from core import languages
 from core.idempotency import idempotent
+from core.translation import of_record
 from themes import services
 from themes.forms import JoinThemeForm, ProducerRequestForm
 from themes.models import ThemePage
@@ -20,7 +25,28 @@ MEMBERS_PER_PAGE = 50
 def get_theme(theme_slug):
     """The live theme at this address that no view restriction covers, or a 404:
     what member-made content under a theme is found through."""
-    return get_object_or_404(ThemePage.objects.live().public(), slug=theme_slug)
+    return theme_of_record(ThemePage.objects.live().public(), theme_slug)
+
+
+def theme_of_record(themes, theme_slug):
+    """The English theme at this slug, or the English theme of the translation at
+    it (an editor may give a translation its own slug), or a 404: member-made
+    content is attached to the theme of record only."""
+    theme = of_record(themes).filter(slug=theme_slug).first()
+    if theme is None:
+        translated = themes.filter(slug=theme_slug).first()
+        if translated is None:
+            raise Http404
+        theme = of_record(themes).filter(translation_key=translated.translation_key)
+        theme = theme.first()
+        if theme is None:
+            raise Http404
+    return theme
+
+
+def theme_address(theme):
+    """The theme's page in the language of the address asked (/cy/themes/...)."""
+    return languages.address_in(theme.url, get_language())
 
 
 def served_as_the_theme(view):
@@ -31,7 +57,7 @@ def served_as_the_theme(view):
 
     @wraps(view)
     def wrapper(request, theme_slug):
-        theme = get_object_or_404(ThemePage.objects.live(), slug=theme_slug)
+        theme = theme_of_record(ThemePage.objects.live(), theme_slug)
 
         def serve(page, request, args, kwargs):
             return view(request, page)
@@ -49,11 +75,13 @@ def served_as_the_theme(view):
 def join_theme(request, theme):
     form = JoinThemeForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Choose how often we should email you, from the list.")
-        return redirect(theme.url)
+        messages.error(
+            request, _("Choose how often we should email you, from the list.")
+        )
+        return redirect(theme_address(theme))
     services.join_theme(request.user, theme, form.cleaned_data["frequency"] or None)
-    messages.success(request, f"You have joined {theme.title}.")
-    return redirect(theme.url)
+    messages.success(request, _("You have joined %(theme)s.") % {"theme": theme.title})
+    return redirect(theme_address(theme))
 
 
 @served_as_the_theme
@@ -61,8 +89,8 @@ def join_theme(request, theme):
 @verified_email_required
 def leave_theme(request, theme):
     services.leave_theme(request.user, theme)
-    messages.success(request, f"You have left {theme.title}.")
-    return redirect(theme.url)
+    messages.success(request, _("You have left %(theme)s.") % {"theme": theme.title})
+    return redirect(theme_address(theme))
 
 
 @served_as_the_theme
@@ -100,8 +128,10 @@ def producer_request(request, theme):
         else:
             messages.success(
                 request,
-                "Thank you. An editor will look at your request and email you "
-                "with their decision.",
+                _(
+                    "Thank you. An editor will look at your request and email you "
+                    "with their decision."
+                ),
             )
             return redirect("dashboard")
     return TemplateResponse(

@@ -48,6 +48,10 @@ INSTALLED_APPS = [
     "api",
     "home",
     "demo",
+    # Editors' pages in Welsh: wagtail-localize's translation editor, and its admin
+    # for the content languages (docs/architecture.md, "Content in Welsh").
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.frontend_cache",
@@ -415,7 +419,11 @@ WAGTAILDOCS_EXTENSIONS = [
     "xlsx",
     "zip",
 ]
-WAGTAIL_I18N_ENABLED = False
+# Editors' content in English and Welsh: each page in Welsh is a translation of an
+# English one (wagtail-localize), in a tree of its own under /cy/. English (en-gb)
+# stays the default locale, the one member-made content is attached to.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
 
 # Security headers (docs/security.md). Every public page runs without inline scripts
 # or styles, except the one GOV.UK Frontend snippet in base.html, allowed by its hash:

@@ -54,6 +54,12 @@ FULLY_MARKED = [
     TEMPLATES / "email",
     TEMPLATES / "notifications",
     TEMPLATES / "forms",
+    TEMPLATES / "home" / "home_page.html",
+    TEMPLATES / "home" / "standard_page.html",
+    TEMPLATES / "home" / "get_involved.html",
+    TEMPLATES / "home" / "dashboard.html",
+    TEMPLATES / "blocks",
+    TEMPLATES / "themes",
 ]
 
 # Addresses whose every string must have its Welsh, with the fixtures they need.
@@ -69,6 +75,10 @@ WELSH_PAGES = [
     ("/cy/contacts/", ["migration"]),
     ("/cy/accounts/login/", ["home_page"]),
     ("/cy/accounts/signup/", ["home_page"]),
+    ("/cy/", ["home_page"]),
+    ("/cy/themes/", ["theme_index"]),
+    ("/cy/themes/health/", ["health"]),
+    ("/cy/get-involved/", ["home_page"]),
 ]
 
 # Words that are the same in every language.

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.forms.pages import CopyForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -13,6 +14,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PagePermissionTester
 from wagtail.search import index
 
+from core import languages, translation
 from core.blocks import ContentBlock
 
 
@@ -145,9 +147,18 @@ class ThemeIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        themes = ThemePage.objects.child_of(self).live().public().order_by("title")
+        # Every theme of record, each in Welsh where it is translated.
+        themes = (
+            ThemePage.objects.child_of(translation.original(self))
+            .live()
+            .public()
+            .order_by("title")
+        )
         context["themes"] = Paginator(themes, self.themes_per_page).get_page(
             request.GET.get("page")
+        )
+        context["themes"].object_list = translation.localized(
+            context["themes"].object_list
         )
         return context
 
@@ -201,10 +212,17 @@ class ThemePage(Page):
         from themes.forms import JoinThemeForm
 
         context = super().get_context(request, *args, **kwargs)
+        # A translation shows its English theme's members, discussions, gaps and
+        # meetings: member-made content belongs to the theme of record.
+        theme = translation.original(self)
+        context["theme"] = theme
+        context["theme_address"] = languages.address_in(
+            theme.get_url(request), get_language()
+        )
         context["organisations"] = self.organisations.all()
         context["contacts"] = self.contacts.select_related("organisation")
-        context["member_count"] = self.memberships.count()
-        context["is_member"] = services.is_member(request.user, self)
+        context["member_count"] = theme.memberships.count()
+        context["is_member"] = services.is_member(request.user, theme)
         context["join_frequencies"] = JoinThemeForm.base_fields["frequency"].choices
         return context
 

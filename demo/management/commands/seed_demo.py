@@ -21,6 +21,7 @@ from demo.themes import (
     create_demo_themes,
 )
 from demo.users import create_demo_users
+from demo.welsh import create_demo_welsh
 from search.indexing import rebuild as rebuild_search_index
 
 # Documented in the README; seed_demo never runs with DEBUG off.
@@ -60,6 +61,7 @@ class Command(BaseCommand):
             create_demo_links()
             create_demo_statistics()
             create_demo_satisfaction()
+            create_demo_welsh(home_page)
             # Signals index what the services make; the demo also backdates and
             # bulk-creates (published responses), so the index is built again.
             indexed = rebuild_search_index()

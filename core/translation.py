@@ -1,0 +1,79 @@
+"""Editors' pages in Welsh (wagtail-localize): which page is the one of record, and
+the addresses of a page in each language.
+
+English (the default locale) is the language of record: every page in Welsh is a
+translation of an English page (the same `translation_key`), and member-made content
+(threads, gaps, registrations, responses) is attached to the English page only, so
+both languages show the same discussions. docs/architecture.md, "Content in Welsh".
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
+from django.utils.translation import get_supported_language_variant
+
+
+def default_language():
+    """The language code of the default locale, the one of record (en-gb)."""
+    return get_supported_language_variant(settings.LANGUAGE_CODE)
+
+
+def of_record(pages):
+    """Of a queryset of pages, those in the default locale: no translations."""
+    return pages.filter(locale__language_code=default_language())
+
+
+LOCALES_KEY = "core.translation.locales"
+
+
+def language_of(page):
+    """The language code of a page's locale, without a query: the locales (two,
+    made by a migration) are kept in the shared cache, read again when one is new."""
+    codes = cache.get(LOCALES_KEY)
+    if codes is None or page.locale_id not in codes:
+        from wagtail.models import Locale
+
+        codes = dict(Locale.objects.values_list("pk", "language_code"))
+        cache.set(LOCALES_KEY, codes, None)
+    return codes.get(page.locale_id)
+
+
+def is_of_record(page):
+    return language_of(page) == default_language()
+
+
+def original(page):
+    """The page of record of `page`: itself, or the English page it translates."""
+    if is_of_record(page):
+        return page
+    return (
+        of_record(
+            type(page).objects.filter(translation_key=page.translation_key)
+        ).first()
+        or page
+    )
+
+
+def is_fallback(page):
+    """Whether `page` is served in another language than the one asked for: a page
+    with no Welsh translation, shown in English at its /cy/ address."""
+    return language_of(page) != translation.get_language()
+
+
+def localized(pages):
+    """Each page of record in the address's language: its live translation where it
+    has one, else itself (shown in English). One query, for a whole list."""
+    pages = list(pages)
+    language = translation.get_language()
+    if not pages or language == default_language():
+        return pages
+    translations = (
+        type(pages[0])
+        .objects.live()
+        .filter(
+            translation_key__in=[page.translation_key for page in pages],
+            locale__language_code=language,
+        )
+    )
+    found = {page.translation_key: page for page in translations}
+    return [found.get(page.translation_key, page) for page in pages]
