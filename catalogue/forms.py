@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from catalogue import imports, permissions
@@ -73,16 +74,31 @@ class StatisticChoiceField(IdMultipleChoiceField):
     """The statistics a thread or gap is about: a checkbox list that works without
     JavaScript, enhanced into an autocomplete."""
 
-    widget = forms.CheckboxSelectMultiple
-
     def __init__(self, **kwargs):
         kwargs.setdefault("queryset", Statistic.objects.select_related("producer"))
         kwargs.setdefault("required", False)
-        kwargs.setdefault("label", "Which statistics is it about? (optional)")
+        kwargs.setdefault("label", _("Which statistics is it about? (optional)"))
         kwargs.setdefault(
             "help_text",
-            "Choose any this is about: their producers see it, and members who "
-            "follow them hear of it.",
+            _(
+                "Choose any this is about: their producers see it, and members who "
+                "follow them hear of it."
+            ),
+        )
+        # The words of the finder choose-statistics.js adds above the list.
+        kwargs.setdefault(
+            "widget",
+            forms.CheckboxSelectMultiple(
+                attrs={
+                    "data-find-label": _("Find a statistic"),
+                    "data-find-hint": _(
+                        "Type part of its name, then choose it from the list below."
+                    ),
+                    "data-shown-one": _("%(count)s statistic shown"),
+                    "data-shown-many": _("%(count)s statistics shown"),
+                    "data-chosen": _("%(name)s chosen"),
+                }
+            ),
         )
         super().__init__(**kwargs)
 
