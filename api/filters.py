@@ -30,7 +30,15 @@ SLUG_SCHEMA = {"type": "string", "pattern": SLUG}
 ID_SCHEMA = {"type": "integer", "minimum": 1, "maximum": MAX_ID}
 
 
-def chosen(form):
+# /api/v2/contacts/ names organisations and statistics that have contacts.
+CONTACT_NAMING = {
+    **NAMING,
+    "organisation": (as_id, "organisation with contacts"),
+    "statistic": (lambda value: re.fullmatch(SLUG, value), "statistic with contacts"),
+}
+
+
+def chosen(form, naming=NAMING):
     """The form's valid, non-empty filters; a 400 for any value it refuses, a 404
     for a name of nothing."""
     if form.is_valid():
@@ -39,9 +47,9 @@ def chosen(form):
         name: [str(error) for error in errors] for name, errors in form.errors.items()
     }
     names_of_nothing = [
-        f"{NAMING[name][1]} “{form.data[name]}”"
+        f"{naming[name][1]} “{form.data[name]}”"
         for name in refused
-        if name in NAMING and NAMING[name][0](form.data.get(name, ""))
+        if name in naming and naming[name][0](form.data.get(name, ""))
     ]
     if len(names_of_nothing) == len(refused):
         raise NotFound(f"There is no {' and no '.join(names_of_nothing)}.")
@@ -55,10 +63,6 @@ def themes():
 
 class ThreadListFilters(ThemeFilters, ThreadFilters):
     """A theme's discussions' filters (sort, topic), across the themes."""
-
-
-class ThemeOnlyFilters(ThemeFilters):
-    """Lists the site shows theme by theme (its contacts)."""
 
 
 class OrganisationFilters(ThemeFilters):

@@ -28,7 +28,7 @@ def with_refusals(result, generator, request, public):
         for operation in methods.values():
             parameters = operation.get("parameters", [])
             refusals = {"429": ("Too many requests: see Retry-After.", ERROR)}
-            naming = {"theme", "organisation", "tag"}
+            naming = {"theme", "organisation", "tag", "statistic"}
             if any(p["in"] == "path" or p["name"] in naming for p in parameters):
                 refusals["404"] = ("Not there, or not public.", ERROR)
             filters = {"limit", "offset"}

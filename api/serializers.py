@@ -272,23 +272,92 @@ class OrganisationSerializer(serializers.Serializer):
         ).data
 
 
-class ContactSerializer(Linked):
-    """Someone to talk to about some statistics in a theme, as its page lists them:
-    the email address is on the page only."""
+class NamedStatisticSerializer(Linked):
+    """The statistic a contact answers for."""
 
+    id = serializers.IntegerField()
+    slug = serializers.CharField()
+    name = serializers.CharField()
+    url = serializers.SerializerMethodField(
+        help_text=gettext_noop("Its page on this site.")
+    )
+
+    def get_url(self, statistic) -> str:
+        return self.absolute(statistic.get_absolute_url())
+
+
+class ContactSerializer(Linked):
+    """Someone to talk to, as /contacts/ lists them: a theme's contact or a
+    statistic's. The email address is on the site's pages only."""
+
+    kind = serializers.SerializerMethodField(
+        help_text=gettext_noop("theme: a theme's contact; statistic: a statistic's.")
+    )
     name = serializers.CharField()
     role = serializers.CharField()
-    organisation = serializers.CharField(source="organisation.name")
-    responsible_for = serializers.CharField(
+    organisation = serializers.SerializerMethodField(
+        help_text=gettext_noop(
+            "Their organisation: a statistic's producer for its contacts."
+        )
+    )
+    organisation_id = serializers.SerializerMethodField(
+        help_text=gettext_noop("The organisation's id in /api/v2/organisations/.")
+    )
+    responsible_for = serializers.SerializerMethodField(
         help_text=gettext_noop("The statistics they can help with.")
     )
     phone = serializers.CharField(allow_blank=True)
-    theme = ThemeSerializer()
+    theme = serializers.SerializerMethodField(
+        help_text=gettext_noop(
+            "The theme whose contact they are (a theme's contacts only)."
+        )
+    )
+    statistic = serializers.SerializerMethodField(
+        help_text=gettext_noop(
+            "The statistic whose contact they are (a statistic's only)."
+        )
+    )
     contact_url = serializers.SerializerMethodField(
-        help_text=gettext_noop("The theme page's contacts, with how to reach them.")
+        help_text=gettext_noop("The page that lists them, with how to reach them.")
     )
 
+    @staticmethod
+    def of_statistic(contact):
+        return hasattr(contact, "statistic_id")
+
+    def get_kind(self, contact) -> str:
+        return "statistic" if self.of_statistic(contact) else "theme"
+
+    def get_organisation(self, contact) -> str:
+        if self.of_statistic(contact):
+            return contact.statistic.producer.name
+        return contact.organisation.name
+
+    def get_organisation_id(self, contact) -> int:
+        if self.of_statistic(contact):
+            return contact.statistic.producer_id
+        return contact.organisation_id
+
+    def get_responsible_for(self, contact) -> str:
+        if self.of_statistic(contact):
+            return contact.statistic.name
+        return contact.responsible_for
+
+    @extend_schema_field(ThemeSerializer(allow_null=True))
+    def get_theme(self, contact):
+        if self.of_statistic(contact):
+            return None
+        return ThemeSerializer(contact.theme, context=self.context).data
+
+    @extend_schema_field(NamedStatisticSerializer(allow_null=True))
+    def get_statistic(self, contact):
+        if not self.of_statistic(contact):
+            return None
+        return NamedStatisticSerializer(contact.statistic, context=self.context).data
+
     def get_contact_url(self, contact) -> str:
+        if self.of_statistic(contact):
+            return self.absolute(contact.statistic.get_absolute_url())
         theme_url = contact.theme.get_url(self.context["request"])
         return self.absolute(theme_url) + "#contacts"
 

@@ -36,6 +36,7 @@ from api.serializers import (
     StatisticSerializer,
     ThreadSerializer,
 )
+from catalogue import contacts as contact_list
 from catalogue.forms import StatisticFilters
 from catalogue.listing import listed_statistics
 from catalogue.models import Statistic
@@ -56,7 +57,6 @@ from gaps.models import DataGap
 from gaps.register import RegisterFilters, register_of
 from gaps.serializers import DataGapSerializer
 from themes import roles
-from themes.models import ThemeContact
 
 
 class TooManyRequests(Throttled):
@@ -384,29 +384,52 @@ class OrganisationViewSet(ReadOnly):
     list=extend_schema(
         summary=gettext_noop("Who to talk to"),
         description=gettext_noop(
-            "Each public theme's contacts, as its page lists them (its page "
-            "gives their email address)."
+            "Everyone /contacts/ lists, by name: each public theme's contacts and "
+            "each statistic's, with the same filters (their pages give their email "
+            "addresses)."
         ),
-        parameters=[theme_parameter()],
+        parameters=[
+            theme_parameter(
+                gettext_noop(
+                    "A public theme's slug: its own contacts and its statistics'."
+                )
+            ),
+            OpenApiParameter(
+                "organisation",
+                filters.ID_SCHEMA,
+                description=gettext_noop(
+                    "Its id: a theme contact's organisation or a statistic's producer."
+                ),
+            ),
+            OpenApiParameter(
+                "statistic",
+                filters.SLUG_SCHEMA,
+                description=gettext_noop("A statistic's slug: its own contacts."),
+            ),
+            OpenApiParameter(
+                "q",
+                {"type": "string", "maxLength": 100},
+                description=gettext_noop(
+                    "Words in a name, role, subject, organisation or statistic."
+                ),
+            ),
+        ],
     )
 )
 class ContactViewSet(ReadOnly):
     serializer_class = ContactSerializer
 
-    def get_queryset(self):
-        return (
-            ThemeContact.objects.filter(theme__in=roles.public_themes())
-            .select_related("theme", "organisation")
-            .order_by("theme__title", "theme_id", "sort_order", "pk")
-        )
-
     def list(self, request):
-        form = filters.ThemeOnlyFilters(request.query_params, themes=filters.themes())
-        filters.chosen(form)
-        contacts = self.get_queryset()
-        if theme := form.chosen_theme():
-            contacts = contacts.filter(theme=theme)
-        return self.paginated(contacts)
+        choices = contact_list.filter_choices()
+        form = contact_list.ContactFilters(request.query_params, **choices)
+        rows = contact_list.listed_contacts(
+            filters.chosen(form, filters.CONTACT_NAMING), form.chosen_theme()
+        )
+        page = self.paginate_queryset(rows)
+        data = self.get_serializer(
+            contact_list.contacts_for(page), many=True, context=self.context()
+        )
+        return self.get_paginated_response(data.data)
 
 
 @extend_schema_view(

@@ -85,8 +85,6 @@ class StatisticChoiceField(IdMultipleChoiceField):
     """The statistics a thread or gap is about: a checkbox list that works without
     JavaScript, enhanced into an autocomplete."""
 
-    widget = forms.CheckboxSelectMultiple
-
     def __init__(self, **kwargs):
         kwargs.setdefault("queryset", Statistic.objects.select_related("producer"))
         kwargs.setdefault("required", False)
@@ -96,6 +94,21 @@ class StatisticChoiceField(IdMultipleChoiceField):
             _(
                 "Choose any this is about: their producers see it, and members who "
                 "follow them hear of it."
+            ),
+        )
+        # The words of the finder choose-statistics.js adds above the list.
+        kwargs.setdefault(
+            "widget",
+            forms.CheckboxSelectMultiple(
+                attrs={
+                    "data-find-label": _("Find a statistic"),
+                    "data-find-hint": _(
+                        "Type part of its name, then choose it from the list below."
+                    ),
+                    "data-shown-one": _("%(count)s statistic shown"),
+                    "data-shown-many": _("%(count)s statistics shown"),
+                    "data-chosen": _("%(name)s chosen"),
+                }
             ),
         )
         super().__init__(**kwargs)

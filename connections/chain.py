@@ -60,7 +60,7 @@ def actions_linked(**link):
     return (
         published_actions()
         .filter(**link)
-        .select_related("page", "organisation", "statistic")
+        .select_related("page", "organisation", "statistic", "status_changed_by")
         .order_by(F("due_date").asc(nulls_last=True), "pk")
     )
 

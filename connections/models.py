@@ -2,6 +2,7 @@
 each other: a gap's discussions and meetings, a meeting's actions and what they
 answer, and what a consultation concerns."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -116,6 +117,32 @@ class ActionItem(Orderable):
         help_text=_("The statistic this action is about, if there is one."),
     )
 
+    # What became of it, kept by the site once the minutes are approved
+    # (`connections.services.update_action_status`), not by the minutes' revisions:
+    # a status changes without the minutes going through approval again.
+    status_note = models.CharField(
+        _("what has happened"),
+        max_length=500,
+        blank=True,
+        help_text=_("Shown beside the status."),
+    )
+    status_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # A revision of the minutes never overwrites these (MinutesPage.with_content_json).
+    site_owned_fields = (
+        "status",
+        "status_note",
+        "status_changed_at",
+        "status_changed_by_id",
+    )
+
     objects = ActionItemQuerySet.as_manager()
 
     panels = [
@@ -123,7 +150,9 @@ class ActionItem(Orderable):
         FieldRowPanel(
             [FieldPanel("owner"), FieldPanel("organisation"), FieldPanel("due_date")]
         ),
-        FieldPanel("status"),
+        # A new action is open; then "Update the status" changes it, without
+        # approving the minutes again.
+        FieldPanel("status", read_only=True),
         FieldRowPanel(
             [FieldPanel("thread"), FieldPanel("data_gap"), FieldPanel("statistic")]
         ),

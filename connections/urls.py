@@ -16,6 +16,11 @@ theme_patterns = [
         views.raise_gap_from_thread,
         name="raise_gap",
     ),
+    path(
+        "actions/<id:pk>/status/",
+        views.update_action_status,
+        name="action_status",
+    ),
     path("activity.atom", ThemeActivityFeed(), name="theme_feed"),
 ]
 

@@ -11,8 +11,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from connections import services
-from core.forms import IdMultipleChoiceField
+from connections import chain, services
+from connections.models import ActionItem
+from core.forms import IdMultipleChoiceField, RefuseControlCharacters
 from core.idempotency import idempotent
 from events.models import EventPage
 from forums.models import Thread
@@ -107,4 +108,57 @@ def raise_gap_from_thread(request, theme_slug, pk):
         initial={"statistics": list(thread.statistics.all())},
         raised=lambda gap: services.link_gap_raised_from(gap, thread),
         from_thread=thread,
+    )
+
+
+class ActionStatusForm(RefuseControlCharacters, forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=ActionItem.Status.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose the action's status.")},
+    )
+    note = forms.CharField(
+        label=_("What has happened (optional)"),
+        help_text=_("Shown beside the status: what was done, or why it was dropped."),
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+@login_required
+def update_action_status(request, theme_slug, pk):
+    """A producer or chair records what became of an action of approved minutes,
+    without a new revision of them."""
+    action = get_object_or_404(
+        chain.published_actions().select_related("page", "status_changed_by"),
+        pk=pk,
+        page__path__startswith=get_object_or_404(
+            services.ThemePage.objects.live(), slug=theme_slug
+        ).path,
+    )
+    theme = services.theme_of_action(action)
+    if not services.may_update_action(request.user, theme):
+        raise PermissionDenied(
+            "Only the theme's producers and chairs update its actions."
+        )
+    form = ActionStatusForm(
+        request.POST if request.method == "POST" else None,
+        initial={"status": action.status, "note": action.status_note},
+    )
+    if request.method == "POST" and form.is_valid():
+        services.update_action_status(
+            request.user,
+            action,
+            form.cleaned_data["status"],
+            form.cleaned_data["note"],
+        )
+        messages.success(request, gettext("The action's status is updated."))
+        return redirect(action.page.url + "#actions")
+    return TemplateResponse(
+        request,
+        "connections/action_status.html",
+        {"action_item": action, "theme": theme, "form": form},
+        status=400 if form.errors else 200,
     )

@@ -17,6 +17,7 @@ from events.feeds import meetings_feed_url
 from events.forms import PAST, MeetingFilters, RegistrationForm
 from events.listing import listed_meetings
 from events.models import EventPage, MeetingFeed, MeetingRegistration
+from themes import roles
 from themes.models import ThemePage
 from themes.roles import public_pages
 from themes.views import get_theme
@@ -95,7 +96,7 @@ def meeting_list(request, theme=None, page=None):
             "past": past,
             "theme": theme,
             "filters": MeetingFilters(initial=chosen, themes=themes),
-            "feed_url": meetings_feed_url(theme),
+            "feed_url": roles.advertised_feed(theme, meetings_feed_url),
         },
     )
 

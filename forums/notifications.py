@@ -260,9 +260,10 @@ def _tell_mentioned(thread, author, text, *, post, url):
 
 
 def tell_followers_of_statistics(thread_id):
-    """Those who follow a statistic the thread names hear of it, once: a member
-    of the theme already told of the thread (event `thread:<id>`) is not told
-    again."""
+    """Those who follow a statistic the thread names hear of it, once. The event is
+    their own (`statistic_thread:<id>`): sharing the theme's `thread:<id>` would let
+    a row they were written for another reason (a digest's new thread, a question
+    sent to contacts) swallow the notice they asked for."""
     thread = Thread.objects.select_related("theme", "author").get(pk=thread_id)
     statistics = list(thread.statistics.all())
     if not statistics:
@@ -284,5 +285,5 @@ def tell_followers_of_statistics(thread_id):
             "text": thread.body,
             "html": thread.body_html,
         },
-        event_key=f"thread:{thread.pk}",
+        event_key=f"statistic_thread:{thread.pk}",
     )

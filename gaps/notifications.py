@@ -82,7 +82,7 @@ def tell_followers_of_statistics(gap_id):
             "statistics": [statistic.name for statistic in statistics],
             "measure": gap.measure,
         },
-        event_key=f"gap:{gap.pk}",
+        event_key=f"statistic_gap:{gap.pk}",
     )
 
 

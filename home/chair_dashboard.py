@@ -29,6 +29,15 @@ def under(themes, prefix=""):
     )
 
 
+def with_theme(actions, themes):
+    """`actions` as a list, each with the `theme` (of `themes`) its minutes are in,
+    for the address of its status form."""
+    actions = list(actions)
+    for action in actions:
+        action.theme = next(t for t in themes if action.page.path.startswith(t.path))
+    return actions
+
+
 def chair_cycle(user, now=None):
     """What waits in the themes `user` chairs; None when they chair none."""
     themes = list(roles.themes_where(user, Role.CHAIR).order_by("title"))
@@ -68,10 +77,11 @@ def chair_cycle(user, now=None):
         ),
         "minutes_owed": list(minutes_owed.order_by("-start", "pk")[:SHOWN]),
         "open_actions": action_counts["open"],
-        "overdue_actions": list(
+        "overdue_actions": with_theme(
             actions.filter(due_date__lt=today)
-            .select_related("page")
-            .order_by("due_date", "pk")[:SHOWN]
+            .select_related("page", "status_changed_by")
+            .order_by("due_date", "pk")[:SHOWN],
+            themes,
         ),
         "overdue_count": action_counts["overdue"],
         "question_days": QUESTION_WORKING_DAYS,

@@ -27,6 +27,7 @@ from accounts import notifications
 from accounts.factories import OrganisationFactory, UserFactory
 from accounts.models import DataExport, EmailSuppression, Notification
 from catalogue.factories import StatisticFactory
+from connections.models import ActionItem
 from consultations.factories import ConsultationPageFactory, ResponseFactory
 from consultations.models import (
     ConsultationIndexPage,
@@ -35,7 +36,7 @@ from consultations.models import (
     ResponseExport,
 )
 from events import services as events_services
-from events.factories import EventPageFactory
+from events.factories import EventPageFactory, MinutesPageFactory
 from events.models import EventPage, MeetingIndexPage
 from forums import services as forum_services
 from forums.factories import ThreadFactory
@@ -109,6 +110,8 @@ MATRIX = {
     "gaps:approve": ("post", {}, "producer", ONLY_RIGHTFUL),
     "gaps:reject": ("get", {}, "producer", ONLY_RIGHTFUL),
     "connections:gap_links": ("get", {}, "producer", ONLY_RIGHTFUL),
+    # An action's status: the theme's producers and chairs, and editors.
+    "connections:action_status": ("get", {}, "producer", ONLY_RIGHTFUL),
     # Raising a gap from a discussion is raising a gap: anyone signed in.
     "connections:raise_gap": ("get", {}, "member", SIGNED_IN),
     "connections:theme_feed": ("get", {}, "member", EVERYONE),
@@ -449,7 +452,16 @@ def meeting_urls(theme, people):
         ),
         "events:my_calendar": events_services.my_calendar_url(people["registrant"]),
         "api:meeting": reverse("api:meeting", args=[meeting.pk]),
+        "connections:action_status": reverse(
+            "connections:action_status",
+            kwargs={"theme_slug": theme.slug, "pk": agreed_action(meeting).pk},
+        ),
     }
+
+
+def agreed_action(meeting):
+    minutes = MinutesPageFactory(parent=meeting)
+    return ActionItem.objects.create(page=minutes, description="Publish", owner="X")
 
 
 def consultation_urls(theme, people):

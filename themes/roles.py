@@ -79,6 +79,21 @@ def public_themes():
     return of_record(ThemePage.objects.live()).exclude(Exists(restricted))
 
 
+def is_public_theme(theme):
+    """Whether anyone may read `theme`: its feeds serve only such themes, so only
+    they advertise them (one query)."""
+    return public_themes().filter(pk=theme.pk).exists()
+
+
+def advertised_feed(theme, url_of):
+    """`url_of(theme)`, the address of a list's feed, if its feed serves it: for
+    every theme (None) or a public one; else None, so no page offers a feed that
+    would answer 404."""
+    if theme is None or is_public_theme(theme):
+        return url_of(theme)
+    return None
+
+
 def public_pages(pages):
     """Of `pages`, those a visitor reaches: live, under no view restriction and under
     no theme that is unpublished or private. Wagtail serves a live page below a page

@@ -3,7 +3,7 @@
 from django import template
 from django.db.models import F
 
-from connections import chain
+from connections import chain, services
 from gaps.models import DataGap
 
 register = template.Library()
@@ -16,7 +16,7 @@ def open_actions(context, theme, count=10):
         chain.published_actions()
         .open()
         .in_theme(theme)
-        .select_related("page", "organisation", "statistic")
+        .select_related("page", "organisation", "statistic", "status_changed_by")
         .order_by(F("due_date").asc(nulls_last=True), "pk")
     )
     user = context["request"].user
@@ -26,11 +26,21 @@ def open_actions(context, theme, count=10):
 @register.inclusion_tag("connections/includes/minutes_actions.html", takes_context=True)
 def minutes_actions(context, minutes):
     """The actions agreed at a meeting (a draft's own, in preview)."""
-    actions = minutes.action_items.select_related("organisation", "statistic")
+    actions = minutes.action_items.select_related(
+        "organisation", "statistic", "status_changed_by"
+    )
     for action in actions:
         action.page = minutes
     user = context["request"].user
-    return {"action_items": chain.with_links(actions, user, meetings=False)}
+    theme = context.get("theme")
+    return {
+        "action_items": chain.with_links(actions, user, meetings=False),
+        "theme": theme,
+        # Only the published minutes' actions: a draft's have no status yet.
+        "may_update": minutes.live
+        and theme is not None
+        and services.may_update_action(user, theme),
+    }
 
 
 @register.inclusion_tag("connections/includes/thread_chain.html", takes_context=True)

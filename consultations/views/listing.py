@@ -7,6 +7,7 @@ from consultations.feeds import consultations_feed_url
 from consultations.forms import ConsultationFilters
 from consultations.listing import listed_consultations
 from consultations.models import ConsultationPage
+from themes import roles
 from themes.models import ThemePage
 
 CONSULTATIONS_PER_PAGE = 20
@@ -33,6 +34,6 @@ def consultation_list(request, theme=None, page=None):
             "theme": theme,
             "state": state,
             "filters": ConsultationFilters(initial=chosen, themes=themes),
-            "feed_url": consultations_feed_url(theme),
+            "feed_url": roles.advertised_feed(theme, consultations_feed_url),
         },
     )

@@ -16,6 +16,21 @@ from events.permissions import MinutesPermissionTester
 MINUTES_WORKFLOW = "Minutes approval"
 
 
+def keep_site_owned_fields(children, model):
+    """A revision's child rows take the fields the site keeps (`site_owned_fields`:
+    an action's status) from the rows as they are now, so approving or reverting
+    the minutes never undoes what the site recorded since."""
+    fields = getattr(model, "site_owned_fields", ())
+    children = [child for child in children if child.pk]
+    if not fields or not children:
+        return
+    now = model.objects.filter(pk__in=[child.pk for child in children]).in_bulk()
+    for child in children:
+        if child.pk in now:
+            for field in fields:
+                setattr(child, field, getattr(now[child.pk], field))
+
+
 class MinutesPage(NamedWorkflowMixin, Page):
     """The record of a meeting: who came, what was said, decided and promised."""
 
@@ -70,6 +85,7 @@ class MinutesPage(NamedWorkflowMixin, Page):
     def with_content_json(self, content):
         page = super().with_content_json(content)
         page.announced_at = self.announced_at
+        keep_site_owned_fields(page.action_items.all(), self.action_items.model)
         return page
 
     @property

@@ -2,17 +2,23 @@
 a data gap from a discussion and follows the links there and back; a visitor asks
 about a statistic, signs in, comes back to the form and sees whom it went to."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.factories import OrganisationFactory, UserFactory
 from catalogue.factories import StatisticContactFactory, StatisticFactory
-from connections.models import GapThread
+from connections.models import ActionItem, GapThread
+from events.factories import EventPageFactory, MinutesPageFactory
 from forums.factories import ThreadFactory
 from forums.models import Thread
 from gaps.models import DataGap
 from tests.browser.conftest import assert_accessible
-from themes.factories import ThemePageFactory
+from tests.browser.test_account_journeys import sign_in_staff
+from themes.factories import ThemePageFactory, appoint
+from themes.models import Role
 
 pytestmark = pytest.mark.browser
 
@@ -108,3 +114,40 @@ def test_a_visitor_asks_about_a_statistic_after_signing_in(page, housing, ehs):
     ).to_be_visible()
     assert_accessible(page)
     assert list(Thread.objects.get().statistics.all()) == [ehs]
+
+
+def test_a_chair_records_what_became_of_an_action_and_the_discussion_shows_it(
+    page, housing, editor
+):
+    chair = appoint(housing, Role.CHAIR, editor, display_name="Priya Shah")
+    thread = ThreadFactory(theme=housing, title="Damp in rented homes")
+    minutes = MinutesPageFactory(
+        parent=EventPageFactory(parent=housing, title="Housing users meeting")
+    )
+    ActionItem.objects.create(
+        page=minutes,
+        description="Publish damp by tenure",
+        owner="ONS",
+        due_date=timezone.localdate() - timedelta(days=3),
+        thread=thread,
+    )
+
+    sign_in_staff(page, chair)  # chairs have two-factor authentication
+    page.goto(minutes.url)
+    page.get_by_role(
+        "link", name="Update the status of “Publish damp by tenure”"
+    ).click()
+    expect(
+        page.get_by_role("heading", level=1, name="Update the action's status")
+    ).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Done").check()
+    page.get_by_label("What has happened").fill("Table 4 of the May release.")
+    page.get_by_role("button", name="Save the status").click()
+
+    expect(page.get_by_text("The action's status is updated.")).to_be_visible()
+    expect(page.locator("#actions ~ table")).to_contain_text("Done")
+    page.goto(thread.get_absolute_url())
+    expect(page.get_by_text("Table 4 of the May release.")).to_be_visible()
+    expect(page.get_by_text("Updated by Priya Shah on")).to_be_visible()
+    assert_accessible(page)

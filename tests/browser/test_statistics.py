@@ -109,6 +109,55 @@ def test_a_member_names_a_statistic_when_starting_a_thread(page, housing, ehs):
     assert list(Thread.objects.get().statistics.all()) == [ehs]
 
 
+def test_a_keyboard_user_chooses_statistics_by_typing_part_of_their_names(
+    page, housing, ehs, ons
+):
+    labour = StatisticFactory(
+        name="Labour Force Survey", producer=ons, themes=[housing]
+    )
+    StatisticFactory(name="Annual Population Survey", producer=ons, themes=[housing])
+    UserFactory(email="kofi@example.org")
+
+    sign_in(page, "kofi@example.org")
+    page.goto("/themes/housing/discussions/new/")
+    page.get_by_label("A question for the producers").check()
+    page.get_by_label("Title").fill("Housing tenure in the LFS and the EHS")
+    page.get_by_label("Your message").fill("Why do their tenure figures differ?")
+    finder = page.get_by_label("Find a statistic")
+    finder.press_sequentially("labour")
+    statistics = page.get_by_role("group", name="Which statistics")
+    expect(statistics.get_by_role("checkbox")).to_have_count(1)
+    expect(page.get_by_role("status")).to_have_text("1 statistic shown")
+    assert_accessible(page)
+    page.keyboard.press("Tab")
+    expect(statistics.get_by_label("Labour Force Survey (ONS)")).to_be_focused()
+    page.keyboard.press("Space")
+
+    # Enter chooses the one statistic that matches, and does not send the form.
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Control+A")
+    page.keyboard.type("english hous")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_have_text(
+        "English Housing Survey (MHCLG) chosen"
+    )
+    expect(finder).to_have_value("")
+    # What is chosen stays in the list, whatever is typed.
+    finder.press_sequentially("annual")
+    expect(statistics.get_by_role("checkbox", checked=True)).to_have_count(2)
+    expect(statistics.get_by_role("checkbox")).to_have_count(3)
+    finder.press_sequentially(" nothing like it")
+    expect(statistics.get_by_role("checkbox")).to_have_count(2)
+    expect(page.get_by_role("status")).to_have_text("2 statistics shown")
+
+    page.get_by_role("button", name="Post").focus()
+    page.keyboard.press("Enter")
+    expect(
+        page.get_by_role("heading", level=1, name="Housing tenure in the LFS")
+    ).to_be_visible()
+    assert set(Thread.objects.get().statistics.all()) == {ehs, labour}
+
+
 def test_without_javascript_a_member_names_a_statistic_too(
     browser, live_server, housing, ehs
 ):

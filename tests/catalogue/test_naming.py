@@ -108,7 +108,9 @@ def told(user, kind):
     return Notification.objects.filter(user=user, kind=kind)
 
 
-def test_followers_hear_of_a_new_thread_naming_the_statistic_once(housing, lfs):
+def test_followers_hear_of_a_new_thread_naming_the_statistic_in_a_notice_of_their_own(
+    housing, lfs
+):
     follower, member_too, author = UserFactory(), UserFactory(), UserFactory()
     catalogue.follow(lfs, follower)
     catalogue.follow(lfs, member_too)
@@ -118,14 +120,14 @@ def test_followers_hear_of_a_new_thread_naming_the_statistic_once(housing, lfs):
         author, housing, title="LFS", body="Body", kind="question", statistics=[lfs]
     )
 
-    assert told(follower, "statistic_thread").get().event_key == f"thread:{thread.pk}"
-    # A member of the theme hears of the thread once, as a member.
     assert (
-        Notification.objects.filter(
-            user=member_too, event_key=f"thread:{thread.pk}"
-        ).count()
-        == 1
+        told(follower, "statistic_thread").get().event_key
+        == f"statistic_thread:{thread.pk}"
     )
+    # A member of the theme hears of it as a member and as a follower: the
+    # theme's notice does not swallow the one they asked for.
+    assert told(member_too, "new_thread").get().event_key == f"thread:{thread.pk}"
+    assert told(member_too, "statistic_thread").count() == 1
     assert not Notification.objects.filter(user=author).exists()
 
 
@@ -156,7 +158,9 @@ def test_followers_hear_of_a_gap_naming_the_statistic_when_it_is_public(
     public = gaps.raise_gap(UserFactory(), housing, statistics=[lfs], **gap_fields)
     held = gaps.raise_gap(newcomer, housing, statistics=[lfs], **gap_fields)
 
-    assert told(follower, "statistic_gap").get().event_key == f"gap:{public.pk}"
+    assert (
+        told(follower, "statistic_gap").get().event_key == f"statistic_gap:{public.pk}"
+    )
 
     gaps.approve_gap(held, ons_producer)
 

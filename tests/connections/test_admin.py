@@ -121,3 +121,55 @@ def test_the_minutes_editor_lists_the_actions_after_the_minutes_own_fields(
 
     assert 'name="action_items-TOTAL_FORMS"' in page
     assert page.index("Decisions") < page.index("Action items")
+
+
+# Statistics are chosen with the snippet chooser, searchable, not a long select.
+STATISTIC_CHOOSER = 'data-chooser-url="/admin/snippets/choose/catalogue/statistic/"'
+
+
+def test_a_minutes_action_names_its_statistic_with_the_snippet_chooser(
+    client, editor, theme
+):
+    minutes = MinutesPageFactory(parent=EventPageFactory(parent=theme))
+    minutes.action_items.create(description="Publish a table", owner="ONS")
+    minutes.save_revision()
+    client.force_login(editor)
+
+    page = client.get(f"/admin/pages/{minutes.pk}/edit/").content.decode()
+
+    assert 'name="action_items-0-statistic"' in page
+    assert STATISTIC_CHOOSER in page
+    assert '<select name="action_items-0-statistic"' not in page
+
+
+def test_meetings_and_consultations_choose_their_statistics_with_the_chooser(
+    client, editor, theme
+):
+    meeting = EventPageFactory(parent=theme)
+    consultation = ConsultationPageFactory(parent=theme)
+    client.force_login(editor)
+
+    for page in (meeting, consultation):
+        html = client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+        assert 'name="statistic_links-TOTAL_FORMS"' in html
+        assert "/admin/snippets/choose/catalogue/statistic/" in html
+
+
+def test_an_action_cannot_name_a_statistic_that_does_not_exist(client, editor, theme):
+    minutes = MinutesPageFactory(parent=EventPageFactory(parent=theme))
+    client.force_login(editor)
+    action = {
+        "description": "Publish a table by tenure",
+        "owner": "ONS",
+        "organisation": "",
+        "due_date": "",
+        "status": "open",
+        "statistic": 987654,
+    }
+
+    response = client.post(
+        f"/admin/pages/{minutes.pk}/edit/", minutes_form(minutes, [action])
+    )
+
+    assert response.status_code == 200
+    assert not minutes.action_items.exists()

@@ -5,6 +5,12 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Revision
+from wagtail.test.utils.form_data import (
+    inline_formset,
+    nested_form_data,
+    rich_text,
+    streamfield,
+)
 
 from accounts.factories import OrganisationFactory, UserFactory
 from accounts.notifications import get_kind, set_frequency
@@ -256,3 +262,42 @@ def test_the_chair_is_offered_minutes_approval_only(
         assert response.status_code == 200
         assert "Submit to Minutes approval" in html, re.findall(r"Submit[^<]*", html)
         assert "Moderators approval" not in html
+
+
+def test_a_chair_who_submitted_minutes_sees_only_minutes_approval_everywhere(
+    client, meeting, chair, minutes_approval
+):
+    """The edit page (its button, status and workflow side panels), the history
+    and the workflow's history name the minutes' own workflow, never Wagtail's
+    default "Moderators approval" (still assigned to the root of the tree)."""
+    minutes = draft_minutes(meeting, chair)
+    client.force_login(chair)
+    data = nested_form_data(
+        {
+            "title": minutes.title,
+            "slug": minutes.slug,
+            "summary": rich_text("<p>What was said.</p>"),
+            "attendees": inline_formset([]),
+            "items": streamfield([]),
+            "decisions": streamfield([]),
+            "action_items": inline_formset([]),
+            "action-submit": "Submit",
+        }
+    )
+    submitted = client.post(f"/admin/pages/{minutes.pk}/edit/", data)
+    assert submitted.status_code == 302, submitted.content.decode()[:2000]
+    minutes.refresh_from_db()
+    assert minutes.current_workflow_state.workflow == minutes_approval
+
+    for url in (
+        f"/admin/pages/{minutes.pk}/edit/",
+        f"/admin/pages/{minutes.pk}/history/",
+        f"/admin/pages/{minutes.pk}/workflow_history/",
+        f"/admin/pages/{minutes.pk}/workflow_history/detail/"
+        f"{minutes.current_workflow_state.pk}/",
+    ):
+        response = client.get(url)
+        html = response.content.decode()
+        assert response.status_code == 200, url
+        assert "Minutes approval" in html, url
+        assert "Moderators approval" not in html, url

@@ -208,7 +208,7 @@ class ThemePage(Page):
     copy_form_class = ThemeCopyForm
 
     def get_context(self, request, *args, **kwargs):
-        from themes import services
+        from themes import roles, services
         from themes.forms import JoinThemeForm
 
         context = super().get_context(request, *args, **kwargs)
@@ -224,6 +224,8 @@ class ThemePage(Page):
         context["member_count"] = theme.memberships.count()
         context["is_member"] = services.is_member(request.user, theme)
         context["join_frequencies"] = JoinThemeForm.base_fields["frequency"].choices
+        # Feeds serve public themes only (a feed reader signs in as nobody).
+        context["feed_advertised"] = roles.is_public_theme(self)
         return context
 
 

@@ -11,3 +11,8 @@ const banner = document.querySelector('.govuk-notification-banner[role="alert"]'
 if (banner && window.location.hash) {
   window.addEventListener("load", () => setTimeout(() => banner.focus()));
 }
+
+// Only the pages with a list of statistics to choose from load its finder.
+if (document.querySelector("[data-find-label]")) {
+  import("./choose-statistics.js");
+}
