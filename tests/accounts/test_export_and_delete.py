@@ -48,9 +48,7 @@ def test_a_member_downloads_everything_they_gave_us(client, member):
     assert data["themes"]["memberships"][0]["theme"] == "Migration"
 
 
-def test_a_member_who_reads_welsh_is_sent_to_the_welsh_download_page(
-    client, member
-):
+def test_a_member_who_reads_welsh_is_sent_to_the_welsh_download_page(client, member):
     member.email_language = "cy"
     member.save()
     client.force_login(member)
