@@ -10,6 +10,7 @@ from django.utils import timezone
 from wagtail.models import PageLogEntry, WorkflowState
 
 from accounts.factories import UserFactory
+from accounts.services import collect_personal_data, delete_account
 from connections import services
 from connections.models import ActionItem
 from events.factories import EventPageFactory, MinutesPageFactory
@@ -209,3 +210,21 @@ def test_the_chairs_dashboard_links_each_overdue_action_to_its_status_form(
 
     assert status_url(action) in page
     assert "Waiting for the data." in page
+
+
+def test_a_members_status_updates_are_in_their_data_and_erasure_forgets_who(
+    chair, action
+):
+    services.update_action_status(chair, action, "done", "Table 4.")
+
+    data = collect_personal_data(chair)["action_status_updates"]
+    assert [(item["action"], item["status"], item["note"]) for item in data] == [
+        ("Publish damp by tenure", "done", "Table 4.")
+    ]
+    delete_account(chair, keep_public_posts=True)
+    action.refresh_from_db()
+    assert (action.status, action.status_note, action.status_changed_by) == (
+        "done",
+        "Table 4.",
+        None,
+    )

@@ -264,3 +264,12 @@ def test_the_template_engine_loads_every_listed_template():
     engine = engines["django"]
     for template in templates_to_check():
         engine.get_template(str(template.relative_to(TEMPLATES)))
+
+
+def test_every_string_in_the_catalogue_has_its_welsh():
+    """Python's strings too (forms, messages, emails), once `make messages` has
+    collected them."""
+    catalogue = polib.pofile(str(CATALOGUE))
+
+    assert [entry.msgid for entry in catalogue.untranslated_entries()] == []
+    assert [entry.msgid for entry in catalogue.fuzzy_entries()] == []
