@@ -54,10 +54,7 @@ FULLY_MARKED = [
     TEMPLATES / "email",
     TEMPLATES / "notifications",
     TEMPLATES / "forms",
-    TEMPLATES / "home" / "home_page.html",
-    TEMPLATES / "home" / "standard_page.html",
-    TEMPLATES / "home" / "get_involved.html",
-    TEMPLATES / "home" / "dashboard.html",
+    TEMPLATES / "home",
     TEMPLATES / "blocks",
     TEMPLATES / "themes",
 ]
