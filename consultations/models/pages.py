@@ -316,7 +316,9 @@ class ConsultationPage(
 
     @property
     def outcome_due(self):
-        return timezone.localdate(self.closes_at + OUTCOME_DUE_AFTER)
+        # Twelve weeks of calendar days from the closing date: adding hours instead
+        # would cross a clock change and land a day early near midnight.
+        return timezone.localdate(self.closes_at) + OUTCOME_DUE_AFTER
 
     @property
     def outcome_is_overdue(self):

@@ -21,7 +21,7 @@ SIGNED_IN_PAGES = [
     ("/accounts/password/change/", "Change Password"),
     ("/accounts/2fa/", "Two-Factor Authentication"),
     # Setting up an authenticator asks for the password again first.
-    ("/accounts/2fa/totp/activate/", "Confirm Access"),
+    ("/accounts/2fa/totp/activate/", "Confirm it is you"),
     ("/accounts/notifications/", "Email preferences"),
     ("/accounts/your-data/", "Download your data"),
     ("/accounts/delete/", "Delete your account"),
@@ -66,7 +66,7 @@ def test_a_member_setting_up_an_authenticator_sees_its_qr_code(page, home_page):
     sign_in(page, "member@example.org")
     page.goto("/accounts/2fa/totp/activate/")
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Confirm").click()
+    page.get_by_role("button", name="Continue").click()
 
     qr_code = page.locator("img.sf-qr-code")
     expect(qr_code).to_be_visible()

@@ -82,7 +82,7 @@ def test_an_editor_adds_a_passkey_and_uses_it_as_their_second_factor(page, edito
     page.get_by_role("button", name="Add a passkey").click()
     # allauth asks for the password again before a second factor is added.
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Confirm").click()
+    page.get_by_role("button", name="Continue").click()
     assert_accessible(page)
     page.get_by_label("Name").fill("Work laptop")
     page.get_by_role("button", name="Add").click()

@@ -73,7 +73,9 @@ def test_links_made_on_a_welsh_page_stay_welsh(migration):
         assert reverse("forums:threads", args=["migration"]) == (
             "/cy/themes/migration/discussions/"
         )
-        assert migration.url == "/cy/themes/migration/"
+        # A page's own address is in its own language (Wagtail's i18n): an English
+        # page not yet translated links to its English address.
+        assert migration.url == "/themes/migration/"
     assert migration.url == "/themes/migration/"
 
 

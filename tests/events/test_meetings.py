@@ -274,8 +274,9 @@ def test_the_meetings_list_and_a_meeting_page_stay_within_budget(client, migrati
     assert large == small
     # The meeting page also looks for its minutes. Since issue 12 it is routed
     # through its theme's Meetings section: two more to route down that level,
-    # one more to see that the section's theme is published.
-    assert large[0] <= 16 and large[1] <= 21
+    # one more to see that the section's theme is published. With pages in Welsh,
+    # Wagtail reads the address's locale once to route from the home page in it.
+    assert large[0] <= 16 and large[1] <= 22
 
 
 def test_theme_and_site_calendars_parse_and_keep_stable_uids(
