@@ -21,6 +21,7 @@ from accounts.factories import totp_code
 from accounts.models import Organisation, User
 from connections.models import ActionItem
 from consultations.models import ConsultationResponse
+from core.translation import of_record
 from demo.management.commands.seed_demo import DEFAULT_DEMO_PASSWORD
 from events.models import EventPage, MinutesPage
 from forums.models import Thread
@@ -263,8 +264,9 @@ def demo_ids():
     submitted = ConsultationResponse.objects.submitted()
     response = submitted.exclude(user__email="member@example.org").first()
     mine = submitted.filter(user__email="member@example.org").first()
+    pages = of_record(Page.objects)  # English: a Welsh translation shares its slug
     # An action of the minutes of the theme the demo chair chairs.
-    housing = ThemePage.objects.get(slug="housing-and-planning")
+    housing = of_record(ThemePage.objects).get(slug="housing-and-planning")
     action = ActionItem.objects.filter(
         page__in=MinutesPage.objects.live().descendant_of(housing)
     ).first()
@@ -274,15 +276,15 @@ def demo_ids():
         "raise_gap": f"/themes/{thread.theme.slug}/discussions/{thread.pk}/raise-gap/",
         "gap": gap.get_absolute_url(),
         "member": User.objects.get(email="member@example.org").pk,
-        "theme": ThemePage.objects.get(slug="migration").pk,
+        "theme": of_record(ThemePage.objects).get(slug="migration").pk,
         "next_meeting": EventPage.objects.get(slug="migration-users-spring").pk,
         "minutes": MinutesPage.objects.first().pk,
         "consultation": response.consultation_id,
-        "open_consultation": Page.objects.get(slug="labour-market-quarterly").pk,
+        "open_consultation": pages.get(slug="labour-market-quarterly").pk,
         "response": response.pk,
         "your_response": mine.consultation.url + f"response/{mine.pk}/",
-        "home": Page.objects.get(depth=2).pk,
-        "standard": Page.objects.get(slug="accessibility").pk,
+        "home": pages.get(depth=2).pk,
+        "standard": pages.get(slug="accessibility").pk,
         "organisation": Organisation.objects.get(acronym="ONS").pk,
     }
 
