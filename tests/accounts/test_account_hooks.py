@@ -15,6 +15,7 @@ def test_every_app_that_holds_personal_data_is_in_the_export_and_erasure():
         "consultations",
         "statistics",
         "satisfaction",
+        "action_status_updates",
     }
 
 
