@@ -222,6 +222,21 @@ def test_an_editor_translates_edits_and_publishes_a_theme_in_the_admin(
     assert NOT_YET not in html
 
 
+@pytest.mark.parametrize("next_address", ["abc", "-1", "2147483648"])
+def test_a_next_address_that_is_no_address_is_ignored_not_a_server_error(
+    client, editor, health, welsh, next_address
+):
+    client.force_login(editor)
+
+    response = client.post(
+        f"/admin/localize/submit/page/{health.pk}/",
+        {"locales": [welsh.pk], "next": next_address},
+    )
+
+    assert response.status_code == 302
+    assert health.get_translation(welsh)
+
+
 def test_someone_without_the_translate_permission_cannot_translate(
     client, health, welsh, user
 ):
