@@ -122,7 +122,10 @@ class Forged(Exception):
 def make_token(user_id, target_key, object_id, issued=None):
     day = ((issued or timezone.localdate()) - EPOCH).days
     payload = PAYLOAD.pack(user_id, _targets[target_key].code.encode(), object_id, day)
-    raw = payload + _mac(payload, settings.SECRET_KEY)
+    return _spell(payload + _mac(payload, settings.SECRET_KEY))
+
+
+def _spell(raw):
     return base64.b32encode(raw).decode().rstrip("=").lower()
 
 
@@ -133,7 +136,9 @@ def read_token(token):
         raw = base64.b32decode(padded)
     except (binascii.Error, ValueError) as error:
         raise Forged from error
-    if len(raw) != PAYLOAD.size + MAC_BYTES:
+    # Base32's last letter carries spare bits that decoding ignores: only the
+    # one spelling we issue is ours.
+    if len(raw) != PAYLOAD.size + MAC_BYTES or _spell(raw) != token.lower():
         raise Forged
     payload, mac = raw[: PAYLOAD.size], raw[PAYLOAD.size :]
     keys = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
