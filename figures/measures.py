@@ -10,6 +10,7 @@ from django.db.models import (
     BooleanField,
     CharField,
     Count,
+    DateField,
     DateTimeField,
     Exists,
     ExpressionWrapper,
@@ -274,11 +275,10 @@ def consultations(scope, period):
     )
     if scope.organisation:
         pages = pages.filter(contact_organisation=scope.organisation)
-    due = TruncDate(
-        ExpressionWrapper(
-            F("closes_at") + OUTCOME_DUE_AFTER, output_field=DateTimeField()
-        )
-    )
+    # Twelve weeks of calendar days from the closing date, as the page says: adding
+    # them to the closing time instead crosses a clock change in UTC and lands a day
+    # early for a consultation that closed just after midnight in summer time.
+    due = Cast(TruncDate("closes_at") + OUTCOME_DUE_AFTER, output_field=DateField())
     today = timezone.localdate()
     counts = (
         _public_under(pages, scope)

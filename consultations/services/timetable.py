@@ -45,10 +45,12 @@ def announce_outcome(consultation):
 
 
 def overdue_outcomes(now=None):
-    now = now or timezone.now()
+    """Outcomes past their due date (ConsultationPage.outcome_due): twelve weeks
+    of calendar days from the closing date, overdue from the day after."""
+    today = timezone.localdate(now or timezone.now())
     return ConsultationPage.objects.live().filter(
         outcome_date__isnull=True,
-        closes_at__lt=now - OUTCOME_DUE_AFTER,
+        closes_at__date__lt=today - OUTCOME_DUE_AFTER,
     )
 
 

@@ -1,7 +1,7 @@
 """Who may post and publish consultations, and who is told when."""
 
 import io
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from django.core.management import call_command
@@ -191,6 +191,18 @@ def test_overdue_outcomes_are_flagged_once_to_producers_and_editors(
     assert other_producer.email not in {m.to[0] for m in flagged}
     assert late.title in flagged[0].subject
     assert ConsultationPage.objects.get(pk=late.pk).overdue_flagged_at is not None
+
+
+def test_an_outcome_is_overdue_from_the_day_after_its_due_date(labour):
+    day = timezone.localdate() - timedelta(days=120)
+    closes = timezone.make_aware(datetime.combine(day, time(9)))
+    page = ConsultationPageFactory(
+        parent=labour, opens_at=closes - timedelta(days=30), closes_at=closes
+    )
+    due = timezone.make_aware(datetime.combine(page.outcome_due, time(23, 59)))
+
+    assert page not in timetable.overdue_outcomes(now=due)
+    assert page in timetable.overdue_outcomes(now=due + timedelta(minutes=2))
 
 
 def test_prepared_downloads_are_deleted_after_a_week(consultation, producer):

@@ -4,7 +4,7 @@ query budgets."""
 
 import csv
 import io
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
 from django.core.cache import cache
@@ -133,6 +133,37 @@ def test_consultations_are_on_time_late_or_overdue_against_twelve_weeks(migratio
         "Outcome not due yet": 1,
         "Still open": 0,
     }
+
+
+def just_after_midnight_in_summer_time_twelve_weeks_before_the_winter():
+    """A closing time in the last year, 00:30 in summer time, whose twelve weeks end
+    after the clocks went back: in UTC it is the evening before."""
+    day = timezone.localdate() - timedelta(days=90)
+    while True:
+        closes = timezone.make_aware(datetime.combine(day, time(0, 30)))
+        winter = timezone.make_aware(
+            datetime.combine(day + timedelta(weeks=12), time())
+        )
+        if closes.utcoffset() > winter.utcoffset():
+            return closes
+        day -= timedelta(days=1)
+
+
+def test_an_outcome_on_its_due_date_is_on_time_across_the_clock_change(migration, ons):
+    page = ConsultationPageFactory(parent=migration, contact_organisation=ons)
+    closes = just_after_midnight_in_summer_time_twelve_weeks_before_the_winter()
+    ConsultationPage.objects.filter(pk=page.pk).update(
+        opens_at=closes - timedelta(days=28),
+        closes_at=closes,
+        outcome_date=timezone.localdate(closes) + timedelta(weeks=12),
+    )
+    page.refresh_from_db()
+
+    rows = dict(figure(Scope.of_theme(migration), "consultations").rows)
+
+    assert page.outcome_date == page.outcome_due
+    assert rows["Outcome published on time"] == 1
+    assert rows["Outcome published late"] == 0
 
 
 def test_members_are_counted_by_sector_and_active_when_they_took_part(migration):
