@@ -42,6 +42,12 @@ from themes.factories import ThemeIndexPageFactory  # noqa: E402
 @contextmanager
 def test_database():
     setup_test_environment()
+    if connection.vendor == "postgresql":
+        # Named after the configured database, not Django's "test_" + its name, so a
+        # run on a shared server stays among the names given it (sf_growth_bench).
+        connection.settings_dict["TEST"]["NAME"] = (
+            connection.settings_dict["NAME"] + "_bench"
+        )
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         yield connection.vendor
