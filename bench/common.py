@@ -20,9 +20,16 @@ django.setup()
 
 from django.test import override_settings  # noqa: E402
 
-# Measure what a request costs: background tasks are queued, not run in line.
+# Measure what a request costs: background tasks are queued, not run in line, and
+# the page cache (core/pagecache.py) is off, or every fetch after the first would
+# measure the cache, not the view (as tests/conftest.py turns it off for tests).
 override_settings(
-    TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    TASKS={"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}},
+    MIDDLEWARE=[
+        name
+        for name in django.conf.settings.MIDDLEWARE
+        if name != "core.pagecache.PageCacheMiddleware"
+    ],
 ).enable()
 
 from django.db import connection  # noqa: E402
@@ -35,6 +42,12 @@ from themes.factories import ThemeIndexPageFactory  # noqa: E402
 @contextmanager
 def test_database():
     setup_test_environment()
+    if connection.vendor == "postgresql":
+        # Named after the configured database, not Django's "test_" + its name, so a
+        # run on a shared server stays among the names given it (sf_growth_bench).
+        connection.settings_dict["TEST"]["NAME"] = (
+            connection.settings_dict["NAME"] + "_bench"
+        )
     old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     try:
         yield connection.vendor

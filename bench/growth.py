@@ -15,6 +15,9 @@ client: queries of one request and the median of --repeat (after a warm-up).
 import argparse
 import importlib.util
 import random
+import sys
+import time
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
 
@@ -70,6 +73,18 @@ PAGES = [
 ]
 
 
+@contextmanager
+def phase(name, size):
+    """How long building took, on stderr: the figures stay on stdout."""
+    start = time.perf_counter()
+    yield
+    print(
+        f"  built {name} to {size:,} in {time.perf_counter() - start:.0f} s",
+        file=sys.stderr,
+        flush=True,
+    )
+
+
 class Site:
     """The growing site: what each page's URL needs, and how much of each exists."""
 
@@ -90,23 +105,29 @@ class Site:
 
     def grow(self, size, pages_up_to):
         more = size - self.size
-        self.add_threads(more)
-        self.add_replies(more)
-        bench_gaps.add_gaps(
-            self.theme, self.size, more, self.people, self.organisations, self.tags
-        )
+        with phase("discussions", size):
+            self.add_threads(more)
+        with phase("replies", size):
+            self.add_replies(more)
+        with phase("data gaps", size):
+            bench_gaps.add_gaps(
+                self.theme, self.size, more, self.people, self.organisations, self.tags
+            )
         self.gap = DataGap.objects.filter(support_count__gt=0).order_by("pk").first()
-        self.add_statistics(more)
-        meetings = min(size, pages_up_to) - self.meetings
-        EventPageFactory.create_batch(
-            meetings, parent=self.theme, start=timezone.now() + timedelta(days=8)
-        )
-        consultations = min(size, pages_up_to) - self.consultations
-        ConsultationPageFactory.create_batch(consultations, parent=self.theme)
-        self.meetings += meetings
-        self.consultations += consultations
+        with phase("statistics", size):
+            self.add_statistics(more)
+        with phase("meetings and consultations", size):
+            meetings = min(size, pages_up_to) - self.meetings
+            EventPageFactory.create_batch(
+                meetings, parent=self.theme, start=timezone.now() + timedelta(days=8)
+            )
+            consultations = min(size, pages_up_to) - self.consultations
+            ConsultationPageFactory.create_batch(consultations, parent=self.theme)
+            self.meetings += meetings
+            self.consultations += consultations
         self.size = size
-        indexing.rebuild()
+        with phase("search index", size):
+            indexing.rebuild()
         if connection.vendor == "postgresql":
             # As autovacuum would have by now: the planner needs the new rows' counts.
             with connection.cursor() as cursor:

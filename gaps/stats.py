@@ -49,6 +49,7 @@ def recently_met(theme, count=3):
     return (
         DataGap.objects.visible()
         .filter(theme=theme, status__in=[Status.MET, Status.PARTLY_MET])
-        .select_related("owner_organisation")
+        # The theme for each gap's address.
+        .select_related("owner_organisation", "theme")
         .order_by("-last_moved_at")[:count]
     )

@@ -5,8 +5,11 @@ Every function reads the content afresh from the database, so a draft in memory 
 a stale copy is never indexed.
 """
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVector
 from django.db import connection, transaction
+from django.db.models import CharField
+from django.db.models.functions import Cast
 from django_comments_xtd.models import XtdComment
 from wagtail.models import Page
 from wagtail.search import index
@@ -219,30 +222,67 @@ def index_replies_of(thread):
 
 def index_theme_content(theme):
     """A theme's discussions, replies and data gaps: none when the theme is not
-    live and public."""
-    public = _is_public_theme(theme.pk)
-    threads = list(Thread.objects.filter(theme=theme).select_related("author", "theme"))
-    gaps = list(DataGap.objects.filter(theme=theme).select_related("author", "theme"))
-    if not public:
+    live and public. Its queries grow with the batches written, not with the
+    threads: the replies of all of them are read in one pass."""
+    if not _is_public_theme(theme.pk):
         SearchDocument.objects.filter(
             source__in=[Source.THREAD, Source.REPLY, Source.DATA_GAP], theme=theme
         ).delete()
         return
-    authors = {post.author for post in [*threads, *gaps] if post.author}
+    threads = {thread.pk: thread for thread in Thread.objects.filter(theme=theme)}
+    gaps = list(DataGap.objects.filter(theme=theme))
+    # One theme object for every row, not a copy each: a theme may hold 100,000.
+    for post in [*threads.values(), *gaps]:
+        post.theme = theme
+    replies = _replies_in_theme(theme)
+    authors = {post.author_id for post in [*threads.values(), *gaps]}
+    authors |= set(replies.order_by().values_list("user_id", flat=True).distinct())
     role_by_user = roles.roles_in(theme, authors)
     _bulk_store(
         Source.THREAD,
         {
-            t.pk: documents.thread_fields(t, role_by_user.get(t.author_id))
-            for t in threads
+            pk: documents.thread_fields(thread, role_by_user.get(thread.author_id))
+            for pk, thread in threads.items()
         },
     )
     _bulk_store(
         Source.DATA_GAP,
         {g.pk: documents.gap_fields(g, role_by_user.get(g.author_id)) for g in gaps},
     )
-    for thread in threads:
-        index_replies_of(thread)
+    batch = {}
+    thread_pk = conversation = position = None
+    for reply in replies.iterator(chunk_size=BATCH):
+        # In (thread, conversation) order: a conversation's position in its thread
+        # is how many came before it, as `index_replies_of` counts them.
+        if reply.object_pk != thread_pk:
+            thread_pk, conversation, position = reply.object_pk, reply.thread_id, 0
+        elif reply.thread_id != conversation:
+            conversation, position = reply.thread_id, position + 1
+        batch[reply.pk] = documents.reply_fields(
+            reply,
+            threads[int(thread_pk)],
+            role_by_user.get(reply.user_id),
+            position,
+        )
+        if len(batch) == BATCH:
+            _bulk_store(Source.REPLY, batch)
+            batch = {}
+    _bulk_store(Source.REPLY, batch)
+
+
+def _replies_in_theme(theme):
+    """Every reply to the theme's threads, in thread and conversation order."""
+    thread_keys = (
+        Thread.objects.filter(theme=theme)
+        .annotate(key=Cast("pk", CharField()))
+        .values("key")
+    )
+    return (
+        replies_to_any_thread()
+        .filter(site_id=settings.SITE_ID, object_pk__in=thread_keys)
+        .select_related("user")
+        .order_by("object_pk", "thread_id", "order")
+    )
 
 
 def index_subtree(page_pk):

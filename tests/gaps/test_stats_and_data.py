@@ -1,6 +1,8 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.factories import UserFactory
@@ -80,6 +82,28 @@ def test_the_theme_page_says_what_was_met(client, theme, producer):
     assert "Visa outcomes monthly" in page
     assert "Still waiting for this" not in page
     assert "50% (1 of 2)" in page
+
+
+def test_the_theme_page_takes_as_many_queries_for_three_met_gaps_as_for_one(
+    client, theme, producer
+):
+    def meet(title):
+        gap = raise_gap(theme, title=title)
+        services.change_status(gap, producer, status="met", note="Published.")
+
+    meet("Visa outcomes monthly")
+    client.get(theme.url)  # The first visit fills the site's caches.
+    with CaptureQueriesContext(connection) as one:
+        client.get(theme.url)
+
+    meet("Asylum outcomes monthly")
+    meet("Student visas by course")
+    client.get(theme.url)
+    with CaptureQueriesContext(connection) as three:
+        page = client.get(theme.url).content.decode()
+
+    assert "Student visas by course" in page
+    assert len(three) == len(one)
 
 
 def test_the_theme_page_owns_up_to_gaps_left_waiting(client, theme):
