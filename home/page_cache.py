@@ -230,9 +230,10 @@ def connect():
     content_changed.connect(changed_in_place)
     for signal in (page_published, page_unpublished, post_page_move, page_slug_changed):
         signal.connect(page_changed)
-    post_delete.connect(page_deleted)
+    # Deleting any kind of page deletes its Page row too, which sends this. A
+    # receiver for every sender would cost every other model Django's fast delete.
+    post_delete.connect(page_deleted, sender=Page)
 
 
 def page_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page):
-        purge_everything()
+    purge_everything()

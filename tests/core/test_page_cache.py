@@ -230,6 +230,15 @@ def test_a_meeting_unpublished_is_gone_at_once(visitor, migration):
     assert "Autumn users meeting" not in text(visitor.get("/meetings/"))
 
 
+def test_a_meeting_deleted_is_gone_at_once(visitor, migration):
+    meeting = EventPageFactory(parent=migration, title="Autumn users meeting")
+    visitor.get("/meetings/")
+
+    meeting.delete()
+
+    assert "Autumn users meeting" not in text(visitor.get("/meetings/"))
+
+
 def test_a_consultation_published_shows_at_once_in_the_lists(visitor, migration, ons):
     consultation = ConsultationPageFactory(
         parent=migration, title="Quarterly visas?", contact_organisation=ons

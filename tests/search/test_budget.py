@@ -3,9 +3,11 @@ results."""
 
 import pytest
 from django.db import connection
+from django.db.models.deletion import Collector
 from django.test.utils import CaptureQueriesContext
 
 from accounts.factories import UserFactory
+from events.factories import EventPageFactory
 from forums import services as forums
 from gaps.factories import DataGapFactory
 from search import documents, indexing
@@ -129,3 +131,17 @@ def test_reindexing_a_theme_gives_each_reply_the_document_it_gets_alone(
         "?page=2"
     }
     assert {document["role"] for document in one_by_one} == {"", "producer"}
+
+
+def test_a_deleted_pages_document_goes_and_other_rows_keep_djangos_fast_delete(
+    migration,
+):
+    meeting = EventPageFactory(parent=migration, title="Autumn users meeting")
+    assert SearchDocument.objects.filter(source=Source.PAGE, object_id=meeting.pk)
+
+    meeting.delete()
+
+    assert not SearchDocument.objects.filter(source=Source.PAGE, object_id=meeting.pk)
+    # No receiver for every model's deletions: the index's rows are deleted in one
+    # statement, not read first.
+    assert Collector("default").can_fast_delete(SearchDocument.objects.all())
