@@ -1,7 +1,9 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.emails import in_language, language_of, queue_email, site_url
@@ -34,9 +36,7 @@ class AccountAdapter(DefaultAccountAdapter):
         "enter_current_password": _("Your current password is not right."),
         "incorrect_code": _("The code is not right. Check it and try again."),
         "incorrect_password": _("The password is not right."),
-        "invalid_or_expired_key": _(
-            "This link has expired or has already been used."
-        ),
+        "invalid_or_expired_key": _("This link has expired or has already been used."),
         "invalid_password_reset": _(
             "This link to reset your password has expired or has already been used."
         ),
@@ -47,7 +47,9 @@ class AccountAdapter(DefaultAccountAdapter):
         "unverified_primary_email": _(
             "Confirm this email address before you make it your main one."
         ),
-        "rate_limited": _("You have tried too many times. Wait a minute and try again."),
+        "rate_limited": _(
+            "You have tried too many times. Wait a minute and try again."
+        ),
     }
 
     def send_mail(self, template_prefix, email, context):
@@ -112,7 +114,8 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
 
 
 class MFAAdapter(DefaultMFAAdapter):
-    """allauth's two-factor refusals in our words."""
+    """allauth's two-factor refusals, and the name it suggests for a new passkey,
+    in our words."""
 
     error_messages = {
         **DefaultMFAAdapter.error_messages,
@@ -130,3 +133,7 @@ class MFAAdapter(DefaultMFAAdapter):
             "Confirm your email address before you set up two-factor authentication."
         ),
     }
+
+    def generate_authenticator_name(self, user, type):
+        count = Authenticator.objects.filter(user_id=user.pk, type=type).count()
+        return gettext("Passkey %(number)s") % {"number": count + 1}
