@@ -562,3 +562,28 @@ def test_two_different_new_passwords_are_refused_in_welsh(client):
     page = response.content.decode()
     assert "Rhaid i chi deipio&#x27;r un cyfrinair y ddau dro." in page
     assert "same password" not in page
+
+
+def test_a_welsh_members_password_reset_email_is_in_welsh(client, mailoutbox):
+    UserFactory(email="aelod@example.org", email_language="cy")
+    with translation.override("cy"):
+        url = reverse("account_reset_password")
+
+    client.post(url, {"email": "aelod@example.org"})
+
+    email = mailoutbox[-1]
+    assert email.subject == "statsforum: Ailosod eich cyfrinair"
+    assert "I ddewis cyfrinair newydd, dilynwch y ddolen hon:" in email.body
+    assert "/cy/accounts/password/reset/key/" in email.body
+    assert "You're receiving this email" not in email.body
+
+
+def test_a_reset_asked_for_an_unknown_address_tells_its_owner_in_our_words(
+    client, mailoutbox
+):
+    client.post(reverse("account_reset_password"), {"email": "nobody@example.org"})
+
+    email = mailoutbox[-1]
+    assert email.to == ["nobody@example.org"]
+    assert email.subject == "statsforum: No account uses this email address"
+    assert "/accounts/signup/" in email.body
