@@ -587,3 +587,29 @@ def test_a_reset_asked_for_an_unknown_address_tells_its_owner_in_our_words(
     assert email.to == ["nobody@example.org"]
     assert email.subject == "statsforum: No account uses this email address"
     assert "/accounts/signup/" in email.body
+
+
+def test_a_member_confirms_it_is_them_with_a_code_emailed_in_welsh(client, mailoutbox):
+    member = UserFactory(email="aelod@example.org", email_language="cy")
+    client.force_login(member)
+    with translation.override("cy"):
+        request_url = reverse("account_request_reauthentication_code")
+
+    page = client.get(request_url).content.decode()
+    assert (
+        "Byddwn yn anfon cod drwy e-bost at <strong>aelod@example.org</strong>" in page
+    )
+    confirm_url = client.post(request_url, {"recipient": "aelod@example.org"}).url
+    assert confirm_url.startswith("/cy/")
+
+    response = client.post(confirm_url, {"code": "WRONG1"})
+    page = response.content.decode()
+    assert "<title>Gwall: Rhowch y cod a anfonwyd atoch drwy e-bost" in page
+    assert "Nid yw&#x27;r cod yn gywir." in page
+
+    email = mailoutbox[-1]
+    assert email.subject == "statsforum: Eich cod"
+    code = email.body.split("\n\n")[2].strip()
+    response = client.post(confirm_url, {"code": code})
+    assert response.status_code == 302
+    assert client.get(reverse("mfa_activate_totp")).status_code == 200

@@ -66,6 +66,7 @@ def test_a_member_resets_their_password_in_welsh(page, home_page, mailoutbox):
 
 
 WELSH_SIGNED_IN_PAGES = [
+    ("/cy/accounts/reauthenticate/code/", "Cadarnhewch mai chi sydd yno"),
     ("/cy/accounts/email/", "Eich cyfeiriadau e-bost"),
     ("/cy/accounts/password/change/", "Newid eich cyfrinair"),
     ("/cy/accounts/2fa/totp/deactivate/", "Tynnu eich ap dilysu?"),
@@ -86,6 +87,12 @@ def test_the_pages_that_manage_signing_in_are_welsh_and_accessible(page, home_pa
     page.get_by_label("Cod").fill(totp_code(member.totp_secret))
     page.locator("form[action$='/2fa/authenticate/'] button[type=submit]").first.click()
     expect(heading(page, "Eich cyfrif")).to_be_visible()
+    # Changing how one signs in asks for the password again first.
+    page.goto("/cy/accounts/reauthenticate/")
+    expect(heading(page, "Cadarnhewch mai chi sydd yno")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Cyfrinair").fill(PASSWORD)
+    page.get_by_role("button", name="Parhau").click()
 
     for path, name in WELSH_SIGNED_IN_PAGES:
         page.goto(path)

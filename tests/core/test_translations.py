@@ -87,6 +87,7 @@ WELSH_PAGES = [
     ("/cy/accounts/password/reset/key/done/", ["home_page"]),
     ("/cy/accounts/confirm-email/not-a-key/", ["home_page"]),
     ("/cy/accounts/inactive/", ["home_page"]),
+    ("/cy/accounts/reauthenticate/code/", ["home_page", "member"]),
     ("/cy/accounts/email/", ["home_page", "member"]),
     ("/cy/accounts/password/change/", ["home_page", "member"]),
     ("/cy/accounts/password/set/", ["home_page", "member_without_password"]),
