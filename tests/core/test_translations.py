@@ -345,3 +345,23 @@ def test_every_string_in_the_catalogue_has_its_welsh():
 
     assert [entry.msgid for entry in catalogue.untranslated_entries()] == []
     assert [entry.msgid for entry in catalogue.fuzzy_entries()] == []
+
+
+def test_no_template_links_to_a_page_by_a_written_address():
+    """A written address ("/themes/") would lead a Welsh page's reader to English:
+    templates write `{% address_in_language "/themes/" %}` or `{% url %}`."""
+    written = [
+        str(template.relative_to(TEMPLATES))
+        for template in sorted(TEMPLATES.rglob("*.html"))
+        if 'href="/' in template.read_text()
+    ]
+
+    assert written == []
+
+
+@pytest.mark.django_db
+def test_a_welsh_page_links_to_the_welsh_themes(migration):
+    page = Client().get("/cy/data-gaps/").content.decode()
+
+    assert 'href="/cy/themes/"' in page
+    assert 'href="/themes/"' not in page
