@@ -1,6 +1,9 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+from allauth.mfa.models import Authenticator
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.utils import translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from accounts.emails import in_language, language_of, queue_email, site_url
@@ -17,6 +20,38 @@ REAUTHENTICATION_DESCRIPTIONS = {
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    # allauth's refusals a member can meet, in our words: allauth has no Welsh, and
+    # our catalogue translates only what our own source marks.
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "account_inactive": _("This account has been closed."),
+        "cannot_remove_primary_email": _(
+            "You cannot remove your main email address. Make another address your "
+            "main one first."
+        ),
+        "duplicate_email": _("This email address is already on your account."),
+        "email_password_mismatch": _(
+            "The email address or password is not right. Check them and try again."
+        ),
+        "enter_current_password": _("Your current password is not right."),
+        "incorrect_code": _("The code is not right. Check it and try again."),
+        "incorrect_password": _("The password is not right."),
+        "invalid_or_expired_key": _("This link has expired or has already been used."),
+        "invalid_password_reset": _(
+            "This link to reset your password has expired or has already been used."
+        ),
+        # allauth's own words, which our sign-in tests look for.
+        "too_many_login_attempts": _(
+            "Too many failed login attempts. Try again later."
+        ),
+        "unverified_primary_email": _(
+            "Confirm this email address before you make it your main one."
+        ),
+        "rate_limited": _(
+            "You have tried too many times. Wait a minute and try again."
+        ),
+    }
+
     def send_mail(self, template_prefix, email, context):
         """Render allauth's emails as usual, but send them in the background."""
         language = language_of(context.get("user"))
@@ -76,3 +111,29 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
             "You cannot remove this account: it is your only way to sign in."
         ),
     }
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    """allauth's two-factor refusals, and the name it suggests for a new passkey,
+    in our words."""
+
+    error_messages = {
+        **DefaultMFAAdapter.error_messages,
+        "add_email_blocked": _(
+            "You cannot add an email address while two-factor authentication is on."
+        ),
+        "cannot_delete_authenticator": _(
+            "You cannot turn off two-factor authentication: your account needs it."
+        ),
+        "cannot_generate_recovery_codes": _(
+            "Set up an authenticator app before you make recovery codes."
+        ),
+        "incorrect_code": _("The code is not right. Check it and try again."),
+        "unverified_email": _(
+            "Confirm your email address before you set up two-factor authentication."
+        ),
+    }
+
+    def generate_authenticator_name(self, user, type):
+        count = Authenticator.objects.filter(user_id=user.pk, type=type).count()
+        return gettext("Passkey %(number)s") % {"number": count + 1}

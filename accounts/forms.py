@@ -1,8 +1,15 @@
+from allauth.account.forms import AddEmailForm as AllauthAddEmailForm
+from allauth.account.forms import ChangePasswordForm as AllauthChangePasswordForm
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import ReauthenticateForm as AllauthReauthenticateForm
+from allauth.account.forms import ResetPasswordForm as AllauthResetPasswordForm
+from allauth.account.forms import ResetPasswordKeyForm as AllauthResetPasswordKeyForm
+from allauth.account.forms import SetPasswordForm as AllauthSetPasswordForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from allauth.mfa.base.forms import AuthenticateForm as AllauthAuthenticateForm
 from allauth.mfa.base.forms import ReauthenticateForm as AllauthReauthenticateCodeForm
+from allauth.mfa.totp.forms import ActivateTOTPForm as AllauthActivateTOTPForm
+from allauth.mfa.webauthn.forms import AddWebAuthnForm as AllauthAddWebAuthnForm
 from allauth.mfa.webauthn.forms import EditWebAuthnForm
 from django import forms
 from django.conf import settings
@@ -105,6 +112,78 @@ class EditPasskeyForm(EditWebAuthnForm):
         name = self.fields["name"]
         name.label = _("Name")
         name.error_messages["required"] = _("Enter a name for your passkey.")
+
+
+def new_password_fields(form, label, again_label):
+    """A new password and its repeat, as the sign-up form words them."""
+    password1 = form.fields["password1"]
+    password1.label = label
+    password1.help_text = _(
+        "At least 10 characters. Three or four unrelated words make a strong one."
+    )
+    password1.error_messages["required"] = _("Create a password.")
+    password2 = form.fields["password2"]
+    password2.label = again_label
+    password2.error_messages["required"] = _("Confirm your password.")
+
+
+class ChangePasswordForm(AllauthChangePasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = self.fields["oldpassword"]
+        current.label = _("Current password")
+        # The page links to resetting a forgotten password itself.
+        current.help_text = ""
+        current.error_messages["required"] = _("Enter your current password.")
+        new_password_fields(self, _("New password"), _("Confirm your new password"))
+
+
+class SetPasswordForm(AllauthSetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        new_password_fields(self, _("Create a password"), _("Confirm your password"))
+
+
+class ResetPasswordForm(AllauthResetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        email = self.fields["email"]
+        email.label = _("Email address")
+        email.error_messages.update(EMAIL_ERRORS)
+
+
+class ResetPasswordKeyForm(AllauthResetPasswordKeyForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        new_password_fields(self, _("New password"), _("Confirm your new password"))
+
+
+class AddEmailForm(AllauthAddEmailForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        email = self.fields["email"]
+        email.label = _("Email address")
+        email.help_text = _("We will send you a link to confirm it.")
+        email.error_messages.update(EMAIL_ERRORS)
+
+
+class ActivateAuthenticatorForm(AllauthActivateTOTPForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        code = self.fields["code"]
+        code.label = _("Code from your authenticator app")
+        code.widget.attrs.pop("placeholder", None)
+        code.error_messages["required"] = _("Enter the code.")
+
+
+class AddPasskeyForm(AllauthAddWebAuthnForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        name = self.fields["name"]
+        name.label = _("Name")
+        name.help_text = _(
+            "A name that tells you which device or key it is, such as “Work laptop”."
+        )
 
 
 class ProfileForm(RefuseControlCharacters, forms.ModelForm):

@@ -272,6 +272,11 @@ ACCOUNT_FORMS = {
     "signup": "accounts.forms.SignupForm",
     "login": "accounts.forms.LoginForm",
     "reauthenticate": "accounts.forms.ReauthenticateForm",
+    "add_email": "accounts.forms.AddEmailForm",
+    "change_password": "accounts.forms.ChangePasswordForm",
+    "set_password": "accounts.forms.SetPasswordForm",
+    "reset_password": "accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",
 }
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
@@ -295,7 +300,10 @@ MFA_FORMS = {
     "authenticate": "accounts.forms.AuthenticateForm",
     "reauthenticate": "accounts.forms.ReauthenticateCodeForm",
     "edit_webauthn": "accounts.forms.EditPasskeyForm",
+    "activate_totp": "accounts.forms.ActivateAuthenticatorForm",
+    "add_webauthn": "accounts.forms.AddPasskeyForm",
 }
+MFA_ADAPTER = "accounts.adapter.MFAAdapter"
 # Accept the code either side of the current one: a code typed as it rolls over
 # (or on a phone whose clock drifts) is still good, as RFC 6238 advises.
 MFA_TOTP_TOLERANCE = 1

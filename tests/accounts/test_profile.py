@@ -63,7 +63,7 @@ def test_an_unverified_member_must_confirm_their_email_first(client):
     response = client.get(reverse("edit_profile"))
 
     assert response.status_code == 200
-    assert "verif" in response.content.decode().lower()
+    assert "you need to confirm your email address" in response.content.decode()
     assert "Save your profile" not in response.content.decode()
 
 

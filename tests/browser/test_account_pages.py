@@ -12,13 +12,13 @@ pytestmark = pytest.mark.browser
 SIGNED_OUT_PAGES = [
     ("/accounts/login/", "Sign in"),
     ("/accounts/signup/", "Create an account"),
-    ("/accounts/password/reset/", "Password Reset"),
-    ("/accounts/confirm-email/not-a-real-key/", "Confirm Email Address"),
+    ("/accounts/password/reset/", "Reset your password"),
+    ("/accounts/confirm-email/not-a-real-key/", "This link does not work"),
 ]
 SIGNED_IN_PAGES = [
     ("/my/", "Your account"),
-    ("/accounts/email/", "Email Addresses"),
-    ("/accounts/password/change/", "Change Password"),
+    ("/accounts/email/", "Your email addresses"),
+    ("/accounts/password/change/", "Change your password"),
     ("/accounts/2fa/", "Two-Factor Authentication"),
     # Setting up an authenticator asks for the password again first.
     ("/accounts/2fa/totp/activate/", "Confirm it is you"),
@@ -51,10 +51,10 @@ def test_a_bad_password_change_is_explained_next_to_the_field(page, home_page):
     sign_in(page, "member@example.org")
     page.goto("/accounts/password/change/")
 
-    page.get_by_label("Current Password").fill("not-my-password")
-    page.get_by_label("New Password", exact=True).fill("short")
-    page.get_by_label("New Password (again)").fill("short")
-    page.get_by_role("button", name="Change Password").click()
+    page.get_by_label("Current password").fill("not-my-password")
+    page.get_by_label("New password", exact=True).fill("short")
+    page.get_by_label("Confirm your new password").fill("short")
+    page.get_by_role("button", name="Change password").click()
 
     expect(page.get_by_role("heading", name="There is a problem")).to_be_visible()
     expect(page.locator("#id_oldpassword-error")).to_be_visible()

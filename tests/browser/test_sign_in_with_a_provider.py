@@ -86,7 +86,7 @@ def test_an_editor_adds_a_passkey_and_uses_it_as_their_second_factor(page, edito
     assert_accessible(page)
     page.get_by_label("Name").fill("Work laptop")
     page.get_by_role("button", name="Add").click()
-    expect(page.get_by_text("Security key added.")).to_be_visible()
+    expect(page.get_by_text("Passkey added.")).to_be_visible()
     assert Authenticator.objects.filter(
         user=editor, type=Authenticator.Type.WEBAUTHN
     ).exists()

@@ -14,11 +14,15 @@ from pathlib import Path
 
 import polib
 import pytest
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from django.conf import settings
 from django.template import engines
 from django.test import Client
 from django.utils import translation
 from django.utils.translation import trans_real
+
+from accounts.factories import UserFactory
 
 ROOT = Path(settings.BASE_DIR)
 TEMPLATES = Path(settings.PROJECT_DIR) / "templates"
@@ -76,6 +80,27 @@ WELSH_PAGES = [
     ("/cy/themes/", ["theme_index"]),
     ("/cy/themes/health/", ["health"]),
     ("/cy/get-involved/", ["home_page"]),
+    # allauth's pages, in our templates and words (site/templates/account, mfa).
+    ("/cy/accounts/password/reset/", ["home_page"]),
+    ("/cy/accounts/password/reset/done/", ["home_page"]),
+    ("/cy/accounts/password/reset/key/1-not-a-key/", ["home_page"]),
+    ("/cy/accounts/password/reset/key/done/", ["home_page"]),
+    ("/cy/accounts/confirm-email/not-a-key/", ["home_page"]),
+    ("/cy/accounts/inactive/", ["home_page"]),
+    ("/cy/accounts/reauthenticate/code/", ["home_page", "member"]),
+    ("/cy/accounts/email/", ["home_page", "member"]),
+    ("/cy/accounts/password/change/", ["home_page", "member"]),
+    ("/cy/accounts/password/set/", ["home_page", "member_without_password"]),
+    ("/cy/accounts/2fa/", ["home_page", "member"]),
+    ("/cy/accounts/2fa/totp/activate/", ["home_page", "member"]),
+    ("/cy/accounts/2fa/totp/deactivate/", ["home_page", "member_with_two_factor"]),
+    ("/cy/accounts/2fa/recovery-codes/", ["home_page", "member_with_two_factor"]),
+    (
+        "/cy/accounts/2fa/recovery-codes/generate/",
+        ["home_page", "member_with_two_factor"],
+    ),
+    ("/cy/accounts/2fa/webauthn/", ["home_page", "member_with_a_passkey"]),
+    ("/cy/accounts/2fa/webauthn/add/", ["home_page", "member_with_two_factor"]),
 ]
 
 # Words that are the same in every language.
@@ -189,6 +214,51 @@ def untranslated(monkeypatch):
     return asked
 
 
+def signed_in(user):
+    """A client signed in as `user`, who has just confirmed it is them (allauth asks
+    again before changes to how they sign in)."""
+    client = Client()
+    client.force_login(user)
+    if user.has_usable_password():
+        response = client.post(
+            "/cy/accounts/reauthenticate/", {"password": "a-good-test-password"}
+        )
+        assert response.status_code == 302
+    return client
+
+
+@pytest.fixture
+def member(db):
+    return signed_in(UserFactory())
+
+
+@pytest.fixture
+def member_without_password(db):
+    """Signs in only with another account (OpenID Connect)."""
+    user = UserFactory()
+    user.set_unusable_password()
+    user.save()
+    return signed_in(user)
+
+
+@pytest.fixture
+def member_with_two_factor(db):
+    user = UserFactory(two_factor=True)
+    RecoveryCodes.activate(user)
+    return signed_in(user)
+
+
+@pytest.fixture
+def member_with_a_passkey(db):
+    user = UserFactory(two_factor=True)
+    Authenticator.objects.create(
+        user=user,
+        type=Authenticator.Type.WEBAUTHN,
+        data={"name": "Work laptop", "credential": {}},
+    )
+    return signed_in(user)
+
+
 def test_the_compiled_catalogue_is_as_new_as_its_source():
     compiled = CATALOGUE.with_suffix(".mo")
     assert compiled.exists(), "run `make setup` to compile the Welsh catalogue"
@@ -200,12 +270,17 @@ def test_the_compiled_catalogue_is_as_new_as_its_source():
 def test_every_string_on_this_welsh_page_has_its_welsh(
     request, untranslated, address, fixtures
 ):
+    client = Client()
     for fixture in fixtures:
-        request.getfixturevalue(fixture)
+        made = request.getfixturevalue(fixture)
+        if isinstance(made, Client):  # a member, signed in
+            client = made
 
-    response = Client().get(address)
+    response = client.get(address)
 
     assert response["Content-Language"] == "cy"
+    # A page that sent us elsewhere was not checked.
+    assert not response.has_header("Location")
     assert sorted(set(untranslated)) == []
 
 
@@ -270,3 +345,23 @@ def test_every_string_in_the_catalogue_has_its_welsh():
 
     assert [entry.msgid for entry in catalogue.untranslated_entries()] == []
     assert [entry.msgid for entry in catalogue.fuzzy_entries()] == []
+
+
+def test_no_template_links_to_a_page_by_a_written_address():
+    """A written address ("/themes/") would lead a Welsh page's reader to English:
+    templates write `{% address_in_language "/themes/" %}` or `{% url %}`."""
+    written = [
+        str(template.relative_to(TEMPLATES))
+        for template in sorted(TEMPLATES.rglob("*.html"))
+        if 'href="/' in template.read_text()
+    ]
+
+    assert written == []
+
+
+@pytest.mark.django_db
+def test_a_welsh_page_links_to_the_welsh_themes(migration):
+    page = Client().get("/cy/data-gaps/").content.decode()
+
+    assert 'href="/cy/themes/"' in page
+    assert 'href="/themes/"' not in page
