@@ -15,6 +15,7 @@ from catalogue import services
 from catalogue.forms import StatisticFilters
 from catalogue.listing import listed_statistics
 from catalogue.models import Statistic
+from core.translation import localize, of_record
 from themes.roles import public_themes
 
 STATISTICS_PER_PAGE = 25
@@ -25,7 +26,9 @@ def statistic_list(request):
     themes = list(
         public_themes().filter(statistics__isnull=False).distinct().order_by("title")
     )
-    producers = Organisation.objects.filter(statistics__isnull=False).distinct()
+    producers = of_record(
+        Organisation.objects.filter(statistics__isnull=False)
+    ).distinct()
     filters = StatisticFilters(request.GET, themes=themes, producers=producers)
     statistics = listed_statistics(filters.chosen(), filters.chosen_theme())
     listed = Paginator(statistics, STATISTICS_PER_PAGE).get_page(
@@ -46,8 +49,10 @@ def statistic_list(request):
 
 def statistic_detail(request, slug):
     statistic = get_object_or_404(
-        Statistic.objects.select_related("producer"), slug=slug
+        of_record(Statistic.objects).select_related("producer"), slug=slug
     )
+    localize([statistic])
+    localize([statistic.producer])
     return render(
         request,
         "catalogue/statistic.html",
@@ -63,7 +68,7 @@ def statistic_detail(request, slug):
 @require_POST
 @verified_email_required
 def follow(request, slug):
-    statistic = get_object_or_404(Statistic, slug=slug)
+    statistic = get_object_or_404(of_record(Statistic.objects), slug=slug)
     action = request.POST.get("action")
     if action == "follow":
         services.follow(statistic, request.user)
