@@ -1,7 +1,16 @@
 """The statistics as /statistics/ lists them: one rule for the page and the API."""
 
 from catalogue.models import Statistic
-from core.translation import of_record
+from core.translation import localize, of_record
+
+
+def in_language(statistics):
+    """`statistics` as a list, each with its name and description, and its
+    producer's name, in the reader's language (`.localized`): two queries on a Welsh
+    page, none on an English one."""
+    statistics = list(statistics)
+    localize([*statistics, *(statistic.producer for statistic in statistics)])
+    return statistics
 
 
 def listed_statistics(chosen, theme=None):

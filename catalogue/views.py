@@ -13,9 +13,9 @@ from accounts.models import Organisation
 from catalogue import contacts as contact_list
 from catalogue import services
 from catalogue.forms import StatisticFilters
-from catalogue.listing import listed_statistics
+from catalogue.listing import in_language, listed_statistics
 from catalogue.models import Statistic
-from core.translation import localize, of_record
+from core.translation import of_record
 from themes.roles import public_themes
 
 STATISTICS_PER_PAGE = 25
@@ -34,6 +34,7 @@ def statistic_list(request):
     listed = Paginator(statistics, STATISTICS_PER_PAGE).get_page(
         request.GET.get("page")
     )
+    listed.object_list = in_language(listed.object_list)
     return render(
         request,
         "catalogue/statistic_list.html",
@@ -51,8 +52,7 @@ def statistic_detail(request, slug):
     statistic = get_object_or_404(
         of_record(Statistic.objects).select_related("producer"), slug=slug
     )
-    localize([statistic])
-    localize([statistic.producer])
+    in_language([statistic])
     return render(
         request,
         "catalogue/statistic.html",
