@@ -9,6 +9,7 @@ both languages show the same discussions. docs/architecture.md, "Content in Wels
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import get_supported_language_variant
 
@@ -22,6 +23,11 @@ def of_record(objects):
     """Of a queryset of pages or translatable snippets, those in the default locale:
     no translations."""
     return objects.filter(locale__language_code=default_language())
+
+
+def in_language_of_record():
+    """For a field's `limit_choices_to`: only the rows of record are offered."""
+    return Q(locale__language_code=default_language())
 
 
 LOCALES_KEY = "core.translation.locales"

@@ -15,6 +15,7 @@ from catalogue.models import Statistic
 from core.translation import of_record
 from demo.welsh import translate_snippet
 from tests.in_welsh import page_in_welsh
+from themes.models import ThemePage
 
 pytestmark = pytest.mark.django_db
 
@@ -261,3 +262,11 @@ def test_organisation_names_are_unique_in_each_language(ons, welsh):
         twin.full_clean()
     translation.name = ons.name
     translation.full_clean()
+
+
+def test_a_theme_offers_the_organisations_of_record_only(ons, welsh):
+    translate_snippet(ons, welsh, {"name": ONS_IN_WELSH})
+
+    offered = ThemePage._meta.get_field("organisations").formfield().queryset
+
+    assert list(offered) == [ons]

@@ -178,6 +178,8 @@ class ThemePage(Page):
     organisations = ParentalManyToManyField(
         "accounts.Organisation",
         blank=True,
+        # A Welsh name is shown in place of the English one, never chosen itself.
+        limit_choices_to=translation.in_language_of_record,
         related_name="themes",
         help_text="The producers and user bodies involved in this theme.",
     )
