@@ -126,6 +126,8 @@ def localize(objects):
     as they were: foreign keys keep naming the rows of record."""
     objects = [obj for obj in objects if obj is not None]
     language = translation.get_language()
+    if language is None:
+        return objects
     pending = {}
     for obj in objects:
         found = obj.__dict__.get("_localized")
