@@ -267,6 +267,7 @@ def test_organisation_names_are_unique_in_each_language(ons, welsh):
 def test_a_theme_offers_the_organisations_of_record_only(ons, welsh):
     translate_snippet(ons, welsh, {"name": ONS_IN_WELSH})
 
-    offered = ThemePage._meta.get_field("organisations").formfield().queryset
+    form = ThemePage.get_edit_handler().get_form_class()()
+    offered = form.fields["organisations"].queryset
 
     assert list(offered) == [ons]
