@@ -15,9 +15,10 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from accounts.models import NotificationPreference, User
+from accounts.models import NotificationPreference, Organisation, User
 from accounts.notifications import registered_kinds
 from core.forms import RefuseControlCharacters, TagsField
+from core.translation import of_record
 
 EMAIL_ERRORS = {
     "required": _("Enter your email address."),
@@ -222,6 +223,7 @@ class ProfileForm(RefuseControlCharacters, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["first_name"].required = True
         self.fields["last_name"].required = True
+        self.fields["organisation"].queryset = of_record(Organisation.objects)
         self.fields["organisation"].empty_label = _("Choose an organisation")
         self.fields["sector"].choices = User.Sector.choices
 

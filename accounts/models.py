@@ -2,6 +2,7 @@ import datetime
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -11,9 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 from wagtail.admin.panels import FieldPanel
+from wagtail.models import TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from accounts import handles
+from core.translation import LocalizedInBulk, taken_in_its_locale
 
 HANDLE_ATTEMPTS = 3
 
@@ -42,14 +46,16 @@ class EmailUserManager(UserManager):
         return self._create_user(email, password, **extra_fields)
 
 
-class Organisation(index.Indexed, models.Model):
-    """A body that produces official statistics or represents their users."""
+class Organisation(LocalizedInBulk, TranslatableMixin, index.Indexed, models.Model):
+    """A body that produces official statistics or represents their users. Its
+    name may have a Welsh translation (wagtail-localize); everything points at the
+    English row, the one of record (core/translation.py)."""
 
     class Kind(models.TextChoices):
         PRODUCER = "producer", _("Producer body")
         USER = "user", _("User body")
 
-    name = models.CharField(max_length=200, unique=True)
+    name = models.CharField(max_length=200)
     acronym = models.CharField(max_length=20, blank=True)
     website = models.URLField(blank=True)
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.PRODUCER)
@@ -66,15 +72,37 @@ class Organisation(index.Indexed, models.Model):
         index.AutocompleteField("name"),
         index.SearchField("acronym"),
         index.FilterField("kind"),
+        index.FilterField("locale"),
     ]
 
-    class Meta:
+    # A Welsh name (the Office for National Statistics is "Swyddfa Ystadegau
+    # Gwladol"); the rest is the same thing in both languages.
+    translatable_fields = [
+        TranslatableField("name"),
+        SynchronizedField("acronym", overridable=False),
+        SynchronizedField("website", overridable=False),
+        SynchronizedField("kind", overridable=False),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         # Moved here from themes; keeping the table kept every row and foreign key.
         db_table = "themes_organisation"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["name", "locale"], name="accounts_one_organisation_per_name"
+            )
+        ]
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def clean(self):
+        super().clean()
+        if taken_in_its_locale(self, "name"):
+            raise ValidationError(
+                {"name": _("An organisation with this name already exists.")}
+            )
 
     @property
     def short_name(self):

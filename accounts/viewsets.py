@@ -3,14 +3,14 @@ from wagtail.snippets.views.chooser import SnippetChooserViewSet, SnippetChosenV
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from accounts.models import Organisation
-from core.choosers import ChosenByIdMixin
+from core.choosers import ChosenByIdMixin, OfRecordChooserMixin
 
 
 class OrganisationChosenView(ChosenByIdMixin, SnippetChosenView):
     pass
 
 
-class OrganisationChooserViewSet(SnippetChooserViewSet):
+class OrganisationChooserViewSet(OfRecordChooserMixin, SnippetChooserViewSet):
     chosen_view_class = OrganisationChosenView
 
 

@@ -46,6 +46,7 @@ from consultations.models import ConsultationPage
 from consultations.questions import all_questions
 from consultations.services import publication
 from core.ids import ID_PATTERN
+from core.translation import of_record
 from events.forms import MeetingFilters
 from events.listing import listed_meetings
 from events.models import EventPage, MeetingRegistration
@@ -360,9 +361,13 @@ class OrganisationViewSet(ReadOnly):
 
     def get_queryset(self):
         themes = roles.public_themes().order_by("title")
-        return Organisation.objects.prefetch_related(
-            Prefetch("themes", queryset=themes, to_attr="public_themes")
-        ).order_by("name", "pk")
+        return (
+            of_record(Organisation.objects)
+            .prefetch_related(
+                Prefetch("themes", queryset=themes, to_attr="public_themes")
+            )
+            .order_by("name", "pk")
+        )
 
     def list(self, request):
         form = filters.OrganisationFilters(
@@ -460,7 +465,9 @@ class StatisticViewSet(ReadOnly):
         return described(listed_statistics({}))
 
     def list(self, request):
-        producers = Organisation.objects.filter(statistics__isnull=False).distinct()
+        producers = of_record(
+            Organisation.objects.filter(statistics__isnull=False)
+        ).distinct()
         form = StatisticFilters(
             request.query_params, themes=filters.themes(), producers=producers
         )

@@ -30,6 +30,7 @@ from django.utils import timezone
 from django_comments.models import Comment
 from django_comments_xtd.models import XtdComment
 from taggit.models import Tag
+from wagtail.models import Locale
 
 from accounts.factories import OrganisationFactory, UserFactory
 from catalogue.models import Statistic
@@ -180,6 +181,8 @@ class Site:
         Thread.objects.filter(pk=self.thread.pk).update(last_activity_at=now)
 
     def add_statistics(self, count):
+        # bulk_create skips the pre-save signal that gives a new row its locale.
+        english = Locale.get_default()
         Statistic.objects.bulk_create(
             (
                 Statistic(
@@ -189,6 +192,7 @@ class Site:
                     producer=self.organisations[n % len(self.organisations)],
                     status=Statistic.Status.OFFICIAL,
                     cadence=Statistic.Cadence.QUARTERLY,
+                    locale=english,
                 )
                 for n in range(count)
             ),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from catalogue.models import Statistic, StatisticContact
+from core.translation import localize, of_record
 from themes.forms import ThemeFilters
 from themes.models import ThemeContact
 from themes.roles import public_themes
@@ -50,7 +51,8 @@ def filter_choices():
     """What the filters offer: public themes, and the organisations and statistics
     that have someone listed."""
     organisations = (
-        Organisation.objects.filter(
+        of_record(Organisation.objects)
+        .filter(
             Q(pk__in=theme_contacts().values("organisation"))
             | Q(statistics__contacts__isnull=False)
         )
@@ -126,4 +128,13 @@ def contacts_for(rows):
             pk__in=pks[STATISTIC]
         ).select_related("statistic__producer")
     }
-    return [found[(kind, pk)] for _name, kind, pk in rows if (kind, pk) in found]
+    contacts = [found[(kind, pk)] for _name, kind, pk in rows if (kind, pk) in found]
+    # Statistics' and organisations' names in the reader's language: two queries.
+    named = []
+    for contact in contacts:
+        if isinstance(contact, StatisticContact):
+            named += [contact.statistic, contact.statistic.producer]
+        else:
+            named.append(contact.organisation)
+    localize(named)
+    return contacts

@@ -6,6 +6,7 @@ from accounts.models import Organisation
 from catalogue import imports, permissions
 from catalogue.models import Statistic, Status
 from core.forms import IdChoiceField, IdMultipleChoiceField
+from core.translation import of_record
 from themes.forms import ThemeFilters
 
 
@@ -40,7 +41,9 @@ class ImportForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         if user.has_perm("catalogue.add_statistic"):
-            producers = Organisation.objects.filter(kind=Organisation.Kind.PRODUCER)
+            producers = of_record(Organisation.objects).filter(
+                kind=Organisation.Kind.PRODUCER
+            )
         else:
             producers = permissions.organisations_managed_by(user)
         self.fields["producer"].queryset = producers.order_by("name")
@@ -86,7 +89,9 @@ class StatisticChoiceField(IdMultipleChoiceField):
     JavaScript, enhanced into an autocomplete."""
 
     def __init__(self, **kwargs):
-        kwargs.setdefault("queryset", Statistic.objects.select_related("producer"))
+        kwargs.setdefault(
+            "queryset", of_record(Statistic.objects).select_related("producer")
+        )
         kwargs.setdefault("required", False)
         kwargs.setdefault("label", _("Which statistics is it about? (optional)"))
         kwargs.setdefault(

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from catalogue.models import Cadence, Statistic, StatisticContact, Status
 from core.csv import CONTROL_CHARACTERS, FORMULA_STARTS, FORMULA_WHITE_SPACE
+from core.translation import of_record
 from themes.models import ThemePage
 
 MAX_BYTES = 1_000_000
@@ -181,7 +182,8 @@ def _cells(cells):
 def plan(producer, rows):
     """What importing `rows` for `producer` would do, row by row; changes nothing."""
     themes = {theme.slug: theme for theme in ThemePage.objects.all()}
-    existing = list(Statistic.objects.prefetch_related("themes", "contacts"))
+    # Welsh translations are matched through their English rows, never on their own.
+    existing = list(of_record(Statistic.objects).prefetch_related("themes", "contacts"))
     by_reference = {
         s.producer_reference: s
         for s in existing

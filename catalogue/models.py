@@ -2,6 +2,7 @@
 to ask about it. Threads, gaps, consultations, meetings and actions name them."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.text import slugify
@@ -9,9 +10,11 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from core.translation import LocalizedInBulk, taken_in_its_locale
 from themes.models.pages import ContactDetails
 
 
@@ -40,8 +43,11 @@ class StatisticQuerySet(models.QuerySet):
         return self.filter(producer__in=organisations)
 
 
-class Statistic(index.Indexed, ClusterableModel):
-    """An output or series of statistics, such as the Labour Force Survey."""
+class Statistic(LocalizedInBulk, TranslatableMixin, index.Indexed, ClusterableModel):
+    """An output or series of statistics, such as the Labour Force Survey. Its name
+    and description may have a Welsh translation (wagtail-localize): a row in the
+    Welsh locale holding the words only. Its contacts, themes, follows and everything
+    naming it belong to the English row, the one of record (core/translation.py)."""
 
     Status = Status
     Cadence = Cadence
@@ -49,7 +55,6 @@ class Statistic(index.Indexed, ClusterableModel):
     name = models.CharField(max_length=200)
     slug = models.SlugField(
         max_length=100,
-        unique=True,
         help_text=_(
             "Its address on this site: /statistics/<slug>/. Letters, numbers "
             "and hyphens."
@@ -111,16 +116,39 @@ class Statistic(index.Indexed, ClusterableModel):
         index.AutocompleteField("name"),
         index.SearchField("description"),
         index.FilterField("producer"),
+        index.FilterField("locale"),
     ]
 
-    class Meta:
+    # The words translate; what identifies it (its address, its producer, the
+    # producer's id and page) and what describes it in choices is the same thing in
+    # Welsh, copied from the English row whenever the translation is synchronised.
+    translatable_fields = [
+        TranslatableField("name"),
+        TranslatableField("description"),
+        SynchronizedField("slug", overridable=False),
+        SynchronizedField("producer", overridable=False),
+        SynchronizedField("producer_reference", overridable=False),
+        SynchronizedField("status", overridable=False),
+        SynchronizedField("cadence", overridable=False),
+        SynchronizedField("next_release", overridable=False),
+        SynchronizedField("producer_url", overridable=False),
+    ]
+    # A translation is words only: the contacts and themes stay with the English row.
+    exclude_fields_in_copy = ["contacts", "themes"]
+
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
+        # Unique in each language: a translation shares its English row's address
+        # and producer's id.
         constraints = [
             models.UniqueConstraint(
-                fields=["producer", "producer_reference"],
+                fields=["slug", "locale"], name="catalogue_one_statistic_per_slug"
+            ),
+            models.UniqueConstraint(
+                fields=["producer", "producer_reference", "locale"],
                 condition=~models.Q(producer_reference=""),
                 name="catalogue_one_reference_per_producer",
-            )
+            ),
         ]
 
     def __str__(self):
@@ -128,6 +156,13 @@ class Statistic(index.Indexed, ClusterableModel):
 
     def get_absolute_url(self):
         return reverse("catalogue:statistic", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if taken_in_its_locale(self, "slug"):
+            raise ValidationError(
+                {"slug": _("Another statistic has this address: choose another.")}
+            )
 
     @staticmethod
     def slug_for(name):

@@ -13,8 +13,9 @@ from accounts.models import Organisation
 from catalogue import contacts as contact_list
 from catalogue import services
 from catalogue.forms import StatisticFilters
-from catalogue.listing import listed_statistics
+from catalogue.listing import in_language, listed_statistics
 from catalogue.models import Statistic
+from core.translation import of_record
 from themes.roles import public_themes
 
 STATISTICS_PER_PAGE = 25
@@ -25,12 +26,15 @@ def statistic_list(request):
     themes = list(
         public_themes().filter(statistics__isnull=False).distinct().order_by("title")
     )
-    producers = Organisation.objects.filter(statistics__isnull=False).distinct()
+    producers = of_record(
+        Organisation.objects.filter(statistics__isnull=False)
+    ).distinct()
     filters = StatisticFilters(request.GET, themes=themes, producers=producers)
     statistics = listed_statistics(filters.chosen(), filters.chosen_theme())
     listed = Paginator(statistics, STATISTICS_PER_PAGE).get_page(
         request.GET.get("page")
     )
+    listed.object_list = in_language(listed.object_list)
     return render(
         request,
         "catalogue/statistic_list.html",
@@ -46,8 +50,9 @@ def statistic_list(request):
 
 def statistic_detail(request, slug):
     statistic = get_object_or_404(
-        Statistic.objects.select_related("producer"), slug=slug
+        of_record(Statistic.objects).select_related("producer"), slug=slug
     )
+    in_language([statistic])
     return render(
         request,
         "catalogue/statistic.html",
@@ -63,7 +68,7 @@ def statistic_detail(request, slug):
 @require_POST
 @verified_email_required
 def follow(request, slug):
-    statistic = get_object_or_404(Statistic, slug=slug)
+    statistic = get_object_or_404(of_record(Statistic.objects), slug=slug)
     action = request.POST.get("action")
     if action == "follow":
         services.follow(statistic, request.user)

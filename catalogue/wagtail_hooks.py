@@ -22,7 +22,7 @@ from catalogue import admin_views
 from catalogue.admin_forms import StatisticAdminForm
 from catalogue.models import Statistic
 from catalogue.permissions import StatisticPermissionPolicy
-from core.choosers import ChosenByIdMixin
+from core.choosers import ChosenByIdMixin, OfRecordChooserMixin
 
 register_permission_policy(Statistic, StatisticPermissionPolicy(Statistic))
 
@@ -86,7 +86,7 @@ class StatisticChosenView(ChosenByIdMixin, SnippetChosenView):
     pass
 
 
-class StatisticChooserViewSet(SnippetChooserViewSet):
+class StatisticChooserViewSet(OfRecordChooserMixin, SnippetChooserViewSet):
     # Consultations, meetings and minutes' actions choose from every producer's.
     chosen_view_class = StatisticChosenView
 

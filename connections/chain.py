@@ -7,6 +7,7 @@ from wagtail.models import Page
 
 from connections.models import ActionItem
 from consultations.models import ConsultationPage
+from core.translation import localize
 from events.models import EventPage
 from forums.visibility import threads_visible_to
 from gaps.services import gaps_visible_to
@@ -52,6 +53,11 @@ def with_links(actions, user, *, meetings=True):
         action.meeting = meetings.get(action.page.path[: -Page.steplen])
         action.shown_thread = threads.get(action.thread_id)
         action.shown_gap = gaps.get(action.data_gap_id)
+    # Their statistics' and organisations' names in the reader's language.
+    localize(
+        [action.statistic for action in actions]
+        + [action.organisation for action in actions]
+    )
     return actions
 
 

@@ -8,6 +8,7 @@ from django.core.exceptions import ObjectDoesNotExist
 from wagtail.admin.views.generic.chooser import ChosenView
 
 from core.ids import as_id
+from core.translation import of_record
 
 
 class ChosenByIdMixin:
@@ -19,3 +20,12 @@ class ChosenByIdMixin:
 
 class ChosenByIdView(ChosenByIdMixin, ChosenView):
     pass
+
+
+class OfRecordChooserMixin:
+    """For the chooser viewset of a translatable snippet: it offers the English rows
+    only, one a thing, since whatever chooses one names the row of record (a
+    translation is shown in its place on Welsh pages)."""
+
+    def get_object_list(self):
+        return of_record(self.model._default_manager.all())

@@ -9,6 +9,7 @@ both languages show the same discussions. docs/architecture.md, "Content in Wels
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import get_supported_language_variant
 
@@ -18,17 +19,24 @@ def default_language():
     return get_supported_language_variant(settings.LANGUAGE_CODE)
 
 
-def of_record(pages):
-    """Of a queryset of pages, those in the default locale: no translations."""
-    return pages.filter(locale__language_code=default_language())
+def of_record(objects):
+    """Of a queryset of pages or translatable snippets, those in the default locale:
+    no translations."""
+    return objects.filter(locale__language_code=default_language())
+
+
+def in_language_of_record():
+    """For a field's `limit_choices_to`: only the rows of record are offered."""
+    return Q(locale__language_code=default_language())
 
 
 LOCALES_KEY = "core.translation.locales"
 
 
 def language_of(page):
-    """The language code of a page's locale, without a query: the locales (two,
-    made by a migration) are kept in the shared cache, read again when one is new."""
+    """The language code of a page's (or snippet's) locale, without a query: the
+    locales (two, made by a migration) are kept in the shared cache, read again when
+    one is new."""
     codes = cache.get(LOCALES_KEY)
     if codes is None or page.locale_id not in codes:
         from wagtail.models import Locale
@@ -77,3 +85,62 @@ def localized(pages):
     )
     found = {page.translation_key: page for page in translations}
     return [found.get(page.translation_key, page) for page in pages]
+
+
+class LocalizedInBulk:
+    """For a translatable snippet (before `TranslatableMixin` in its bases): its
+    `.localized`, Wagtail's translation in the active language or itself, costs no
+    query in its own language, nor once `localize()` has found it for a whole list."""
+
+    @property
+    def localized(self):
+        language = translation.get_language()
+        if language_of(self) == language:
+            return self
+        found = self.__dict__.get("_localized")
+        if found is not None and found[0] == language:
+            return found[1]
+        return super().localized
+
+
+def taken_in_its_locale(instance, field):
+    """Whether another row in `instance`'s locale (English for a new one) has its
+    value of `field`: a uniqueness per language that a form can report beside the
+    field, where the database's (field, locale) constraint could only refuse."""
+    from wagtail.models import Locale
+
+    locale_id = instance.locale_id or Locale.get_default().pk
+    return (
+        type(instance)
+        ._default_manager.filter(
+            locale_id=locale_id, **{field: getattr(instance, field)}
+        )
+        .exclude(pk=instance.pk)
+        .exists()
+    )
+
+
+def localize(objects):
+    """Find the `.localized` of each snippet (of any translatable models) in the
+    active language: one query a model, whatever the number. Returns them, in order,
+    as they were: foreign keys keep naming the rows of record."""
+    objects = [obj for obj in objects if obj is not None]
+    language = translation.get_language()
+    if language is None:
+        return objects
+    pending = {}
+    for obj in objects:
+        found = obj.__dict__.get("_localized")
+        if language_of(obj) != language and (found is None or found[0] != language):
+            pending.setdefault(type(obj), []).append(obj)
+    for model, rows in pending.items():
+        found = {
+            row.translation_key: row
+            for row in model._default_manager.filter(
+                translation_key__in={obj.translation_key for obj in rows},
+                locale__language_code=language,
+            )
+        }
+        for obj in rows:
+            obj._localized = (language, found.get(obj.translation_key, obj))
+    return objects

@@ -38,9 +38,9 @@ def create_demo_actions():
                 ActionItem(
                     description=action["description"],
                     owner=action["owner"],
-                    organisation=Organisation.objects.filter(
-                        acronym=action["organisation"]
-                    ).first(),
+                    organisation=of_record(Organisation.objects)
+                    .filter(acronym=action["organisation"])
+                    .first(),
                     due_date=today + timedelta(days=action["due_in_days"]),
                     status=action["status"],
                     thread=Thread.objects.filter(title=action.get("thread")).first(),

@@ -58,7 +58,9 @@ def new_consultation(spec):
         closes_at=uk_time(spec["closes"], CLOSES_AT),
         contact_name=spec["contact_name"],
         contact_email=spec["contact_email"],
-        contact_organisation=Organisation.objects.get(acronym=spec["organisation"]),
+        contact_organisation=of_record(Organisation.objects).get(
+            acronym=spec["organisation"]
+        ),
         who_may_respond=spec.get("who_may_respond", "members"),
         one_page_per_section=spec.get("one_page_per_section", False),
         questions=spec["questions"],

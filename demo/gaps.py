@@ -52,9 +52,9 @@ def create_demo_gaps(users):
                 status=status,
                 note=note,
                 duplicate_of=made.get(spec.get("duplicate_of")),
-                owner_organisation=Organisation.objects.filter(
-                    acronym=spec.get("owner")
-                ).first(),
+                owner_organisation=of_record(Organisation.objects)
+                .filter(acronym=spec.get("owner"))
+                .first(),
                 target_date=(
                     timezone.localdate() + timedelta(days=spec["target_in_days"])
                     if "target_in_days" in spec

@@ -13,6 +13,7 @@ from accounts.models import Organisation
 from catalogue import imports, services
 from catalogue.models import Statistic, StatisticContact
 from consultations.models import ConsultationPage, ConsultationStatistic
+from core.translation import of_record
 from demo.content.statistics import STATISTICS
 from events.models import EventPage, MeetingStatistic, MinutesPage
 from forums.models import Thread
@@ -24,10 +25,10 @@ def create_demo_statistics():
     for acronym in dict.fromkeys(spec["producer"] for spec in STATISTICS):
         specs = [spec for spec in STATISTICS if spec["producer"] == acronym]
         services.import_statistics(
-            Organisation.objects.get(acronym=acronym), as_csv(specs, today)
+            of_record(Organisation.objects).get(acronym=acronym), as_csv(specs, today)
         )
     for spec in STATISTICS:
-        statistic = Statistic.objects.get(slug=spec["slug"])
+        statistic = of_record(Statistic.objects).get(slug=spec["slug"])
         if not statistic.contacts.exists():
             StatisticContact.objects.bulk_create(
                 StatisticContact(

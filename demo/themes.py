@@ -15,8 +15,10 @@ from themes.roles import holds_role_anywhere
 
 def create_demo_organisations():
     for spec in ORGANISATIONS:
-        Organisation.objects.get_or_create(name=spec["name"], defaults=spec)
-    return {org.acronym: org for org in Organisation.objects.all() if org.acronym}
+        of_record(Organisation.objects).get_or_create(name=spec["name"], defaults=spec)
+    return {
+        org.acronym: org for org in of_record(Organisation.objects).all() if org.acronym
+    }
 
 
 def create_demo_theme_index(home_page, title, intro):
@@ -73,7 +75,7 @@ def create_demo_roles(users):
             users["producer"],
             Role.PRODUCER,
             granted_by=editor,
-            organisation=Organisation.objects.get(acronym="ONS"),
+            organisation=of_record(Organisation.objects).get(acronym="ONS"),
             job_title="Statistician, International Migration",
             tell=False,
         )

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Organisation
 from core.csv import csv_response
+from core.translation import of_record
 from figures.forms import ON_THE_PAGE, SatisfactionForm
 from figures.measures import Scope, figures_of
 from figures.models import SatisfactionAsk
@@ -21,11 +22,15 @@ from themes.views import get_theme
 
 def theme_figures(request, theme_slug):
     theme = get_theme(theme_slug)
-    producers = Organisation.objects.filter(
-        pk__in=ThemeRole.objects.filter(theme=theme, role=Role.PRODUCER).values(
-            "organisation"
+    producers = (
+        of_record(Organisation.objects)
+        .filter(
+            pk__in=ThemeRole.objects.filter(theme=theme, role=Role.PRODUCER).values(
+                "organisation"
+            )
         )
-    ).order_by("name")
+        .order_by("name")
+    )
     return _figures(request, Scope.of_theme(theme), theme=theme, producers=producers)
 
 

@@ -10,9 +10,11 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from catalogue.listing import in_language
 from catalogue.models import Statistic
 from core.idempotency import idempotent
 from core.ids import id_from
+from core.translation import of_record
 from forums import moderation, questions, services, visibility
 from forums.feeds import thread_feed_url
 from forums.forms import (
@@ -131,7 +133,9 @@ def thread_detail(request, theme_slug, pk, slug, reply_form=None, status=200):
             and roles.holds_role(request.user, thread.theme, Role.PRODUCER),
             # A held thread has no feed: a feed shows what a visitor sees.
             feed_url=thread_feed_url(thread) if thread.is_public else None,
-            statistics=thread.statistics.select_related("producer").order_by("name"),
+            statistics=in_language(
+                thread.statistics.select_related("producer").order_by("name")
+            ),
             reach=questions.reach(thread) if thread.is_question else None,
         ),
         status=status,
@@ -412,7 +416,8 @@ def report_post(request, thread, reply=None):
 def ask_about_statistic(request, slug):
     """A question about a statistic, in one of its public themes (any, when it has
     none), tagged to it: its contacts and the theme's producers hear at once."""
-    statistic = get_object_or_404(Statistic, slug=slug)
+    statistic = get_object_or_404(of_record(Statistic.objects), slug=slug)
+    in_language([statistic])
     themes = roles.public_themes().order_by("title")
     own = themes.filter(statistics=statistic)
     has_own_theme = own.exists()

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Organisation
 from catalogue.forms import NamesStatistics
 from core.forms import RefuseControlCharacters, TagsField
+from core.translation import of_record
 from gaps.models import DataGap, Status
 from themes.models import ThemeContact
 
@@ -113,7 +114,7 @@ class TriageForm(RefuseControlCharacters, forms.Form):
     )
     owner_organisation = forms.ModelChoiceField(
         label=_("Owning organisation (optional)"),
-        queryset=Organisation.objects.order_by("name"),
+        queryset=of_record(Organisation.objects).order_by("name"),
         required=False,
         empty_label=_("None yet"),
     )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from accounts.models import Organisation
+from core.translation import of_record
 from gaps.models import DataGap, Status, TaggedDataGap
 from themes.forms import ThemeFilters
 from themes.models import ThemePage
@@ -142,9 +143,11 @@ def register_of(theme, query, site_url):
 
 def filter_choices(scope, themes):
     """The options worth offering: only what the register's gaps use."""
-    organisations = Organisation.objects.filter(
-        Exists(scope.filter(owner_organisation=OuterRef("pk")))
-    ).values_list("pk", "name")
+    organisations = (
+        of_record(Organisation.objects)
+        .filter(Exists(scope.filter(owner_organisation=OuterRef("pk"))))
+        .values_list("pk", "name")
+    )
     tagged = TaggedDataGap.objects.filter(
         tag=OuterRef("pk"), content_object__in=scope.values("pk")
     )

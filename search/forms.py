@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
+from core.translation import of_record
 from search.documents import public_themes
 from search.models import Kind
 from search.query import Filters
@@ -62,9 +63,8 @@ class SearchFilters(forms.Form):
             ("", _("Any organisation")),
             *(
                 (str(pk), name)
-                for pk, name in Organisation.objects.filter(
-                    kind=Organisation.Kind.PRODUCER
-                )
+                for pk, name in of_record(Organisation.objects)
+                .filter(kind=Organisation.Kind.PRODUCER)
                 .order_by("name")
                 .values_list("pk", "name")
             ),

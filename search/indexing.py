@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from catalogue.models import Statistic
 from consultations.models import ConsultationPage, ConsultationResponse
+from core.translation import of_record
 from forums.models import Thread
 from forums.services import replies_to, replies_to_any_thread
 from gaps.models import DataGap
@@ -137,7 +138,10 @@ def index_gap(pk):
 
 
 def index_statistic(pk):
-    statistic = Statistic.objects.select_related("producer").filter(pk=pk).first()
+    # Search finds a statistic in its language of record (see "What stays English").
+    statistic = (
+        of_record(Statistic.objects).select_related("producer").filter(pk=pk).first()
+    )
     fields = documents.statistic_fields(statistic) if statistic else None
     _store(Source.STATISTIC, pk, fields)
 
@@ -315,7 +319,7 @@ def rebuild():
         Source.STATISTIC,
         {
             statistic.pk: documents.statistic_fields(statistic)
-            for statistic in Statistic.objects.select_related("producer")
+            for statistic in of_record(Statistic.objects).select_related("producer")
         },
     )
     return SearchDocument.objects.count()

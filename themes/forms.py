@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import NotificationPreference, Organisation
 from core.forms import ListFilters, RefuseControlCharacters
+from core.translation import of_record
 from themes.models import ProducerRequest
 
 
@@ -26,7 +27,7 @@ class ProducerRequestForm(RefuseControlCharacters, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.filter(
+        self.fields["organisation"].queryset = of_record(Organisation.objects).filter(
             kind=Organisation.Kind.PRODUCER
         )
         self.fields["organisation"].empty_label = _("Choose an organisation")

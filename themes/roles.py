@@ -185,7 +185,7 @@ def roles_of(user):
 
 def organisations_of(user, roles=ANY_ROLE):
     """The organisations `user` speaks for in some theme holding `roles`."""
-    return Organisation.objects.filter(
+    return of_record(Organisation.objects).filter(
         pk__in=_roles_held_by(user, roles).values("organisation")
     )
 

@@ -491,3 +491,23 @@ STANDARD_PAGES["privacy"] = {
         ),
     ],
 }
+
+# Snippets in Welsh: an organisation's name, a statistic's name and description
+# (the fields wagtail-localize offers to translate), by acronym and by slug.
+ORGANISATIONS = {
+    "ONS": {"name": "Swyddfa Ystadegau Gwladol"},
+    "NHSE": {"name": "GIG Lloegr"},
+}
+STATISTICS = {
+    "nhs-referral-to-treatment-waiting-times": {
+        "name": "Amseroedd aros y GIG o atgyfeirio i driniaeth (RTT)",
+        "description": "Cyfrifon misol o gleifion sy'n aros am ofal dewisol dan "
+        "arweiniad ymgynghorydd yn Lloegr, a pha mor hir y maen nhw wedi aros.",
+    },
+    "labour-force-survey": {
+        "name": "Arolwg o'r Llafurlu",
+        "description": "Arolwg o aelwydydd am gyflogaeth, diweithdra ac "
+        "anweithgarwch economaidd yn y DU, a gyhoeddir yn y trosolwg misol o'r "
+        "farchnad lafur.",
+    },
+}

@@ -15,6 +15,7 @@ from wagtail.search.backends import get_search_backend
 
 from accounts.models import User
 from accounts.suspension import ContributionRefused, check_may_contribute
+from catalogue.listing import in_language
 from core.idempotency import idempotent
 from core.search import search_query
 from gaps import services
@@ -213,7 +214,7 @@ def render_gap(request, gap, *, support_form=None, triage_form=None, status=200)
             "sector": SECTORS.get(gap.sector, ""),
             "updates": list(gap.updates.all()),
             "topics": list(gap.topics.all()),
-            "statistics": list(
+            "statistics": in_language(
                 gap.statistics.select_related("producer").order_by("name")
             ),
             "use_cases": shown,

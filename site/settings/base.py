@@ -515,7 +515,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": [],
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": [],
+    # Our API reads no bodies; wagtail-localize's translation editor (DRF views
+    # under /admin/localize/) saves each string as a multipart form, which DRF
+    # refuses with a 415 unless it may parse one.
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.MultiPartParser"],
     "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonymousCallers"],
     "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",

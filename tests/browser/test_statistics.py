@@ -4,10 +4,12 @@ list in the admin."""
 
 import pytest
 from playwright.sync_api import expect
+from wagtail.models import Locale
 
 from accounts.factories import OrganisationFactory, UserFactory
 from catalogue.factories import StatisticContactFactory, StatisticFactory
 from catalogue.models import Statistic
+from demo.welsh import translate_snippet
 from forums.factories import ThreadFactory
 from forums.models import Thread
 from tests.browser.conftest import assert_accessible
@@ -211,3 +213,25 @@ def test_a_producer_previews_and_imports_their_list_in_the_admin(
 
     expect(page.get_by_text("1 added, 0 updated, 0 unchanged")).to_be_visible()
     assert Statistic.objects.get().producer == ons
+
+
+def test_a_welsh_reader_reads_a_statistic_in_welsh_and_an_untranslated_one_in_english(
+    page, housing, ons
+):
+    welsh = Locale.objects.get_or_create(language_code="cy")[0]
+    lfs = StatisticFactory(name="Labour Force Survey", producer=ons, themes=[housing])
+    StatisticFactory(name="English Housing Survey", themes=[housing])
+    translate_snippet(ons, welsh, {"name": "Swyddfa Ystadegau Gwladol"})
+    translate_snippet(
+        lfs,
+        welsh,
+        {"name": "Arolwg o'r Llafurlu", "description": "Arolwg o aelwydydd."},
+    )
+
+    page.goto("/cy/statistics/")
+    expect(page.get_by_role("link", name="English Housing Survey")).to_be_visible()
+    page.get_by_role("link", name="Arolwg o'r Llafurlu").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Arolwg o'r Llafurlu")
+    expect(page.get_by_text("Arolwg o aelwydydd.")).to_be_visible()
+    expect(page.get_by_text("Swyddfa Ystadegau Gwladol").first).to_be_visible()
+    assert_accessible(page)

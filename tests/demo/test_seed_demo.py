@@ -12,6 +12,7 @@ from figures.models import SatisfactionAsk
 from forums.models import Thread
 from gaps.models import DataGap, GapUpdate
 from home.models import HomePage, StandardPage
+from tests.in_welsh import page_in_welsh
 from themes.models import ThemeContact, ThemePage
 
 pytestmark = pytest.mark.django_db
@@ -37,8 +38,20 @@ def test_seed_demo_builds_the_demo_site(settings, client):
     )
     assert ThemeContact.objects.count() >= 12
     assert (
-        Organisation.objects.filter(acronym__in=["ONS", "NISRA", "DHSC"]).count() == 3
+        of_record(Organisation.objects)
+        .filter(acronym__in=["ONS", "NISRA", "DHSC"])
+        .count()
+        == 3
     )
+    # Welsh snippets: ONS's name and the waiting times statistic, on a Welsh page.
+    assert "Swyddfa Ystadegau Gwladol" in Organisation.objects.filter(
+        acronym="ONS"
+    ).values_list("name", flat=True)
+    waiting = page_in_welsh(
+        client, "/statistics/nhs-referral-to-treatment-waiting-times/"
+    )
+    assert "Amseroedd aros y GIG o atgyfeirio i driniaeth (RTT)" in waiting
+    assert "GIG Lloegr" in waiting
     assert set(StandardPage.objects.live().values_list("slug", flat=True)) >= {
         "about",
         "code-of-conduct",

@@ -178,6 +178,8 @@ class ThemePage(Page):
     organisations = ParentalManyToManyField(
         "accounts.Organisation",
         blank=True,
+        # A Welsh name is shown in place of the English one, never chosen itself.
+        limit_choices_to=translation.in_language_of_record,
         related_name="themes",
         help_text="The producers and user bodies involved in this theme.",
     )
@@ -219,8 +221,16 @@ class ThemePage(Page):
         context["theme_address"] = languages.address_in(
             theme.get_url(request), get_language()
         )
-        context["organisations"] = self.organisations.all()
-        context["contacts"] = self.contacts.select_related("organisation")
+        # The theme of record's organisations, named in the page's language (one
+        # query for them and the contacts' on a Welsh page).
+        context["organisations"] = list(theme.organisations.all())
+        context["contacts"] = list(self.contacts.select_related("organisation"))
+        translation.localize(
+            [
+                *context["organisations"],
+                *(contact.organisation for contact in context["contacts"]),
+            ]
+        )
         context["member_count"] = theme.memberships.count()
         context["is_member"] = services.is_member(request.user, theme)
         context["join_frequencies"] = JoinThemeForm.base_fields["frequency"].choices

@@ -7,6 +7,7 @@ from django.db.models import Q
 
 from accounts.models import Organisation
 from catalogue import imports, services
+from core.translation import of_record
 
 
 class Command(BaseCommand):
@@ -28,9 +29,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, path, producer, dry_run, **options):
-        organisation = Organisation.objects.filter(
-            Q(name__iexact=producer) | Q(acronym__iexact=producer)
-        ).first()
+        organisation = (
+            of_record(Organisation.objects)
+            .filter(Q(name__iexact=producer) | Q(acronym__iexact=producer))
+            .first()
+        )
         if organisation is None:
             raise CommandError(f"No organisation is called {producer!r}.")
         try:
