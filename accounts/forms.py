@@ -83,15 +83,20 @@ class ReauthenticateForm(AllauthReauthenticateForm):
         password.error_messages["required"] = _("Enter your password.")
 
 
+def ask_for_a_code(form, label):
+    """allauth's code field in GOV.UK words: a label, no placeholder."""
+    code = form.fields["code"]
+    code.label = label
+    code.widget.attrs.pop("placeholder", None)
+    code.error_messages["required"] = _("Enter the code.")
+
+
 class ReauthenticateCodeForm(AllauthReauthenticateCodeForm):
     """Confirm it is you with a code, in GOV.UK words."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        code = self.fields["code"]
-        code.label = _("Code from your authenticator app, or a recovery code")
-        code.widget.attrs.pop("placeholder", None)
-        code.error_messages["required"] = _("Enter the code.")
+        ask_for_a_code(self, _("Code from your authenticator app, or a recovery code"))
 
 
 class AuthenticateForm(AllauthAuthenticateForm):
@@ -99,10 +104,7 @@ class AuthenticateForm(AllauthAuthenticateForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        code = self.fields["code"]
-        code.label = _("Code")
-        code.widget.attrs.pop("placeholder", None)
-        code.error_messages["required"] = _("Enter the code.")
+        ask_for_a_code(self, _("Code"))
 
 
 class EditPasskeyForm(EditWebAuthnForm):
@@ -171,10 +173,7 @@ class AddEmailForm(AllauthAddEmailForm):
 class ActivateAuthenticatorForm(AllauthActivateTOTPForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        code = self.fields["code"]
-        code.label = _("Code from your authenticator app")
-        code.widget.attrs.pop("placeholder", None)
-        code.error_messages["required"] = _("Enter the code.")
+        ask_for_a_code(self, _("Code from your authenticator app"))
 
 
 class AddPasskeyForm(AllauthAddWebAuthnForm):
