@@ -20,16 +20,12 @@ from accounts.models import Notification
 PER_PAGE = 20
 
 
-def _digest_kinds():
-    return [kind.key for kind in notifications.registered_kinds() if kind.digest_of]
-
-
 def inbox_for(user):
     """The member's notifications, newest first."""
     return (
         Notification.objects.filter(user=user)
         .exclude(status=Notification.Status.WITHDRAWN)
-        .exclude(kind__in=_digest_kinds())
+        .exclude(kind__in=notifications.digest_kind_keys())
         .select_related("theme")
         .order_by("-created_at", "-pk")
     )
@@ -106,7 +102,7 @@ def mark_all_read(user):
     """Mark every unread notification of the member read. Returns how many."""
     return (
         Notification.objects.filter(user=user, read_at__isnull=True)
-        .exclude(kind__in=_digest_kinds())
+        .exclude(kind__in=notifications.digest_kind_keys())
         .update(read_at=timezone.now())
     )
 

@@ -68,6 +68,12 @@ def registered_kinds():
     return sorted(_kinds.values(), key=lambda kind: kind.label)
 
 
+def digest_kind_keys():
+    """The digests' own kinds. Unsorted: every signed-in page asks (the header's
+    unread count), and sorting by label translates every kind's label."""
+    return [key for key, kind in _kinds.items() if kind.digest_of]
+
+
 def frequency_for(user, kind, theme=None):
     if not kind.optional:
         return Frequency.IMMEDIATELY

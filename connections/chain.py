@@ -2,13 +2,14 @@
 what came of a data gap, and where a meeting's action came from. Each feature's
 part is shown by its own visibility rule, in a fixed number of queries."""
 
-from django.db.models import F
+from django.db.models import Exists, F, OuterRef
 from wagtail.models import Page
 
-from connections.models import ActionItem
+from connections.models import ActionItem, ConsultationThreadLink, GapThread
 from consultations.models import ConsultationPage
 from core.translation import localize
 from events.models import EventPage
+from forums.models import Thread
 from forums.visibility import threads_visible_to
 from gaps.services import gaps_visible_to
 from themes.roles import public_pages
@@ -71,22 +72,43 @@ def actions_linked(**link):
     )
 
 
+def links_of(thread):
+    """Which kinds of link `thread` has at all, in one cheap query: most threads
+    have none, and asking each feature's visibility rule costs several."""
+    linked = OuterRef("pk")
+    return (
+        Thread.objects.filter(pk=thread.pk)
+        .values(
+            gaps=Exists(GapThread.objects.filter(thread=linked)),
+            actions=Exists(ActionItem.objects.filter(thread=linked)),
+            consultations=Exists(ConsultationThreadLink.objects.filter(thread=linked)),
+        )
+        .get()
+    )
+
+
 def came_from_thread(thread, user):
     """What a discussion led to: data gaps, meetings' actions and consultations."""
-    actions = actions_linked(thread=thread)
+    links = links_of(thread)
     return {
         "gaps": list(
             gaps_visible_to(user)
             .filter(thread_links__thread=thread)
             .select_related("theme")
             .order_by("title")[:SHOWN]
-        ),
-        "action_items": with_links(actions[:SHOWN], user),
+        )
+        if links["gaps"]
+        else [],
+        "action_items": with_links(actions_linked(thread=thread)[:SHOWN], user)
+        if links["actions"]
+        else [],
         "consultations": list(
             public_pages(
                 ConsultationPage.objects.filter(thread_links__thread=thread)
             ).order_by("-opens_at")[:SHOWN]
-        ),
+        )
+        if links["consultations"]
+        else [],
     }
 
 

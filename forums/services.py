@@ -40,9 +40,10 @@ from forums.visibility import check_sees, thread_of
 from themes import roles
 from themes.models import Role
 
-# Top-level replies a page, each shown with its answers: about 10 to 40 posts, near
-# the 15 posts other forums show (80 made page 1 slow to load and long to scroll).
-REPLIES_PER_PAGE = 10
+# Top-level replies a page, each shown with its answers: 5 to about 20 posts, near
+# the 15 posts other forums show (40 cost a signed-in member's page a fifth of its
+# time, and 80 made page 1 slow to load and long to scroll).
+REPLIES_PER_PAGE = 5
 # Threads and replies together, per member.
 POSTS_PER_MINUTE = 5
 
