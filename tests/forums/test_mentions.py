@@ -193,8 +193,9 @@ def test_an_erased_member_is_no_longer_mentioned(thread, jane):
 def test_the_thread_page_links_mentions_for_the_same_queries_however_many(
     client, thread, followers_told_later
 ):
-    members = UserFactory.create_batch(9)
-    add_replies(thread, 1, 1)  # with the nine below, one page of top-level replies
+    # With those below, exactly one page of top-level replies.
+    members = UserFactory.create_batch(services.REPLIES_PER_PAGE - 1)
+    add_replies(thread, 1, 1)
     services.post_reply(thread, UserFactory(), f"@{members[0].handle}")
     client.get(thread.get_absolute_url())
     small = count_thread_page_queries(client, thread)
