@@ -8,7 +8,7 @@ address must always be one language. The same page in the other language is
 (`addresses_in_every_language`).
 """
 
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.urls import Resolver404, resolve
@@ -72,8 +72,28 @@ def link_in(url, language):
     parts = urlsplit(path)
     if not has_every_language(parts.path):
         return url
-    moved = urlunsplit(parts._replace(path=address_in(parts.path, language)))
+    moved = urlunsplit(
+        parts._replace(
+            path=address_in(parts.path, language),
+            query=next_in(parts.query, language),
+        )
+    )
     return (base if url != path else "") + moved
+
+
+def next_in(query, language):
+    """The query with its `next`, the page to go back to, in `language` too: a
+    Welsh page's link to English otherwise sends its reader back to Welsh."""
+    pairs = parse_qsl(query, keep_blank_values=True)
+    if not any(name == "next" for name, _value in pairs):
+        return query
+    return urlencode(
+        [
+            (name, link_in(value, language) if name == "next" else value)
+            for name, value in pairs
+        ],
+        safe="/",
+    )
 
 
 def addresses_in_every_language(path):

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 
-from core.languages import address_in, has_every_language, language_tag
+from core.languages import address_in, has_every_language, language_tag, link_in
 
 register = template.Library()
 
@@ -35,7 +35,7 @@ def this_page_in_every_language(context):
             "code": code,
             "tag": language_tag(code),
             "name": name,
-            "path": address_in(request.get_full_path(), code),
+            "path": link_in(request.get_full_path(), code),
             "current": code == current,
             "request": request,
         }

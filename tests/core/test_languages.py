@@ -6,6 +6,7 @@ other way round; and every purge reaches both."""
 import gzip
 import json
 import re
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.db import connection
@@ -17,7 +18,12 @@ from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import purge_urls_from_cache
 
 from accounts.factories import UserFactory
-from core.languages import address_in, addresses_in_every_language, without_language
+from core.languages import (
+    address_in,
+    addresses_in_every_language,
+    link_in,
+    without_language,
+)
 from forums import services
 from forums.factories import ThreadFactory
 
@@ -217,6 +223,22 @@ def test_a_welsh_page_says_it_is_welsh_and_links_to_itself_in_english(
     assert 'href="/themes/migration/?page=1" lang="en-GB" hreflang="en-GB"' in page
     assert "Change the language to English" in page
     assert "Neidio i'r prif gynnwys" in page
+
+
+def test_the_switcher_sends_the_reader_back_to_the_page_in_the_language_chosen(
+    visitor,
+):
+    page = text(visitor.get("/cy/accounts/login/?next=/cy/my/&x=1"))
+
+    assert 'href="/accounts/login/?next=/my/&amp;x=1" lang="en-GB"' in page
+
+
+@pytest.mark.parametrize("elsewhere", ["//evil.example/", "https://evil.example/"])
+def test_a_next_that_leaves_the_site_is_left_as_it_is(elsewhere):
+    link = urlsplit(link_in(f"/cy/accounts/login/?next={elsewhere}", "en-gb"))
+
+    assert link.path == "/accounts/login/"
+    assert parse_qs(link.query) == {"next": [elsewhere]}
 
 
 def test_an_english_page_offers_the_same_page_in_welsh(visitor, migration):
