@@ -95,11 +95,11 @@ class LocalizedInBulk:
     @property
     def localized(self):
         language = translation.get_language()
-        if language_of(self) == language:
-            return self
         found = self.__dict__.get("_localized")
         if found is not None and found[0] == language:
             return found[1]
+        if language_of(self) == language:
+            return self
         return super().localized
 
 
@@ -127,6 +127,12 @@ def localize(objects):
     objects = [obj for obj in objects if obj is not None]
     language = translation.get_language()
     if language is None:
+        return objects
+    if language == default_language():
+        # Rows of record (what lists and foreign keys hold) are their own: nothing
+        # to find, not even their locale.
+        for obj in objects:
+            obj._localized = (language, obj)
         return objects
     pending = {}
     for obj in objects:

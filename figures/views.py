@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Organisation
 from core.csv import csv_response
-from core.translation import of_record
+from core.translation import localize, of_record
 from figures.forms import ON_THE_PAGE, SatisfactionForm
 from figures.measures import Scope, figures_of
 from figures.models import SatisfactionAsk
@@ -31,7 +31,9 @@ def theme_figures(request, theme_slug):
         )
         .order_by("name")
     )
-    return _figures(request, Scope.of_theme(theme), theme=theme, producers=producers)
+    return _figures(
+        request, Scope.of_theme(theme), theme=theme, producers=localize(producers)
+    )
 
 
 def theme_figure_csv(request, theme_slug, figure):

@@ -7,6 +7,7 @@ filters as the page (see gaps.register and gaps.exports).
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from core.translation import localize
 from gaps.exports import DOWNLOADS
 from gaps.feeds import GapUpdatesFeed
 from gaps.register import register_of
@@ -36,6 +37,7 @@ def register(request, theme_slug=None):
         .prefetch_related("topics"),
         GAPS_PER_PAGE,
     ).get_page(request.GET.get("page"))
+    localize(gap.owner_organisation for gap in gaps)
     return render(
         request,
         "gaps/register.html",

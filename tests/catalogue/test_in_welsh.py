@@ -8,14 +8,17 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, Translation
 
+from accounts.factories import OrganisationFactory
 from accounts.models import Organisation
 from catalogue import imports, services
 from catalogue.factories import StatisticContactFactory, StatisticFactory
 from catalogue.models import Statistic
 from core.translation import of_record
 from demo.welsh import translate_snippet
+from gaps.factories import DataGapFactory
 from tests.in_welsh import page_in_welsh
-from themes.models import ThemePage
+from themes.factories import appoint
+from themes.models import Role, ThemePage
 
 pytestmark = pytest.mark.django_db
 
@@ -271,3 +274,28 @@ def test_a_theme_offers_the_organisations_of_record_only(ons, welsh):
     offered = form.fields["organisations"].queryset
 
     assert list(offered) == [ons]
+
+
+def test_a_gaps_owner_and_a_themes_producers_are_named_in_welsh(
+    client, housing, ons, welsh, editor
+):
+    gap = DataGapFactory(theme=housing, owner_organisation=ons)
+    gaps = [gap, *DataGapFactory.create_batch(2, theme=housing, owner_organisation=ons)]
+    appoint(housing, Role.PRODUCER, editor, organisation=ons)
+    translate_snippet(ons, welsh, {"name": ONS_IN_WELSH})
+
+    for path in (gap.get_absolute_url(), "/data-gaps/", f"{housing.url}figures/"):
+        assert ONS_IN_WELSH in page_in_welsh(client, path), path
+        assert ONS_IN_WELSH not in client.get(path).content.decode(), path
+    # The register finds the owners' Welsh names at once, not one by one.
+    in_english = count_queries(client, "/data-gaps/")
+    for extra in gaps[1:]:
+        extra.owner_organisation = OrganisationFactory()
+        extra.save()
+    assert count_queries(client, "/cy/data-gaps/") <= in_english + 1
+
+
+def count_queries(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
