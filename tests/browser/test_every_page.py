@@ -285,7 +285,7 @@ def demo_ids():
         "your_response": mine.consultation.url + f"response/{mine.pk}/",
         "home": pages.get(depth=2).pk,
         "standard": pages.get(slug="accessibility").pk,
-        "organisation": Organisation.objects.get(acronym="ONS").pk,
+        "organisation": of_record(Organisation.objects).get(acronym="ONS").pk,
     }
 
 
