@@ -73,6 +73,8 @@ class Organisation(LocalizedInBulk, TranslatableMixin, index.Indexed, models.Mod
         index.SearchField("acronym"),
         index.FilterField("kind"),
         index.FilterField("locale"),
+        # Wagtail's chooser searches in one language: locale__language_code.
+        index.RelatedFields("locale", [index.FilterField("language_code")]),
     ]
 
     # A Welsh name (the Office for National Statistics is "Swyddfa Ystadegau

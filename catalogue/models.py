@@ -117,6 +117,8 @@ class Statistic(LocalizedInBulk, TranslatableMixin, index.Indexed, ClusterableMo
         index.SearchField("description"),
         index.FilterField("producer"),
         index.FilterField("locale"),
+        # Wagtail's chooser searches in one language: locale__language_code.
+        index.RelatedFields("locale", [index.FilterField("language_code")]),
     ]
 
     # The words translate; what identifies it (its address, its producer, the

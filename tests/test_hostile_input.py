@@ -80,6 +80,8 @@ ALWAYS_FAILS = {"admin/failwhale/"}
 UPSTREAM = {
     "admin/images/chooser/chosen/<str:pk>/",
     "admin/documents/chooser/chosen/<str:pk>/",
+    # wagtail-localize's, likewise: a snippet's id that is no number is a 500.
+    "admin/localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
 }
 NOT_OURS = ("wagtail.", "django.", "allauth.", "rest_framework.")
 PEOPLE = ("visitor", "member", "staff")

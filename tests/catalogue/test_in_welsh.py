@@ -299,3 +299,20 @@ def count_queries(client, path):
     with CaptureQueriesContext(connection) as queries:
         assert client.get(path).status_code == 200
     return len(queries)
+
+
+@pytest.mark.parametrize(
+    "chooser",
+    [
+        "/admin/snippets/choose/catalogue/statistic/results/",
+        "/admin/snippets/choose/accounts/organisation/results/",
+    ],
+)
+def test_the_admin_choosers_search_in_one_language(
+    client, editor, lfs, welsh_lfs, chooser
+):
+    # The chooser filters its search by locale__language_code, which PostgreSQL's
+    # search backend refused (a 500) until the models indexed it.
+    client.force_login(editor)
+
+    assert client.get(chooser, {"q": "Labour"}).status_code == 200
