@@ -72,13 +72,18 @@ def link_in(url, language):
     parts = urlsplit(path)
     if not has_every_language(parts.path):
         return url
-    moved = urlunsplit(
+    return (base if url != path else "") + moved_into(parts, language)
+
+
+def moved_into(parts, language):
+    """An address that has one in every language (split by urlsplit), in
+    `language`: its path, and its `next` too."""
+    return urlunsplit(
         parts._replace(
             path=address_in(parts.path, language),
             query=next_in(parts.query, language),
         )
     )
-    return (base if url != path else "") + moved
 
 
 def next_in(query, language):

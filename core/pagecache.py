@@ -97,6 +97,12 @@ def current_versions(path):
     return [found.get(key, "") for key in keys]
 
 
+def version_of_everything():
+    """The version of the branch every page is in: replaced when every page is
+    purged, so what is kept under it for every page (the footer) goes with them."""
+    return current_versions("/")[1]
+
+
 def in_every_language(paths):
     return sorted(
         {address for path in paths for address in addresses_in_every_language(path)}

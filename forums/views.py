@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_POST
 from catalogue.listing import in_language
 from catalogue.models import Statistic
 from core.idempotency import idempotent
-from core.ids import id_from
+from core.ids import MAX_ID, id_from
 from core.translation import of_record
 from forums import moderation, questions, services, visibility
 from forums.feeds import thread_feed_url
@@ -108,6 +109,7 @@ def thread_detail(request, theme_slug, pk, slug, reply_form=None, status=200):
     if slug != thread.slug:
         return redirect(thread, permanent=True)
     replies = services.reply_page(thread, request.GET.get("page"), request.user)
+    with_reply_addresses(thread, replies.posts)
     authors = [
         thread.author,
         *(r.user for r in replies),
@@ -194,6 +196,27 @@ def redirect_to_new_reply(request, thread, reply):
     number = services.page_of_reply(thread, reply)
     query = f"?page={number}" if number > 1 else ""
     return redirect(f"{thread.get_absolute_url()}{query}#{anchor}")
+
+
+REPLY_ACTIONS = ["like_reply", "report_reply", "edit_reply", "delete_reply"]
+
+
+def with_reply_addresses(thread, posts):
+    """Each post's actions' addresses (`post.addresses["like_reply"]`), each action
+    reversed once a page, not once a post: reversing was most of what a post cost
+    to show. The reply's id is the last part of each address."""
+    kwargs = {"theme_slug": thread.theme.slug, "pk": thread.pk, "slug": thread.slug}
+    around = {
+        name: reverse(
+            f"forums:{name}", kwargs={**kwargs, "reply_id": MAX_ID}
+        ).rpartition(str(MAX_ID))
+        for name in REPLY_ACTIONS
+    }
+    for post in posts:
+        post.addresses = {
+            name: f"{before}{post.pk}{after}"
+            for name, (before, _, after) in around.items()
+        }
 
 
 def thread_context(thread, **extra):

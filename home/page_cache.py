@@ -27,6 +27,7 @@ from core.signals import content_changed
 from events.models import EventPage, MeetingRegistration
 from forums.models import HiddenReply, Thread
 from gaps.models import DataGap, GapSupport, GapUpdate
+from home.models import StandardPage
 from themes.models import ThemeMembership, ThemePage
 
 HOME = "/"
@@ -127,8 +128,9 @@ def page_paths(page):
 
 def purge_page(page):
     page = page.specific
-    if isinstance(page, ThemePage):
-        # Its title and being public are on every page under it and in every list.
+    if isinstance(page, ThemePage | StandardPage):
+        # A theme's title and being public are on every page under it and in every
+        # list; a standard page may be in the footer, which every page has.
         purge(branches=[HOME])
     elif page.url:
         purge(page_paths(page), branches=[page.url])

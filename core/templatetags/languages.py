@@ -1,12 +1,19 @@
 """The page in each language: the switcher in the header, the alternates in the head,
 `lang` on <html>, and addresses written in templates kept in the page's language."""
 
+from urllib.parse import urlsplit
+
 from django import template
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 
-from core.languages import address_in, has_every_language, language_tag, link_in
+from core.languages import (
+    address_in,
+    has_every_language,
+    language_tag,
+    moved_into,
+)
 
 register = template.Library()
 
@@ -24,18 +31,31 @@ def html_lang():
 
 
 def this_page_in_every_language(context):
+    """The page's address in each language, worked out once a request: the switcher
+    and the alternates both ask, and each answer resolves the address in every
+    language."""
     request = context.get("request")
     if request is None:  # the 500 and 503 pages, rendered without one
         return []
-    if not has_every_language(request.path):  # the API's pages
+    found = getattr(request, "_in_every_language", None)
+    if found is None:
+        found = request._in_every_language = in_every_language(request)
+    return found
+
+
+def in_every_language(request):
+    path = request.path
+    # Not the API's pages; nor "//host/...", which a browser reads as another site.
+    if path.startswith("//") or not has_every_language(path):
         return []
     current = translation.get_language()
+    parts = urlsplit(request.get_full_path())
     return [
         {
             "code": code,
             "tag": language_tag(code),
             "name": name,
-            "path": link_in(request.get_full_path(), code),
+            "path": moved_into(parts, code),
             "current": code == current,
             "request": request,
         }

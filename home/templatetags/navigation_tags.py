@@ -1,8 +1,12 @@
 from django import template
+from django.core.cache import cache
 from django.utils import translation
 from wagtail.models import Site
 
+from core.caching import SHARED_MAX_AGE
 from core.languages import address_in
+from core.pagecache import version_of_everything
+from core.translation import localized
 from home.models import StandardPage
 
 register = template.Library()
@@ -10,18 +14,45 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def footer_pages(context):
-    """The standard pages an editor has chosen to show in menus, for the footer."""
+    """The standard pages an editor has chosen to show in menus, in the page's
+    language where translated, as (title, address) pairs for the footer.
+
+    The footer is on every page, signed in or not: the pairs are kept in the default
+    cache under the page cache's version of the whole site, so whatever makes every
+    visitor's page go (any change to a standard page, home/page_cache.py) makes
+    these go too.
+    """
     request = context.get("request")
-    site = Site.find_for_request(request) if request else None
-    if site is None:
-        return StandardPage.objects.none()
-    return (
-        StandardPage.objects.live()
-        .public()
-        .in_menu()
-        .child_of(site.root_page)
-        .order_by("path")
+    if request is None:
+        return []
+    # By host, which decides the site: finding the site is a query of its own.
+    key = ":".join(
+        [
+            "footer",
+            request.get_host(),
+            translation.get_language(),
+            version_of_everything(),
+        ]
     )
+    links = cache.get(key)
+    if links is None:
+        site = Site.find_for_request(request)
+        pages = (
+            StandardPage.objects.live()
+            .public()
+            .in_menu()
+            .child_of(site.root_page)
+            .order_by("path")
+            if site
+            else StandardPage.objects.none()
+        )
+        links = [
+            (page.title, page.get_url(request=request)) for page in localized(pages)
+        ]
+        # No longer than a visitor's page: a page made live by a script, with no
+        # publish signal, shows within a minute, as it does in their pages.
+        cache.set(key, links, SHARED_MAX_AGE)
+    return links
 
 
 @register.inclusion_tag("includes/service_navigation_item.html", takes_context=True)

@@ -169,6 +169,60 @@ def test_an_untranslated_page_under_a_translated_home_falls_back_to_english(
     assert '<div lang="en-GB">' in page.content.decode()
 
 
+def footer_of(response):
+    html = response.content.decode()
+    return html[html.index('<footer class="govuk-footer">') :]
+
+
+def test_the_welsh_footer_links_each_page_in_welsh_where_translated(
+    client, home_page, welsh
+):
+    about = StandardPageFactory(
+        parent=home_page, title="About", slug="about", show_in_menus=True
+    )
+    StandardPageFactory(
+        parent=home_page, title="Privacy notice", slug="privacy", show_in_menus=True
+    )
+    translate(home_page, welsh, title="Hafan")
+    translate(about, welsh, title="Ynglŷn â ni")
+
+    footer = footer_of(client.get("/cy/"))
+
+    assert '<a class="govuk-footer__link" href="/cy/about/">Ynglŷn â ni</a>' in footer
+    # Not yet in Welsh: the English page, as the lists of themes link it.
+    assert '<a class="govuk-footer__link" href="/privacy/">Privacy notice</a>' in footer
+    assert 'href="/about/"' not in footer
+
+
+def test_a_footer_pages_new_title_shows_at_once_in_both_languages(
+    client, home_page, welsh
+):
+    about = StandardPageFactory(
+        parent=home_page, title="About", slug="about", show_in_menus=True
+    )
+    translate(home_page, welsh, title="Hafan")
+    assert "About<" in footer_of(client.get("/"))
+    assert "About<" in footer_of(client.get("/cy/"))
+
+    about.title = "About statsforum"
+    about.save_revision().publish()
+
+    assert "About statsforum<" in footer_of(client.get("/"))
+    assert "About statsforum<" in footer_of(client.get("/cy/"))
+
+
+def test_a_page_taken_out_of_the_footer_leaves_it_at_once(client, home_page):
+    about = StandardPageFactory(
+        parent=home_page, title="About", slug="about", show_in_menus=True
+    )
+    assert "About<" in footer_of(client.get("/"))
+
+    about.show_in_menus = False
+    about.save_revision().publish()
+
+    assert "About<" not in footer_of(client.get("/"))
+
+
 def test_an_address_in_neither_language_is_still_not_found(client, home_page, welsh):
     translate(home_page, welsh, title="Hafan")
 

@@ -1,6 +1,8 @@
 import datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from home.factories import StandardPageFactory
 from home.models import HomePage
@@ -88,6 +90,17 @@ def test_footer_lists_the_standard_pages_shown_in_menus(client, home_page):
 
     assert "Privacy notice" in footer
     assert "Hidden page" not in footer
+
+
+def test_the_footer_is_kept_costing_no_query_on_the_next_page(client, home_page):
+    StandardPageFactory(parent=home_page, title="Privacy notice", show_in_menus=True)
+    client.get("/")
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/").content.decode()
+
+    assert "Privacy notice" in html[html.index('<footer class="govuk-footer">') :]
+    assert not [q for q in queries if "home_standardpage" in q["sql"]]
 
 
 def test_every_page_has_the_shell(client, home_page):
