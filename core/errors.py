@@ -1,9 +1,11 @@
-"""Error pages that render with the database gone: no request context, no queries."""
+"""Error pages that render with the database gone, or with a request that cannot be
+trusted: no request context, no queries."""
 
 import sys
 
+from django.core.exceptions import DisallowedHost
 from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseBadRequest
 from django.template import loader
 from django.views import defaults
 
@@ -11,6 +13,15 @@ from django.views import defaults
 # OperationalError or InterfaceError (Django wraps every driver error).
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 RETRY_AFTER = 30  # seconds
+
+
+def bad_request(request, exception):
+    """Django's 400 page; for a Host header the site does not serve, rendered without
+    the request: every absolute address built from it (the alternates in the head,
+    the footer) would raise again and turn the 400 into a 500."""
+    if isinstance(exception, DisallowedHost):
+        return HttpResponseBadRequest(loader.get_template("400.html").render())
+    return defaults.bad_request(request, exception)
 
 
 def server_error(request):

@@ -95,4 +95,5 @@ urlpatterns += i18n_patterns(
 )
 
 # A database that is down gets a 503 asking to try again, not a 500.
+handler400 = "core.errors.bad_request"
 handler500 = "core.errors.server_error"

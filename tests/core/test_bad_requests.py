@@ -26,6 +26,14 @@ def test_a_nul_in_the_address_is_a_bad_request_page(client, housing, address):
     assert "Sorry, the address is not valid" in response.content.decode()
 
 
+def test_a_host_the_site_does_not_serve_is_a_bad_request_page(client, housing):
+    response = client.get(housing.url, HTTP_HOST="forged.example.com")
+
+    assert response.status_code == 400
+    assert "Sorry, the address is not valid" in response.content.decode()
+    assert "forged.example.com" not in response.content.decode()
+
+
 def test_a_topic_too_long_to_store_is_an_error_next_to_the_field(client, housing):
     client.force_login(UserFactory())
     typed = "census, " + "x" * 101
