@@ -550,6 +550,10 @@ def test_the_address_and_what_was_sent_are_forgotten_after_three_months(
 
 
 def test_the_kind_is_no_members_choice(client):
+    from accounts.notifications import get_kind
+
+    kind = get_kind("statistic_question")
+    assert (kind.optional, kind.stop_link) == (False, "stop_url")
     client.force_login(UserFactory())
 
     page = client.get(reverse("notification_preferences")).content.decode()
