@@ -80,14 +80,15 @@ def read_returned_mail(message, token):
 
 
 def outbox_row(token):
-    """The outbox row the token was made for, sent to its member's present address."""
+    """The outbox row the token was made for, sent to its member's present address
+    (or its own, while the outbox still keeps it)."""
     row_id = return_path.row_id_of(token)
     row = (
         Notification.objects.select_related("user").filter(pk=row_id).first()
         if row_id
         else None
     )
-    if row and return_path.verifies(token, row.pk, row.user.email):
+    if row and row.to_address and return_path.verifies(token, row.pk, row.to_address):
         return row
     return None
 

@@ -372,6 +372,9 @@ class Notification(models.Model):
     Written in the same transaction as what caused it; (user, event_key) is unique,
     so an event retold (a fan-out run again after its worker died) makes no second
     row, and a row is sent once: claimed, sent, then marked with its Message-ID.
+    A row may name an address instead of a member (someone with no account, such
+    as a statistic's contact): then (address, event_key) is unique, and it is
+    sent, retried, suppressed and stopped as any other row, never in an inbox.
     """
 
     class Cadence(models.TextChoices):
@@ -393,8 +396,16 @@ class Notification(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="notifications",
     )
+    # For a row to someone without an account: their address (lower case) and
+    # name. Blank for a member's row; the address is forgotten after a while
+    # (`prune_outbox_addresses`), the name kept for the page that says whom a
+    # question was sent to.
+    address = models.EmailField(max_length=254, blank=True)
+    recipient_name = models.CharField(max_length=200, blank=True)
     kind = models.CharField(max_length=60)
     # A ThemePage; accounts refers to no app of ours.
     theme = models.ForeignKey(
@@ -447,7 +458,17 @@ class Notification(models.Model):
             models.UniqueConstraint(
                 fields=["user", "event_key"],
                 name="accounts_one_notification_per_member_and_event",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["address", "event_key"],
+                condition=models.Q(user__isnull=True) & ~models.Q(address=""),
+                name="accounts_one_notification_per_address_and_event",
+            ),
+            # A member's row has no address of its own: it goes to theirs.
+            models.CheckConstraint(
+                condition=models.Q(user__isnull=True) | models.Q(address=""),
+                name="accounts_notification_to_a_member_or_an_address",
+            ),
         ]
         indexes = [
             models.Index(
@@ -462,7 +483,16 @@ class Notification(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.kind} for {self.user} ({self.cadence}, {self.status})"
+        return f"{self.kind} for {self.recipient} ({self.cadence}, {self.status})"
+
+    @property
+    def recipient(self):
+        return self.user if self.user_id else self.recipient_name
+
+    @property
+    def to_address(self):
+        """The address it goes to: its member's present one, or its own."""
+        return self.user.email if self.user_id else self.address
 
 
 class DataExport(models.Model):
@@ -545,7 +575,8 @@ class EmailSuppression(models.Model):
 
     Keyed by the address, so a member who changes theirs is emailed again; lifted
     by the member (try again, or resume after a complaint) or, for a bounce only,
-    by an editor in the admin.
+    by an editor in the admin. An address the outbox wrote to without an account
+    (a statistic's contact) has a suppression with no member.
     """
 
     class Reason(models.TextChoices):
@@ -555,6 +586,8 @@ class EmailSuppression(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="email_suppressions",
     )
     address = models.EmailField(max_length=254, help_text=_("Stored in lower case."))
@@ -572,7 +605,12 @@ class EmailSuppression(models.Model):
             models.UniqueConstraint(
                 fields=["user", "address"],
                 name="accounts_one_suppression_per_member_and_address",
-            )
+            ),
+            models.UniqueConstraint(
+                fields=["address"],
+                condition=models.Q(user__isnull=True),
+                name="accounts_one_suppression_per_address_without_account",
+            ),
         ]
 
     def __str__(self):
@@ -594,6 +632,8 @@ class DeliveryReport(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="delivery_reports",
     )
     notification = models.ForeignKey(

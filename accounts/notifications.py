@@ -4,7 +4,9 @@ Feature apps register the kinds of notification they send (`register_kind`, in t
 AppConfig.ready) and call `notify` (or `notify_many` to fan out to many members).
 Both write rows of the outbox (`accounts.models.Notification`), which `outbox` sends
 at once and `digests` gathers daily or weekly. Each email carries a one-click
-unsubscribe link (RFC 8058) that works without signing in.
+unsubscribe link (RFC 8058) that works without signing in. Someone without an
+account (a statistic's contact) is told by `notify_addresses`: a row naming their
+address, sent the same way, carrying the feature's own one-click stop link.
 """
 
 import uuid
@@ -50,6 +52,10 @@ class NotificationKind:
     # A kind its own job sends at this cadence ("weekly": the opportunities email):
     # members choose it or off, and its rows go at once, never into a digest.
     scheduled: str = ""
+    # A kind told to addresses without an account (`notify_addresses`): the context
+    # key holding the feature's signed one-click link that stops such emails. Such
+    # a kind is no member's preference (it is not `optional`).
+    stop_link: str = ""
 
 
 _kinds: dict[str, NotificationKind] = {}
@@ -181,6 +187,56 @@ def _write(users, kind_key, template, context, theme, attachments, event_key, de
         ]
         if now_ids:
             # The task is a row of the same database: it commits with the outbox.
+            deliver_notifications.enqueue(now_ids)
+    return written
+
+
+def notify_addresses(recipients, kind_key, template, context, event_key, theme=None):
+    """Tell people without an account of an event: one immediate row per address.
+
+    `recipients` are dicts of "address", "name" and the "context" of that person
+    (joined to `context`; it must hold the kind's `stop_link`). Addresses stopped
+    by a bounce or complaint get no row. As `notify_many`, run again it writes only
+    the missing rows and sends only the unsent. Returns the rows for the event.
+    """
+    from accounts.suppressions import suppressed_addresses
+    from accounts.tasks import deliver_notifications
+
+    kind = get_kind(kind_key)
+    if not kind.stop_link:
+        raise ValueError("An email to someone without an account needs a stop link.")
+    people = {}
+    for person in recipients:
+        people.setdefault(person["address"].strip().lower(), person)
+    stopped = suppressed_addresses(people)
+    rows = [
+        Notification(
+            address=address,
+            recipient_name=person["name"],
+            kind=kind.key,
+            theme=theme,
+            event_key=event_key,
+            template=template,
+            context={**context, **person["context"]},
+        )
+        for address, person in people.items()
+        if address not in stopped
+    ]
+    if not rows:
+        return []
+    if any(not row.context.get(kind.stop_link) for row in rows):
+        raise ValueError("An email to someone without an account needs a stop link.")
+    with transaction.atomic():
+        Notification.objects.bulk_create(rows, ignore_conflicts=True)
+        written = list(
+            Notification.objects.filter(
+                user=None,
+                event_key=event_key,
+                address__in=[row.address for row in rows],
+            )
+        )
+        now_ids = [row.pk for row in written if row.status == Status.PENDING]
+        if now_ids:
             deliver_notifications.enqueue(now_ids)
     return written
 

@@ -14,7 +14,9 @@ MAX_ATTEMPTS claims, or when the mail server refuses the address for good (a 5xx
 reply), the row is FAILED and never tried again. A row for a suppressed address
 (`accounts.suppressions`) is SUPPRESSED, unsent. Both stay in the member's inbox.
 Every email's envelope sender is its row's return path (`accounts.return_path`),
-so what comes back names the row.
+so what comes back names the row. A row may name an address instead of a member
+(`notifications.notify_addresses`): it is sent, retried, suppressed and refused
+the same way, in the site's language, with the feature's stop link.
 """
 
 import logging
@@ -103,9 +105,9 @@ def deliver(ids):
     """Send every row of `ids` still waiting, a batch at a time. Returns how many."""
     sent = 0
     while rows := claim(ids):
-        stopped = suppressions.suppressed({row.user for row in rows})
+        stopped = suppressions.stopped_rows(rows)
         for row in rows:
-            if suppressions.is_suppressed(row.user, stopped):
+            if row.pk in stopped:
                 finish(row, Status.SUPPRESSED)
                 continue
             try:
@@ -124,7 +126,7 @@ def failed(row, error):
     reason = f"{type(error).__name__}: {error}"[:2000]
     refused = refused_for_good(error)
     if refused in NO_SUCH_RECIPIENT:
-        suppressions.suppress(row.user, row.user.email, Reason.BOUNCE, reason)
+        suppressions.suppress(row.user, row.to_address, Reason.BOUNCE, reason)
         logger.warning("Notification %s refused, address suppressed", row.pk)
         return finish(row, Status.SUPPRESSED, last_error=reason)
     if refused or row.attempts >= MAX_ATTEMPTS:
@@ -181,17 +183,25 @@ def send(row):
     from accounts.notifications import get_kind, unsubscribe_link
 
     kind = get_kind(row.kind)
-    language = language_of(row.user)
-    unsubscribe_url = (
-        link_in(unsubscribe_link(row.user, kind, row.theme), language)
-        if kind.optional
-        else None
-    )
+    if row.user_id:
+        language = language_of(row.user)
+        recipient_name = row.user.public_name
+        unsubscribe_url = (
+            link_in(unsubscribe_link(row.user, kind, row.theme), language)
+            if kind.optional
+            else None
+        )
+    else:
+        # Someone without an account chose no language: the site's own. Their way
+        # out is the feature's signed stop link the row carries.
+        language = settings.LANGUAGE_CODE
+        recipient_name = row.recipient_name
+        unsubscribe_url = link_in(row.context[kind.stop_link], language)
     subject, text, html = render_email(
         f"notifications/{row.template}",
         {
             **row.context,
-            "recipient_name": row.user.public_name,
+            "recipient_name": recipient_name,
             "kind": kind,
             "unsubscribe_url": unsubscribe_url,
         },
@@ -213,7 +223,7 @@ def send(row):
         subject=subject,
         body=text,
         from_email=return_path(row),
-        to=[row.user.email],
+        to=[row.to_address],
         headers=headers,
         reply_to=[address] if (address := reply_to(row, kind)) else None,
     )

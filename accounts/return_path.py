@@ -27,9 +27,10 @@ def token_for(row_id, address):
 
 
 def return_path(row):
-    """The envelope sender for this outbox row, sent to its member's address."""
+    """The envelope sender for this outbox row, sent to its member's address (or
+    its own, for someone without an account)."""
     return (
-        f"{MAILBOX}+{token_for(row.pk, row.user.email)}@{settings.INBOUND_EMAIL_DOMAIN}"
+        f"{MAILBOX}+{token_for(row.pk, row.to_address)}@{settings.INBOUND_EMAIL_DOMAIN}"
     )
 
 

@@ -5,6 +5,8 @@ failures (a full mailbox, a server down) suppress it only when three different
 emails met one within seven days: one bad day loses a member nothing, as their
 mail server keeps retrying, but an address that has not taken mail for a week of
 tries will not take the next. Repeated delay notices about one email count once.
+An outbox row to someone without an account (a statistic's contact) is judged the
+same way; its suppression names the address and no member.
 """
 
 import logging
@@ -44,10 +46,33 @@ def is_suppressed(user, pairs):
     return (user.pk, user.email.strip().lower()) in pairs
 
 
+def suppressed_addresses(addresses):
+    """Those of these addresses (of no member, lower case) we stopped emailing."""
+    return set(
+        EmailSuppression.objects.filter(
+            user=None, address__in=list(addresses)
+        ).values_list("address", flat=True)
+    )
+
+
+def stopped_rows(rows):
+    """The ids of these outbox rows whose address we stopped emailing: a query
+    for the members' and one for the addresses without an account, at most."""
+    members = {row.user for row in rows if row.user_id}
+    pairs = suppressed(members) if members else set()
+    addresses = {row.address for row in rows if not row.user_id}
+    stopped = suppressed_addresses(addresses) if addresses else set()
+    return {
+        row.pk
+        for row in rows
+        if (is_suppressed(row.user, pairs) if row.user_id else row.address in stopped)
+    }
+
+
 def record(row, kind, diagnostic=""):
-    """Keep what came back about `row` (sent to its member's present address) and
-    suppress the address if it says so. Returns the suppression, if any."""
-    user, address = row.user, row.user.email.strip().lower()
+    """Keep what came back about `row` (sent to its member's present address, or
+    its own) and suppress the address if it says so. Returns the suppression."""
+    user, address = row.user, row.to_address.strip().lower()
     DeliveryReport.objects.create(
         user=user, notification=row, address=address, kind=kind, diagnostic=diagnostic
     )
@@ -88,7 +113,11 @@ def suppress(user, address, reason, diagnostic=""):
         suppression.created_at = timezone.now()
         suppression.save(update_fields=["reason", "diagnostic", "created_at"])
     if created or upgraded:
-        logger.warning("Stopped emailing member %s (%s)", user.pk, reason)
+        logger.warning(
+            "Stopped emailing %s (%s)",
+            f"member {user.pk}" if user else "an address without an account",
+            reason,
+        )
     return suppression
 
 

@@ -185,10 +185,23 @@ class StatisticContact(ContactDetails, Orderable):
         related_name="statistic_contacts",
         help_text=_("Link to the contact's account on this site, if they have one."),
     )
+    # Set by the contact's own signed link in a question's email (contact_emails.py):
+    # questions naming the statistic are no longer emailed to them. Never by editors.
+    emails_stopped_at = models.DateTimeField(
+        _("asked us to stop emailing them"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When this contact used the link in an email to stop emails about "
+            "questions on this statistic. Questions are no longer emailed to them, "
+            "unless they are linked to an account, whose email preferences decide."
+        ),
+    )
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
         FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
         FieldPanel("user"),
+        FieldPanel("emails_stopped_at", read_only=True),
     ]
 
     class Meta(Orderable.Meta):

@@ -49,14 +49,19 @@ def _write(plan, user):
 
 def _contacts(statistic, named):
     """The contacts a row names, keeping those already there with the same name
-    and email (and so their link to an account)."""
-    kept = {
-        (contact.name, contact.email): contact for contact in statistic.contacts.all()
+    and email (and so their link to an account). An address that asked us to stop
+    emailing it about the statistic stays stopped under a new name."""
+    current = list(statistic.contacts.all())
+    kept = {(contact.name, contact.email): contact for contact in current}
+    stopped = {
+        contact.email.lower(): contact.emails_stopped_at
+        for contact in current
+        if contact.emails_stopped_at and contact.email
     }
     contacts = []
     for name, role, email, phone in named:
         contact = kept.pop((name, email), None) or StatisticContact(
-            name=name, email=email
+            name=name, email=email, emails_stopped_at=stopped.get(email.lower())
         )
         contact.role, contact.phone = role, phone
         contacts.append(contact)

@@ -9,4 +9,5 @@ urlpatterns = [
     path("statistics/<slug:slug>/", views.statistic_detail, name="statistic"),
     path("statistics/<slug:slug>/follow/", views.follow, name="follow"),
     path("contacts/", views.contacts, name="contacts"),
+    path("contacts/stop/<str:token>/", views.stop_emails, name="stop_emails"),
 ]

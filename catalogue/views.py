@@ -1,17 +1,19 @@
 """/statistics/: every statistic, filtered; a page per statistic; following one;
-/contacts/: everyone to talk to."""
+/contacts/: everyone to talk to, and the link that stops a contact's emails."""
 
 from allauth.account.decorators import verified_email_required
 from django.contrib import messages
+from django.core import signing
 from django.core.paginator import Paginator
 from django.http import HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts.models import Organisation
+from catalogue import contact_emails, services
 from catalogue import contacts as contact_list
-from catalogue import services
 from catalogue.forms import StatisticFilters
 from catalogue.listing import in_language, listed_statistics
 from catalogue.models import Statistic
@@ -99,3 +101,28 @@ def contacts(request):
             "filtered": bool(filters.chosen()),
         },
     )
+
+
+@csrf_exempt  # RFC 8058: mail clients POST here without a session or a CSRF token.
+@require_http_methods(["GET", "POST"])
+def stop_emails(request, token):
+    """A contact without an account stops questions being emailed to them: a GET
+    asks (a mail scanner's visit stops nothing), the POST does it."""
+    try:
+        address, statistic_ids = contact_emails.read_stop_token(token)
+    except signing.BadSignature as error:
+        return render(
+            request,
+            "catalogue/stop_emails_invalid.html",
+            {"expired": isinstance(error, contact_emails.ExpiredLink)},
+            status=400,
+        )
+    statistics = in_language(
+        contact_emails.statistics_of(address, statistic_ids).select_related("producer")
+    )
+    if request.method == "POST":
+        contact_emails.stop_emails(address, statistic_ids)
+        return render(
+            request, "catalogue/emails_stopped.html", {"statistics": statistics}
+        )
+    return render(request, "catalogue/stop_emails.html", {"statistics": statistics})

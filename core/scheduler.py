@@ -56,6 +56,7 @@ JOBS = [
     Job("prune_db_task_results", DAY, ("--min-age-days", "7")),
     Job("prune_idempotency_keys", DAY, ("--min-age-days", "2")),
     Job("prune_inbound_mail", DAY, ("--min-age-days", "30")),
+    Job("prune_outbox_addresses", DAY, ("--min-age-days", "90")),
     Job("send_digests", 5),
     Job("send_opportunities", 5),
     Job("sweep_outbox", 5),

@@ -7,7 +7,14 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment
 
-from accounts.notifications import Frequency, NotificationKind, notify, notify_many
+from accounts.notifications import (
+    Frequency,
+    NotificationKind,
+    notify,
+    notify_addresses,
+    notify_many,
+)
+from catalogue import contact_emails
 from catalogue.services import followers as catalogue_followers
 from forums.markdown import render_markdown
 from forums.mentions import mentioned_members
@@ -120,6 +127,18 @@ KINDS = [
         withdrawn=withdrawn_threads,
     ),
     NotificationKind(
+        key="statistic_question",
+        link="thread_url",
+        label=_("Questions about statistics you are a contact for"),
+        description=_(
+            "Emailed to a statistic's contacts who have no account, with a link "
+            "that stops them."
+        ),
+        # No member's choice: it goes to addresses, each with its own stop link.
+        optional=False,
+        stop_link="stop_url",
+    ),
+    NotificationKind(
         key="mention",
         link="thread_url",
         reply_target="thread",
@@ -192,8 +211,42 @@ def tell_members_of_thread(thread_id):
     looking_after = Q(pk__in=roles.holders(theme=thread.theme).values("pk")) | Q(
         pk__in=contacts_of(thread).values("pk")
     )
-    return tell(people.filter(looking_after), default=Frequency.IMMEDIATELY) + tell(
-        members.exclude(looking_after)
+    return (
+        tell(people.filter(looking_after), default=Frequency.IMMEDIATELY)
+        + tell(members.exclude(looking_after))
+        + len(tell_contacts_without_account(thread, context))
+    )
+
+
+def tell_contacts_without_account(thread, context):
+    """The contacts of the statistics a question names who have no account hear of
+    it by email, at their address (`notify_addresses`), in the same transaction
+    and under the same event key as the members: a fan-out run again sends none
+    twice. An address that is a member's is told as that member (`contacts_of`)."""
+    statistics = {
+        statistic.pk: statistic
+        for statistic in thread.statistics.select_related("producer")
+    }
+    people = contact_emails.to_email(list(statistics))
+    recipients = [
+        {
+            "address": address,
+            "name": name,
+            "context": {
+                "statistics": [statistics[pk].name for pk in ids],
+                "producer_id": statistics[ids[0]].producer_id,
+                "stop_url": contact_emails.stop_link(address, ids),
+            },
+        }
+        for address, (name, ids) in people.items()
+    ]
+    return notify_addresses(
+        recipients,
+        "statistic_question",
+        "statistic_question",
+        context,
+        event_key=f"thread:{thread.pk}",
+        theme=thread.theme,
     )
 
 

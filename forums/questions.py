@@ -2,35 +2,71 @@
 theme's producers and chairs and the contacts of the statistics it names, as the
 outbox recorded them) and the time to a producer's first reply."""
 
+from dataclasses import dataclass
+
 from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 
-from accounts.models import Notification
+from accounts.models import EmailSuppression, Notification, Organisation
+from catalogue.contact_emails import members_by_address
+from catalogue.models import Statistic
 from themes import roles
 from themes.models import Role
 
 
+@dataclass(frozen=True)
+class ContactTold:
+    """A statistic's contact without an account the question was emailed to, as
+    `people_list` names people: by name, never by address."""
+
+    public_name: str
+    organisation: Organisation | None
+
+
 def contacts_of(thread):
-    """Members who are contacts for the statistics the thread names."""
+    """Members who are contacts for the statistics the thread names: linked to a
+    contact, or whose verified address is an unlinked contact's (told once, as a
+    member, never also at the address)."""
+    named = Statistic.objects.filter(threads=thread)
     return get_user_model().objects.filter(
-        statistic_contacts__statistic__threads=thread
+        Q(statistic_contacts__statistic__threads=thread)
+        | Q(pk__in=members_by_address(named).values("pk"))
     )
 
 
 def sent_to(thread):
     """Those the outbox has a row for about this question, among the people it is
-    for: a member who chose to hear nothing is not listed."""
-    told = Notification.objects.filter(event_key=f"thread:{thread.pk}").values("user")
+    for: a member who chose to hear nothing is not listed; a contact without an
+    account who asked to stop, or whose address we stopped emailing, neither."""
+    event_key = f"thread:{thread.pk}"
+    told = Notification.objects.filter(event_key=event_key).values("user")
     looking_after = roles.holders(theme=thread.theme).values("pk")
     contacts = contacts_of(thread).values("pk")
-    return list(
+    members = list(
         get_user_model()
         .objects.filter(pk__in=told)
         .filter(Q(pk__in=looking_after) | Q(pk__in=contacts))
         .select_related("organisation")
         .order_by("first_name", "last_name", "pk")
     )
+    return members + contacts_told(event_key)
+
+
+def contacts_told(event_key):
+    """The contacts without an account the outbox wrote to (two queries)."""
+    stopped = EmailSuppression.objects.filter(user=None).values("address")
+    rows = list(
+        Notification.objects.filter(user=None, event_key=event_key)
+        .exclude(status=Notification.Status.SUPPRESSED)
+        .exclude(address__in=stopped)
+        .order_by("recipient_name", "pk")
+        .values_list("recipient_name", "context__producer_id")
+    )
+    if not rows:
+        return []
+    producers = Organisation.objects.in_bulk({pk for _, pk in rows if pk})
+    return [ContactTold(name, producers.get(pk)) for name, pk in rows]
 
 
 def first_producer_reply(thread, replies):

@@ -26,6 +26,7 @@ from django.utils.datastructures import MultiValueDict
 from accounts import notifications
 from accounts.factories import OrganisationFactory, UserFactory, totp_code
 from accounts.models import DataExport
+from catalogue import contact_emails
 from consultations.factories import ConsultationPageFactory, ResponseFactory
 from consultations.models import ResponseExport
 from events import services as event_services
@@ -157,6 +158,7 @@ def world(home_page, theme_index):
         pages=[home_page, theme_index, theme, meeting, consultation, standard],
         tokens={
             "unsubscribe": notifications.unsubscribe_token(member, kind, theme),
+            "catalogue:stop_emails": contact_emails.stop_token("c@example.org", [1]),
             "events:my_calendar": feed.token,
             "ConsultationPage:confirm": response.token,
         },

@@ -26,6 +26,7 @@ from django.utils import timezone
 from accounts import notifications
 from accounts.factories import OrganisationFactory, UserFactory
 from accounts.models import DataExport, EmailSuppression, Notification
+from catalogue import contact_emails
 from catalogue.factories import StatisticFactory
 from connections.models import ActionItem
 from consultations.factories import ConsultationPageFactory, ResponseFactory
@@ -220,6 +221,7 @@ MATRIX = {
     # Links sent by email work by their token alone, whoever follows them.
     "events:my_calendar": ("get", {}, "registrant", EVERYONE),
     "unsubscribe": ("get", {}, "member", EVERYONE),
+    "catalogue:stop_emails": ("get", {}, "member", EVERYONE),
     # Sign-in with an identity provider the settings do not name (the tests name
     # none): tests/accounts/test_sign_in_with_a_provider.py walks a configured one.
     "openid_connect_login": ("post", {}, "member", NOWHERE),
@@ -249,6 +251,9 @@ WRONG_TOKEN_MATRIX = {
         "account_confirm_email",
     ]
 }
+# A statistic contact's stop link (they have no account to fall back on) says
+# plainly that it does not work: a 400 page, to everyone alike.
+WRONG_TOKEN_MATRIX["catalogue:stop_emails"] = ("get", {}, "member", ("400",) * 6)
 # The same actions on a thread that reports hid: a 404 to everyone but the chair,
 # as reading it is (anonymous visitors are asked to sign in before acting).
 GONE = (MISSING,) * 5 + (OK,)
@@ -420,6 +425,10 @@ def statistic_urls(theme, people):
     return {
         "catalogue:statistic": statistic.get_absolute_url(),
         "catalogue:follow": reverse("catalogue:follow", args=[statistic.slug]),
+        "catalogue:stop_emails": reverse(
+            "catalogue:stop_emails",
+            args=[contact_emails.stop_token("c@example.org", [statistic.pk])],
+        ),
         "forums:ask_about_statistic": reverse(
             "forums:ask_about_statistic", args=[statistic.slug]
         ),

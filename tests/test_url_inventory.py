@@ -160,6 +160,8 @@ VISITOR = [
     ("/organisations/999999/figures/", 404, None),
     ("/did-this-meet-your-need/not-a-signed-link/", 404, None),
     ("/contacts/", 200, None),
+    # A statistic contact's stop link with no signature: a 400 page saying so.
+    ("/contacts/stop/not-a-signed-link/", 400, None),
     ("/contacts/?theme=migration&organisation=nonsense&q=migration", 200, None),
 ]
 

@@ -106,6 +106,7 @@ NOT_PAGES = {
     # Pages reached only through a link in an email, each a one-line confirmation
     # in the site's layout.
     "unsubscribe": "from an email (tests/accounts)",
+    "catalogue:stop_emails": "from an email (tests/forums)",
     "account_confirm_email": "from an email (tests/browser/test_account_journeys)",
     "wagtaildocs_authenticate_with_password": "no demo document is private",
     "wagtailcore_authenticate_with_password": "no demo page is private",

@@ -131,3 +131,51 @@ def test_a_member_without_admin_access_is_kept_out(client, lfs):
     response = client.get(reverse(LIST))
 
     assert response.status_code == 302
+
+
+def test_editors_see_that_a_contact_stopped_our_emails_and_cannot_undo_it(
+    client, editor, lfs
+):
+    from datetime import datetime
+
+    from django.utils import timezone
+
+    from catalogue.models import StatisticContact
+
+    stopped = timezone.make_aware(datetime(2026, 11, 3, 9, 30))
+    contact = StatisticContact.objects.create(
+        statistic=lfs,
+        name="Dana Dataperson",
+        role="Lead",
+        email="dana@ons.example",
+        emails_stopped_at=stopped,
+    )
+    client.force_login(editor)
+
+    html = client.get(reverse(EDIT, args=[lfs.pk])).content.decode()
+
+    assert "Asked us to stop emailing them" in html
+    assert "3 Nov 2026" in html or "Nov. 3, 2026" in html
+    assert 'name="contacts-0-emails_stopped_at"' not in html
+    data = form_data(
+        lfs,
+        lfs.producer,
+        name=lfs.name,
+        slug=lfs.slug,
+        **{
+            "contacts-TOTAL_FORMS": "1",
+            "contacts-INITIAL_FORMS": "1",
+            "contacts-0-id": str(contact.pk),
+            "contacts-0-name": "Dana Dataperson",
+            "contacts-0-role": "Lead",
+            "contacts-0-email": "dana@ons.example",
+            "contacts-0-phone": "",
+            "contacts-0-user": "",
+            "contacts-0-ORDER": "1",
+            "contacts-0-emails_stopped_at": "",
+        },
+    )
+    response = client.post(reverse(EDIT, args=[lfs.pk]), data)
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    contact.refresh_from_db()
+    assert contact.emails_stopped_at == stopped

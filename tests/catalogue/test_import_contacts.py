@@ -101,6 +101,28 @@ def test_new_contacts_replace_the_old_and_one_kept_keeps_its_account(ons):
     assert statistic.contacts.get(name="Priya Shah").user == account
 
 
+def test_an_address_that_stopped_our_emails_stays_stopped_under_a_new_name(ons):
+    from django.utils import timezone
+
+    services.import_statistics(
+        ons, HEADER + row("Priya Shah", "Survey lead", "lfs@ons.example.org")
+    )
+    statistic = Statistic.objects.get()
+    stopped = timezone.now()
+    statistic.contacts.update(emails_stopped_at=stopped)
+
+    services.import_statistics(
+        ons,
+        HEADER
+        + row("Dr Priya Shah;Tom Reid", "Lead;Methods", "LFS@ons.example.org;t@x.org"),
+    )
+
+    assert dict(statistic.contacts.values_list("name", "emails_stopped_at")) == {
+        "Dr Priya Shah": stopped,
+        "Tom Reid": None,
+    }
+
+
 def test_empty_contact_columns_keep_the_contacts_it_has(ons):
     services.import_statistics(
         ons, HEADER + row("Priya Shah", "Survey lead", "lfs@ons.example.org")

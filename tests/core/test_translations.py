@@ -74,6 +74,8 @@ WELSH_PAGES = [
     ("/cy/statistics/", ["migration"]),
     ("/cy/search/?query=migration", ["migration"]),
     ("/cy/contacts/", ["migration"]),
+    # A contact's stop link (the good link's pages: tests/forums).
+    ("/cy/contacts/stop/not-a-signed-link/", ["home_page"]),
     ("/cy/accounts/login/", ["home_page"]),
     ("/cy/accounts/signup/", ["home_page"]),
     ("/cy/", ["home_page"]),

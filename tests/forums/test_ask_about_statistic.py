@@ -1,5 +1,6 @@
 """Ask about this statistic: a question in the statistic's theme, tagged to it, that
-its contacts with an account and the theme's producers and chairs hear of at once.
+its contacts and the theme's producers and chairs hear of at once (contacts without
+an account, by email: test_contacts_without_account.py).
 The question page says whom it went to and how long a producer's first reply took,
 or how long it has waited."""
 
