@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from accounts.models import Notification
+from core.translation import localize
 from themes import roles
 from themes.models import Role
 
@@ -24,13 +25,16 @@ def sent_to(thread):
     told = Notification.objects.filter(event_key=f"thread:{thread.pk}").values("user")
     looking_after = roles.holders(theme=thread.theme).values("pk")
     contacts = contacts_of(thread).values("pk")
-    return list(
+    people = list(
         get_user_model()
         .objects.filter(pk__in=told)
         .filter(Q(pk__in=looking_after) | Q(pk__in=contacts))
         .select_related("organisation")
         .order_by("first_name", "last_name", "pk")
     )
+    # Their organisations named in the reader's language, at once.
+    localize(person.organisation for person in people)
+    return people
 
 
 def first_producer_reply(thread, replies):
