@@ -265,6 +265,23 @@ def test_a_welsh_email_about_a_new_thread_names_the_statistic_in_welsh(
     assert "Labour Force Survey" in by_reader[sais.email].subject
 
 
+def test_the_inbox_names_a_followed_statistic_in_the_pages_language(
+    client, housing, lfs, welsh_lfs
+):
+    member = UserFactory()
+    catalogue_services.follow(lfs, member)
+    thread = ThreadFactory(theme=housing, title="Rhanbarthau")
+    thread.statistics.set([lfs])
+    forum_notifications.tell_followers_of_statistics(thread.pk)
+    client.force_login(member)
+
+    english, cymraeg = in_both(client, "/my/notifications/")
+
+    assert "About Labour Force Survey: Rhanbarthau" in english
+    assert LFS_IN_WELSH in cymraeg
+    assert "in_languages" not in english + cymraeg
+
+
 def test_a_welsh_email_says_which_organisation_answered_in_welsh(
     housing, government_producer, llywodraeth, mailoutbox
 ):
