@@ -23,6 +23,7 @@ from forums.templatetags.forum_tags import people_list
 from gaps.factories import DataGapFactory
 from gaps.models import Status
 from tests.in_welsh import in_welsh, page_in_welsh, text_of
+from themes import services as theme_services
 from themes.admin_forms import ThemeRoleCreateForm
 from themes.factories import ThemeContactFactory, appoint
 from themes.models import Role
@@ -183,6 +184,31 @@ def test_the_thread_list_names_who_answered_in_welsh_at_one_cost(
         reply = forum_services.post_reply(thread, producer, "Yes.", tell=False)
         forum_services.mark_answer(thread, reply, marked_by=producer, tell=False)
 
+    assert queries(welsh_get, path) == one
+
+
+def test_a_members_organisation_is_named_in_welsh_on_the_members_list_and_profile(
+    client, housing, government, llywodraeth
+):
+    member = UserFactory(organisation=government)
+    theme_services.join_theme(member, housing)
+    client.force_login(member)
+    path = housing.url + "members/"
+
+    english, cymraeg = in_both(client, path)
+    profile = page_in_welsh(client, member.get_absolute_url())
+
+    assert LLYWODRAETH in cymraeg
+    assert GOVERNMENT not in cymraeg
+    assert GOVERNMENT in english
+    assert LLYWODRAETH in profile
+    # The list finds its members' organisations in Welsh at once.
+    welsh_get = lambda p: in_welsh(client.get, p)  # noqa: E731
+    one = queries(welsh_get, path)
+    for i in range(3):
+        organisation = OrganisationFactory()
+        translate_snippet(organisation, llywodraeth.locale, {"name": f"Corff {i}"})
+        theme_services.join_theme(UserFactory(organisation=organisation), housing)
     assert queries(welsh_get, path) == one
 
 
