@@ -188,9 +188,11 @@ def test_the_thread_list_names_who_answered_in_welsh_at_one_cost(
 
 
 def test_a_members_organisation_is_named_in_welsh_on_the_members_list_and_profile(
-    client, housing, government, llywodraeth
+    client, housing, editor, government, llywodraeth
 ):
-    member = UserFactory(organisation=government)
+    member = appoint(housing, Role.PRODUCER, editor, government)
+    member.organisation = government
+    member.save()
     theme_services.join_theme(member, housing)
     client.force_login(member)
     path = housing.url + "members/"
@@ -202,6 +204,7 @@ def test_a_members_organisation_is_named_in_welsh_on_the_members_list_and_profil
     assert GOVERNMENT not in cymraeg
     assert GOVERNMENT in english
     assert LLYWODRAETH in profile
+    assert GOVERNMENT not in profile
     # The list finds its members' organisations in Welsh at once.
     welsh_get = lambda p: in_welsh(client.get, p)  # noqa: E731
     one = queries(welsh_get, path)
