@@ -183,10 +183,12 @@ def in_reader_language(documents):
     if not statistics or language in (None, default_language()):
         return
     keys = Statistic.objects.filter(pk__in=statistics).values("translation_key")
-    rows = Statistic.objects.filter(
-        Q(pk__in=statistics)
-        | Q(translation_key__in=keys, locale__language_code=language)
-    ).values_list("pk", "translation_key", "name")
+    rows = list(
+        Statistic.objects.filter(
+            Q(pk__in=statistics)
+            | Q(translation_key__in=keys, locale__language_code=language)
+        ).values_list("pk", "translation_key", "name")
+    )
     names = {key: name for pk, key, name in rows if pk not in statistics}
     for pk, key, _name in rows:
         if pk in statistics and key in names:
