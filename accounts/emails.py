@@ -9,6 +9,7 @@ from django.utils import translation
 
 from accounts.tasks import send_email
 from core.languages import address_in, link_in
+from core.translation import IN_LANGUAGES, words_in
 
 
 def language_of(user):
@@ -21,9 +22,13 @@ def current_language():
 
 
 def in_language(context, language):
-    """`context` with its links to the site's pages in `language`, at any depth."""
+    """`context` with its links to the site's pages in `language`, and the names of
+    organisations and statistics in it (`translation.in_each_language`), at any
+    depth."""
 
     def moved(key, value):
+        if isinstance(value, dict) and IN_LANGUAGES in value:
+            return words_in(value, language)
         if isinstance(value, dict):
             return {k: moved(k, v) for k, v in value.items()}
         if isinstance(value, list):

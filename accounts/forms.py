@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import NotificationPreference, Organisation, User
 from accounts.notifications import registered_kinds
-from core.forms import RefuseControlCharacters, TagsField
+from core.forms import InLanguageChoiceField, RefuseControlCharacters, TagsField
 from core.translation import of_record
 
 EMAIL_ERRORS = {
@@ -189,7 +189,7 @@ class AddPasskeyForm(AllauthAddWebAuthnForm):
 class ProfileForm(RefuseControlCharacters, forms.ModelForm):
     class Meta:
         model = User
-        field_classes = {"expertise": TagsField}
+        field_classes = {"expertise": TagsField, "organisation": InLanguageChoiceField}
         fields = [
             "first_name",
             "last_name",

@@ -15,6 +15,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.models import Site
 
 from accounts import notifications
+from accounts.emails import current_language, in_language
 from accounts.models import Notification
 
 PER_PAGE = 20
@@ -60,7 +61,10 @@ def drop_withdrawn(user, rows):
 
 def subject(row, user):
     """The row's email subject, on one line: what the inbox shows."""
-    context = {**row.context, "recipient_name": user.public_name}
+    # Names stored in each language (translation.in_each_language) in the page's.
+    context = in_language(
+        {**row.context, "recipient_name": user.public_name}, current_language()
+    )
     text = get_template(f"notifications/{row.template}_subject.txt", using="text")
     return " ".join(text.render(context).split())
 

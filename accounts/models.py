@@ -284,7 +284,10 @@ class User(AbstractUser):
 
     @property
     def organisation_label(self):
-        return self.organisation.name if self.organisation else self.organisation_name
+        # In the reader's language: a list localizes its members' organisations first.
+        if self.organisation:
+            return self.organisation.localized.name
+        return self.organisation_name
 
     def get_absolute_url(self):
         return reverse("public_profile", args=[self.pk])

@@ -34,11 +34,11 @@ class ContactFilters(ThemeFilters):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].choices = [
             ("", _("Any organisation")),
-            *((str(each.pk), each.name) for each in organisations),
+            *((str(each.pk), each.localized.name) for each in organisations),
         ]
         self.fields["statistic"].choices = [
             ("", _("Any statistic")),
-            *((statistic.slug, statistic.name) for statistic in statistics),
+            *((statistic.slug, statistic.localized.name) for statistic in statistics),
         ]
 
 
@@ -49,7 +49,7 @@ def theme_contacts():
 
 def filter_choices():
     """What the filters offer: public themes, and the organisations and statistics
-    that have someone listed."""
+    of record that have someone listed, named in the reader's language."""
     organisations = (
         of_record(Organisation.objects)
         .filter(
@@ -60,12 +60,17 @@ def filter_choices():
         .order_by("name")
     )
     statistics = (
-        Statistic.objects.filter(contacts__isnull=False).distinct().order_by("name")
+        of_record(Statistic.objects)
+        .filter(contacts__isnull=False)
+        .distinct()
+        .order_by("name")
     )
+    organisations, statistics = list(organisations), list(statistics)
+    localize([*organisations, *statistics])
     return {
         "themes": list(public_themes().order_by("title")),
-        "organisations": list(organisations),
-        "statistics": list(statistics),
+        "organisations": organisations,
+        "statistics": statistics,
     }
 
 

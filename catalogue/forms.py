@@ -4,8 +4,13 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from catalogue import imports, permissions
+from catalogue.listing import in_language
 from catalogue.models import Statistic, Status
-from core.forms import IdChoiceField, IdMultipleChoiceField
+from core.forms import (
+    IdMultipleChoiceField,
+    InLanguageChoiceField,
+    InLanguageChoices,
+)
 from core.translation import of_record
 from themes.forms import ThemeFilters
 
@@ -13,7 +18,7 @@ from themes.forms import ThemeFilters
 class ImportForm(forms.Form):
     """Upload a producer's CSV; the preview sends its text back as `text`."""
 
-    producer = IdChoiceField(
+    producer = InLanguageChoiceField(
         label=_("Producer"),
         queryset=Organisation.objects.none(),
         help_text=_("Every row is a statistic of this organisation."),
@@ -67,7 +72,7 @@ class ImportForm(forms.Form):
 class StatisticFilters(ThemeFilters):
     """The /statistics/ list's filters, the API's too: theme, producer, status."""
 
-    producer = IdChoiceField(
+    producer = InLanguageChoiceField(
         label=_("Producer"),
         queryset=None,
         required=False,
@@ -84,7 +89,7 @@ class StatisticFilters(ThemeFilters):
         self.fields["producer"].queryset = producers
 
 
-class StatisticChoiceField(IdMultipleChoiceField):
+class StatisticChoiceField(InLanguageChoices, IdMultipleChoiceField):
     """The statistics a thread or gap is about: a checkbox list that works without
     JavaScript, enhanced into an autocomplete."""
 
@@ -118,10 +123,13 @@ class StatisticChoiceField(IdMultipleChoiceField):
         )
         super().__init__(**kwargs)
 
+    def localize_choices(self, objects):
+        return in_language(objects)
+
     def label_from_instance(self, obj):
         return _("%(name)s (%(producer)s)") % {
-            "name": obj.name,
-            "producer": obj.producer.short_name,
+            "name": obj.localized.name,
+            "producer": obj.producer.localized.short_name,
         }
 
 

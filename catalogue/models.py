@@ -14,7 +14,11 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from core.translation import LocalizedInBulk, taken_in_its_locale
+from core.translation import (
+    LocalizedInBulk,
+    in_language_of_record,
+    taken_in_its_locale,
+)
 from themes.models.pages import ContactDetails
 
 
@@ -71,6 +75,7 @@ class Statistic(LocalizedInBulk, TranslatableMixin, index.Indexed, ClusterableMo
         "accounts.Organisation",
         on_delete=models.PROTECT,
         related_name="statistics",
+        limit_choices_to=in_language_of_record,
         help_text=_("The organisation that produces it."),
     )
     producer_reference = models.CharField(

@@ -11,6 +11,8 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Orderable
 
+from core.translation import in_language_of_record
+
 
 class GapThread(models.Model):
     """A discussion about a data gap, linked by the theme's producers or chairs."""
@@ -87,6 +89,7 @@ class ActionItem(Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+        limit_choices_to=in_language_of_record,
     )
     due_date = models.DateField(null=True, blank=True)
     status = models.CharField(
@@ -114,6 +117,7 @@ class ActionItem(Orderable):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="action_items",
+        limit_choices_to=in_language_of_record,
         help_text=_("The statistic this action is about, if there is one."),
     )
 

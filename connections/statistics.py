@@ -3,6 +3,7 @@ rules: the statistic's page shows it. A handful of queries whatever the numbers.
 
 from connections.chain import actions_linked, with_links
 from consultations.models import ConsultationPage
+from core.translation import localize
 from events.models import EventPage
 from forums.visibility import threads_visible_to
 from gaps.services import gaps_visible_to
@@ -31,8 +32,11 @@ def said_about(statistic, user):
         EventPage.objects.filter(statistic_links__statistic=statistic)
     )
     actions = actions_linked(statistic=statistic)
+    threads = list(threads[:SHOWN])
+    # Who answered each, in the reader's language: one query.
+    localize(thread.answered_by for thread in threads)
     return {
-        "threads": list(threads[:SHOWN]),
+        "threads": threads,
         "gaps": list(gaps[:SHOWN]),
         "consultations": list(consultations.distinct().order_by("-opens_at")[:SHOWN]),
         "meetings": list(meetings.distinct().order_by("-start")[:SHOWN]),

@@ -12,6 +12,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.fields import RichTextField
 
 from core.ids import MAX_ID, as_id
+from core.translation import localize
 
 # Invisible characters no keyboard types: C0 controls but tab and newlines, DEL, and
 # the halves of a UTF-16 pair on their own (not text at all; PostgreSQL refuses them).
@@ -102,6 +103,36 @@ class IdMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"pk": pk},
                 )
         return super().clean(value)
+
+
+class InLanguageChoiceIterator(forms.models.ModelChoiceIterator):
+    """The choices of translatable snippets (organisations, statistics), each named
+    in the reader's language: their translations found at once (`localize`), not one
+    by one."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.field.localize_choices(list(self.queryset)):
+            yield self.choice(obj)
+
+
+class InLanguageChoices:
+    """For a choice field of translatable snippets (organisations, statistics): each
+    named in the reader's language. Its queryset must hold rows of record only
+    (`of_record`), so a translation's id is refused as a choice that does not exist."""
+
+    iterator = InLanguageChoiceIterator
+
+    def localize_choices(self, objects):
+        return localize(objects)
+
+    def label_from_instance(self, obj):
+        return str(obj.localized)
+
+
+class InLanguageChoiceField(InLanguageChoices, IdChoiceField):
+    pass
 
 
 class TagsField(TagField):

@@ -150,3 +150,45 @@ def localize(objects):
         for obj in rows:
             obj._localized = (language, found.get(obj.translation_key, obj))
     return objects
+
+
+IN_LANGUAGES = "in_languages"
+
+
+def in_each_language(objects, field="name"):
+    """For a stored email context (JSON, rendered later in each reader's language):
+    `field` of each snippet of record in every language it is translated into, as
+    {IN_LANGUAGES: {language code: words}}, which `words_in` reads. One query a
+    model, whatever the number."""
+    objects = [obj for obj in objects if obj is not None]
+    found = {}
+    for model in {type(obj) for obj in objects}:
+        rows = model._default_manager.filter(
+            translation_key__in={
+                obj.translation_key for obj in objects if type(obj) is model
+            }
+        ).values_list("translation_key", "locale__language_code", field)
+        for key, language, words in rows:
+            found.setdefault((model, key), {})[language] = words
+    return [
+        {
+            IN_LANGUAGES: {
+                default_language(): getattr(obj, field),
+                **found.get((type(obj), obj.translation_key), {}),
+            }
+        }
+        for obj in objects
+    ]
+
+
+def words_in(value, language):
+    """A value of `in_each_language` in `language` (the language of record's words
+    where it has none); any other value as it is."""
+    if not isinstance(value, dict) or IN_LANGUAGES not in value:
+        return value
+    words = value[IN_LANGUAGES]
+    try:
+        language = get_supported_language_variant(language)
+    except LookupError:
+        language = default_language()
+    return words.get(language) or words.get(default_language(), "")

@@ -32,6 +32,7 @@ from core.aggregates import median_days
 from core.charts import Figure
 from core.dates import long_date
 from core.links import full_url
+from core.translation import localize
 from events.models import EventPage, MeetingRegistration, MinutesAttendee
 from figures.models import SatisfactionAsk
 from forums.models import Thread
@@ -69,7 +70,8 @@ class Scope:
         themes = roles.public_themes().filter(pk__in=produces_in)
         return cls(
             f"organisation:{organisation.pk}",
-            organisation.name,
+            # In the reader's language: the figures are cached in each.
+            organisation.localized.name,
             tuple(themes.values_list("pk", flat=True)),
             organisation,
         )
@@ -470,9 +472,13 @@ def you_said_we_did(scope, period, shown=OUTCOMES_SHOWN):
             answer__submit_date__lt=moved["lt"],
         )
     )
-    answered = answered.select_related("theme", "answered_by", "answer").order_by(
-        "-answer__submit_date"
-    )[:shown]
+    answered = list(
+        answered.select_related("theme", "answered_by", "answer").order_by(
+            "-answer__submit_date"
+        )[:shown]
+    )
+    # Who answered, in the reader's language: one query.
+    localize(thread.answered_by for thread in answered)
     rows = [
         (
             gap.title,
@@ -498,7 +504,7 @@ def you_said_we_did(scope, period, shown=OUTCOMES_SHOWN):
             thread.title,
             gettext("Question"),
             gettext("Answered by %(organisation)s")
-            % {"organisation": thread.answered_by.short_name},
+            % {"organisation": thread.answered_by.localized.short_name},
             timezone.localdate(thread.answer.submit_date),
             thread.get_absolute_url(),
         )

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.models import Organisation
 from core.csv import csv_response
-from core.translation import localize, of_record
+from core.translation import is_of_record, localize, of_record, original
 from figures.forms import ON_THE_PAGE, SatisfactionForm
 from figures.measures import Scope, figures_of
 from figures.models import SatisfactionAsk
@@ -42,6 +42,8 @@ def theme_figure_csv(request, theme_slug, figure):
 
 def organisation_figures(request, pk):
     organisation = get_object_or_404(Organisation, pk=pk)
+    if not is_of_record(organisation):
+        return redirect_to_record(organisation, "figures:organisation")
     return _figures(
         request, Scope.of_organisation(organisation), organisation=organisation
     )
@@ -49,7 +51,17 @@ def organisation_figures(request, pk):
 
 def organisation_figure_csv(request, pk, figure):
     organisation = get_object_or_404(Organisation, pk=pk)
+    if not is_of_record(organisation):
+        return redirect_to_record(
+            organisation, "figures:organisation_csv", figure=figure
+        )
     return _csv(request, Scope.of_organisation(organisation), figure)
+
+
+def redirect_to_record(organisation, view, **kwargs):
+    """A translation is no organisation of its own: its address leads to its row of
+    record's, in the page's language, where everything about it is attached."""
+    return redirect(view, pk=original(organisation).pk, permanent=True, **kwargs)
 
 
 def _figures(request, scope, **context):

@@ -16,6 +16,7 @@ from accounts.notifications import (
 )
 from catalogue import contact_emails
 from catalogue.services import followers as catalogue_followers
+from core.translation import in_each_language
 from forums.markdown import render_markdown
 from forums.mentions import mentioned_members
 from forums.models import Thread, ThreadFollow
@@ -330,7 +331,7 @@ def tell_followers_of_statistics(thread_id):
             "thread_title": thread.title,
             "thread_url": thread.get_full_url(),
             "theme_title": thread.theme.title,
-            "statistics": [statistic.name for statistic in statistics],
+            "statistics": in_each_language(statistics),
             "author_name": thread.author.public_name
             if thread.author
             else "A former member",

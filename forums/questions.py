@@ -11,6 +11,7 @@ from django.utils import timezone
 from accounts.models import EmailSuppression, Notification, Organisation
 from catalogue.contact_emails import members_by_address
 from catalogue.models import Statistic
+from core.translation import localize
 from themes import roles
 from themes.models import Role
 
@@ -50,7 +51,10 @@ def sent_to(thread):
         .select_related("organisation")
         .order_by("first_name", "last_name", "pk")
     )
-    return members + contacts_told(event_key)
+    people = members + contacts_told(event_key)
+    # Their organisations named in the reader's language, at once.
+    localize(person.organisation for person in people)
+    return people
 
 
 def contacts_told(event_key):

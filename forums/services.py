@@ -33,6 +33,7 @@ from accounts.suspension import (
 from accounts.suspension import Suspended as Suspended  # the views catch it here
 from accounts.trust import must_wait_for_approval
 from core.signals import tell_content_changed
+from core.translation import in_each_language
 from forums import tasks
 from forums.mentions import render_posts
 from forums.models import HiddenReply, RenderedReply, ReplyEdit, Thread, ThreadFollow
@@ -235,7 +236,9 @@ def mark_answer(thread, reply, *, marked_by, tell=True):
             "thread_title": thread.title,
             "thread_id": thread.pk,
             "thread_url": thread.get_full_url(),
-            "organisation": role.organisation.name if role.organisation else "",
+            "organisation": in_each_language([role.organisation])[0]
+            if role.organisation
+            else "",
         },
         theme=thread.theme,
     )

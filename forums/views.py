@@ -15,7 +15,7 @@ from catalogue.listing import in_language
 from catalogue.models import Statistic
 from core.idempotency import idempotent
 from core.ids import MAX_ID, id_from
-from core.translation import of_record
+from core.translation import localize, of_record
 from forums import moderation, questions, services, visibility
 from forums.feeds import thread_feed_url
 from forums.forms import (
@@ -54,15 +54,17 @@ def thread_list(request, theme_slug):
         ),
         chosen,
     )
+    listed = Paginator(threads, THREADS_PER_PAGE).get_page(request.GET.get("page"))
+    # Who answered each, in the reader's language: one query for the page.
+    listed.object_list = list(listed.object_list)
+    localize(thread.answered_by for thread in listed.object_list)
     return render(
         request,
         "forums/thread_list.html",
         {
             "page": theme,
             "theme": theme,
-            "threads": Paginator(threads, THREADS_PER_PAGE).get_page(
-                request.GET.get("page")
-            ),
+            "threads": listed,
             "sort": sort,
             "topic": topic,
             "filters": ThreadFilters(initial={"sort": sort, "topic": topic}),

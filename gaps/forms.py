@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from catalogue.forms import NamesStatistics
-from core.forms import RefuseControlCharacters, TagsField
+from core.forms import InLanguageChoiceField, RefuseControlCharacters, TagsField
 from core.translation import of_record
 from gaps.models import DataGap, Status
 from themes.models import ThemeContact
@@ -112,7 +112,7 @@ class TriageForm(RefuseControlCharacters, forms.Form):
             "max_length": _("Keep the note to 4,000 characters or fewer."),
         },
     )
-    owner_organisation = forms.ModelChoiceField(
+    owner_organisation = InLanguageChoiceField(
         label=_("Owning organisation (optional)"),
         queryset=of_record(Organisation.objects).order_by("name"),
         required=False,

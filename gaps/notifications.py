@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.notifications import NotificationKind, notify, notify_many
 from catalogue.services import followers as catalogue_followers
 from core.links import full_url
+from core.translation import in_each_language
 from gaps.models import DataGap, GapUpdate
 
 
@@ -79,7 +80,7 @@ def tell_followers_of_statistics(gap_id):
             "gap_title": gap.title,
             "gap_url": gap.get_full_url(),
             "theme_title": gap.theme.title,
-            "statistics": [statistic.name for statistic in statistics],
+            "statistics": in_each_language(statistics),
             "measure": gap.measure,
         },
         event_key=f"statistic_gap:{gap.pk}",

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django import forms
 from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
+from django.utils.functional import lazy
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
@@ -23,6 +24,9 @@ SORTS = {
     "newest": ["-created_at", "-pk"],
 }
 DEFAULT_SORT = "updated"
+
+
+name_in_language = lazy(lambda organisation: organisation.localized.name, str)
 
 
 class RegisterFilters(ThemeFilters):
@@ -50,10 +54,12 @@ class RegisterFilters(ThemeFilters):
             (OPEN, _("Open (not yet closed)")),
             *Status.choices,
         ]
-        # Organisations have no slug: the address carries the organisation's number.
+        # Organisations have no slug: the address carries the organisation's number,
+        # its row of record's. Each is named in the reader's language when shown,
+        # once the page has found the translations (`localize`) with its gaps'.
         self.fields["organisation"].choices = [
             ("", _("Any organisation")),
-            *((str(pk), name) for pk, name in organisations),
+            *((str(each.pk), name_in_language(each)) for each in organisations),
         ]
         self.fields["tag"].choices = [("", _("Any topic")), *tags]
         for form_field in self.fields.values():
@@ -143,10 +149,8 @@ def register_of(theme, query, site_url):
 
 def filter_choices(scope, themes):
     """The options worth offering: only what the register's gaps use."""
-    organisations = (
-        of_record(Organisation.objects)
-        .filter(Exists(scope.filter(owner_organisation=OuterRef("pk"))))
-        .values_list("pk", "name")
+    organisations = of_record(Organisation.objects).filter(
+        Exists(scope.filter(owner_organisation=OuterRef("pk")))
     )
     tagged = TaggedDataGap.objects.filter(
         tag=OuterRef("pk"), content_object__in=scope.values("pk")

@@ -21,6 +21,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from consultations.models import ConsultationPage, ConsultationResponse
+from core.translation import localize
 from events import services as events
 from events.models import EventPage, MeetingRegistration
 from forums import visibility
@@ -96,6 +97,8 @@ def consultations(mine, period, shown, now):
         found = found.filter(within("opens_at", period))
     found = list(found[:PAGES_READ])
     ConsultationPage.attach_themes(found)
+    # Who asks, in the reader's language: one query.
+    localize(consultation.contact_organisation for consultation in found)
     for consultation in found:
         consultation.listed_at = consultation.opens_at
     return Section(CONSULTATIONS, first_mine(found, mine)[:shown], len(found))

@@ -4,6 +4,7 @@ from django.shortcuts import render
 from accounts import suppressions
 from consultations.services.responding import responses_of
 from core.search import search_query
+from core.translation import localize
 from events.services import my_calendar_url
 from home import opportunities
 from search import query as site_search
@@ -41,15 +42,19 @@ def search(request):
 @login_required
 def dashboard(request):
     """A member's own page: their themes, roles and requests, and their account."""
+    held = list(roles.roles_of(request.user))
+    producer_requests = list(
+        request.user.producer_requests.select_related("theme", "organisation")[:10]
+    )
+    # The organisations in the reader's language: one query for both lists.
+    localize(each.organisation for each in [*held, *producer_requests])
     return render(
         request,
         "home/dashboard.html",
         {
             "themes": theme_services.themes_joined(request.user),
-            "roles": roles.roles_of(request.user),
-            "producer_requests": request.user.producer_requests.select_related(
-                "theme", "organisation"
-            )[:10],
+            "roles": held,
+            "producer_requests": producer_requests,
             "meetings_calendar_url": my_calendar_url(request.user),
             "consultation_responses": responses_of(request.user),
             "email_suppression": suppressions.current_for(request.user),

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
-from core.translation import of_record
+from core.translation import localize, of_record
 from search.documents import public_themes
 from search.models import Kind
 from search.query import Filters
@@ -58,15 +58,16 @@ class SearchFilters(forms.Form):
             self.theme_ids[slug] = pk
             theme_choices.append((slug, title))
         self.fields["theme"].choices = theme_choices
-        # Organisations have no slug: the address carries the organisation's number.
+        # Organisations have no slug: the address carries the organisation's number,
+        # its row of record's; the reader sees its name in their language.
+        producers = of_record(Organisation.objects).filter(
+            kind=Organisation.Kind.PRODUCER
+        )
         self.fields["organisation"].choices = [
             ("", _("Any organisation")),
             *(
-                (str(pk), name)
-                for pk, name in of_record(Organisation.objects)
-                .filter(kind=Organisation.Kind.PRODUCER)
-                .order_by("name")
-                .values_list("pk", "name")
+                (str(organisation.pk), organisation.localized.name)
+                for organisation in localize(producers.order_by("name"))
             ),
         ]
         for form_field in self.fields.values():

@@ -14,15 +14,17 @@ from datetime import datetime, time, timedelta
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import Paginator
 from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from catalogue.models import Statistic
+from core.translation import default_language, localize
 from forums.visibility import MODERATE_ALL, MODERATORS
 from gaps.services import TRIAGE_ALL, TRIAGE_ROLES
 from search.indexing import CONFIG, uses_vectors
-from search.models import Kind, SearchDocument
+from search.models import Kind, SearchDocument, Source
 from themes import roles
 
 FORUM_KINDS = [Kind.QUESTION, Kind.DISCUSSION, Kind.REPLY]
@@ -158,12 +160,39 @@ def results(user, text, filters, *, page_number, per_page):
         )
     by_pk = {document.pk: document for document in shown}
     page.object_list = [by_pk[pk] for pk in page.object_list if pk in by_pk]
+    in_reader_language(page.object_list)
     for document in page.object_list:
         if text and uses_vectors():
             document.snippet = marked(document.headline)
         else:
             document.snippet = highlighted(document.body, sqlite_words(text))
     return page
+
+
+def in_reader_language(documents):
+    """The badges' organisations and the statistics' titles in the reader's language
+    (the documents hold the language of record's words): two queries for a page of
+    results on a Welsh page, none on an English one."""
+    localize(document.organisation for document in documents)
+    language = translation.get_language()
+    statistics = {
+        document.object_id: document
+        for document in documents
+        if document.source == Source.STATISTIC
+    }
+    if not statistics or language in (None, default_language()):
+        return
+    keys = Statistic.objects.filter(pk__in=statistics).values("translation_key")
+    rows = list(
+        Statistic.objects.filter(
+            Q(pk__in=statistics)
+            | Q(translation_key__in=keys, locale__language_code=language)
+        ).values_list("pk", "translation_key", "name")
+    )
+    names = {key: name for pk, key, name in rows if pk not in statistics}
+    for pk, key, _name in rows:
+        if pk in statistics and key in names:
+            statistics[pk].title = names[key]
 
 
 def marked(headline):

@@ -2,6 +2,7 @@
 
 from accounts.notifications import NotificationKind
 from accounts.personal_data import PersonalData, PublicContribution
+from core.translation import localize
 from themes.models import ProducerRequest, ThemeContact, ThemeMembership, ThemeRole
 from themes.roles import roles_of
 from themes.services import role_group, themes_joined
@@ -72,13 +73,16 @@ def erase_themes(user, keep_public_posts):
 
 
 def public_roles(user):
+    held = list(roles_of(user))
+    # Their organisations in the reader's language: one query.
+    localize(role.organisation for role in held)
     return [
         PublicContribution(
             text=f"{role.get_role_display()}, {role.theme.title}"
-            + (f" ({role.organisation.name})" if role.organisation else ""),
+            + (f" ({role.organisation.localized.name})" if role.organisation else ""),
             url=role.theme.url,
         )
-        for role in roles_of(user)
+        for role in held
     ]
 
 

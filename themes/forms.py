@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import NotificationPreference, Organisation
-from core.forms import ListFilters, RefuseControlCharacters
+from core.forms import InLanguageChoiceField, ListFilters, RefuseControlCharacters
 from core.translation import of_record
 from themes.models import ProducerRequest
 
@@ -11,6 +11,7 @@ class ProducerRequestForm(RefuseControlCharacters, forms.ModelForm):
     class Meta:
         model = ProducerRequest
         fields = ["organisation", "job_title", "reason"]
+        field_classes = {"organisation": InLanguageChoiceField}
         labels = {
             "organisation": _("Which organisation do you produce statistics for?"),
             "job_title": _("Your job title"),

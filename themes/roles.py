@@ -11,7 +11,7 @@ from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, 
 from wagtail.models import PageViewRestriction
 
 from accounts.models import Organisation
-from core.translation import of_record
+from core.translation import localize, of_record
 from themes.models import Role, ThemePage, ThemeRole
 
 ANY_ROLE = tuple(Role)
@@ -147,13 +147,14 @@ def holders(roles=ANY_ROLE, theme=None):
 
 def roles_in(theme, users):
     """Each of these people's role in `theme`, by user id, for the badges beside
-    their posts."""
-    return {
-        role.user_id: role
-        for role in ThemeRole.objects.filter(
+    their posts: its organisation named in the reader's language (one query)."""
+    held = list(
+        ThemeRole.objects.filter(
             theme=theme, user__in=[user for user in users if user]
         ).select_related("organisation")
-    }
+    )
+    localize(role.organisation for role in held)
+    return {role.user_id: role for role in held}
 
 
 def badges_for(pairs):

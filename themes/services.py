@@ -11,6 +11,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from accounts import notifications
 from accounts.notifications import notify
 from core.links import full_url
+from core.translation import in_each_language
 from themes.models import (
     ProducerRequest,
     Role,
@@ -227,7 +228,7 @@ def request_producer_status(user, theme, *, organisation, job_title, reason=""):
     context = {
         "member_name": user.get_full_name(),
         "theme_title": theme.title,
-        "organisation": organisation.name,
+        "organisation": in_each_language([organisation])[0],
         "job_title": job_title,
         "admin_url": producer_request_admin_url(producer_request),
     }
@@ -278,7 +279,7 @@ def decide_producer_request(producer_request, *, decided_by, approve, note=""):
             "approved": approve,
             "theme_title": theme.title,
             "theme_url": theme.full_url,
-            "organisation": producer_request.organisation.name,
+            "organisation": in_each_language([producer_request.organisation])[0],
             "note": note,
         },
     )

@@ -14,7 +14,7 @@ from wagtail import hooks
 
 from core import languages
 from core.idempotency import idempotent
-from core.translation import of_record
+from core.translation import localize, of_record
 from themes import services
 from themes.forms import JoinThemeForm, ProducerRequestForm
 from themes.models import ThemePage
@@ -103,15 +103,14 @@ def theme_members(request, theme):
     memberships = theme.memberships.select_related("user__organisation").order_by(
         "user__first_name", "user__last_name", "pk"
     )
+    listed = Paginator(memberships, MEMBERS_PER_PAGE).get_page(request.GET.get("page"))
+    listed.object_list = list(listed.object_list)
+    # Their organisations in the reader's language: one query for the page.
+    localize(membership.user.organisation for membership in listed.object_list)
     return TemplateResponse(
         request,
         "themes/theme_members.html",
-        {
-            "page": theme,
-            "memberships": Paginator(memberships, MEMBERS_PER_PAGE).get_page(
-                request.GET.get("page")
-            ),
-        },
+        {"page": theme, "memberships": listed},
     )
 
 

@@ -31,6 +31,7 @@ from consultations.permissions import ConsultationPermissionTester
 from consultations.questions import all_questions, sections_from, snapshot_of
 from core.blocks import RICH_TEXT_FEATURES, ContentBlock
 from core.forms import RequiredRichTextPageForm
+from core.translation import in_language_of_record
 from core.workflows import NamedWorkflowMixin
 from themes.models.pages import ThemeChildPageMixin, ThemeSectionIndex
 
@@ -129,6 +130,7 @@ class ConsultationPage(
         "accounts.Organisation",
         on_delete=models.PROTECT,
         related_name="consultations",
+        limit_choices_to=in_language_of_record,
         verbose_name=_("producer"),
         help_text=_("The organisation consulting."),
     )
@@ -403,6 +405,7 @@ class ConsultationStatistic(Orderable):
         "catalogue.Statistic",
         on_delete=models.CASCADE,
         related_name="consultation_links",
+        limit_choices_to=in_language_of_record,
     )
 
     panels = [FieldPanel("statistic")]

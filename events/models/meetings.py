@@ -19,6 +19,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.translation import in_language_of_record
 from events.blocks import AgendaItemBlock
 from events.models.minutes import MinutesPage
 from events.permissions import MeetingPermissionTester
@@ -287,7 +288,10 @@ class MeetingStatistic(Orderable):
         EventPage, on_delete=models.CASCADE, related_name="statistic_links"
     )
     statistic = models.ForeignKey(
-        "catalogue.Statistic", on_delete=models.CASCADE, related_name="meeting_links"
+        "catalogue.Statistic",
+        on_delete=models.CASCADE,
+        related_name="meeting_links",
+        limit_choices_to=in_language_of_record,
     )
 
     panels = [FieldPanel("statistic")]

@@ -1,7 +1,7 @@
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from forums.markdown import render_markdown
 from forums.models import Thread
@@ -31,17 +31,33 @@ def latest_threads(theme=None, count=5):
 def people_list(people):
     """'Ann (ONS), Bob and Cy', in the reader's language: whom a question went to."""
     names = [
-        f"{person.public_name} ({person.organisation.short_name})"
+        f"{person.public_name} ({person.organisation.localized.short_name})"
         if person.organisation
         else person.public_name
         for person in people
     ]
     if len(names) < 2:
         return "".join(names)
-    return gettext("%(names)s and %(last)s") % {
-        "names": ", ".join(names[:-1]),
-        "last": names[-1],
-    }
+    # Welsh writes "ac" for "and" before a vowel ("Ann ac Ifan"), "a" otherwise.
+    joined = (
+        pgettext("before a vowel", "%(names)s and %(last)s")
+        if starts_with_a_vowel(names[-1])
+        else gettext("%(names)s and %(last)s")
+    )
+    return joined % {"names": ", ".join(names[:-1]), "last": names[-1]}
+
+
+# Welsh vowels, with the circumflex and the other accents names carry.
+VOWELS = set("aeiouwyâêîôûŵŷáéíóúẃýàèìòùẁỳäëïöüẅÿ")
+
+
+def starts_with_a_vowel(name):
+    """Whether `name` starts with a vowel: W and Y count, as in Welsh, except before
+    a vowel (William, Yasmin), where they sound as consonants."""
+    letters = name.strip().lower()
+    if not letters or letters[0] not in VOWELS:
+        return False
+    return not (letters[0] in "wy" and letters[1:2] in VOWELS)
 
 
 @register.filter
@@ -71,5 +87,5 @@ def author_link(author, role=None):
         name,
         "govuk-tag--blue" if producer else "govuk-tag--purple",
         gettext("Producer") if producer else gettext("Chair"),
-        f", {role.organisation.short_name}" if role.organisation else "",
+        f", {role.organisation.localized.short_name}" if role.organisation else "",
     )

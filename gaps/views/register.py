@@ -37,7 +37,13 @@ def register(request, theme_slug=None):
         .prefetch_related("topics"),
         GAPS_PER_PAGE,
     ).get_page(request.GET.get("page"))
-    localize(gap.owner_organisation for gap in gaps)
+    # The owners, on the page and in the filter, in the reader's language: one query.
+    localize(
+        [
+            *(gap.owner_organisation for gap in gaps),
+            *found.choices["organisations"],
+        ]
+    )
     return render(
         request,
         "gaps/register.html",

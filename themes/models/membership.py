@@ -2,6 +2,8 @@ from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
 
+from core.translation import in_language_of_record
+
 
 class ThemeMembership(models.Model):
     """A member who has joined a theme's forum."""
@@ -89,6 +91,7 @@ class ThemeRole(models.Model):
         null=True,
         blank=True,
         related_name="roles",
+        limit_choices_to=in_language_of_record,
         help_text="Who they speak for: shown beside their posts.",
     )
     job_title = models.CharField(max_length=200, blank=True)
@@ -130,7 +133,10 @@ class ProducerRequest(models.Model):
         related_name="producer_requests",
     )
     organisation = models.ForeignKey(
-        "accounts.Organisation", on_delete=models.PROTECT, related_name="+"
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to=in_language_of_record,
     )
     job_title = models.CharField("your role", max_length=200)
     reason = models.TextField(
