@@ -11,14 +11,16 @@ from django.core import mail, signing
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Locale
 
 from accounts import outbox, return_path
 from accounts.bounces import receive_bounce
-from accounts.factories import UserFactory
+from accounts.factories import OrganisationFactory, UserFactory
 from accounts.models import EmailSuppression, Notification
 from catalogue import contact_emails
 from catalogue.factories import StatisticFactory
 from catalogue.models import StatisticContact
+from demo.welsh import translate_snippet
 from forums import notifications as forum_notifications
 from forums import services
 from forums.models import Thread
@@ -308,6 +310,21 @@ def test_the_question_page_names_the_contact_never_their_address(client, housing
     page = client.get(thread.get_absolute_url()).content.decode()
     assert "Sent to Dana Dataperson (ONS)." in page
     assert "dana.d@ons.example" not in page.lower()
+
+
+def test_a_welsh_question_page_names_the_contacts_producer_in_welsh(client, housing):
+    government = OrganisationFactory(name="Welsh Government", acronym="")
+    welsh = Locale.objects.get_or_create(language_code="cy")[0]
+    translate_snippet(government, welsh, {"name": "Llywodraeth Cymru"})
+    survey = StatisticFactory(
+        name="National Survey for Wales", producer=government, themes=[housing]
+    )
+    listed(survey, email="dana@gov.wales.example")
+    thread = ask(client, survey, housing)
+
+    page = client.get("/cy" + thread.get_absolute_url()).content.decode()
+
+    assert "Dana Dataperson (Llywodraeth Cymru)" in page
 
 
 def test_a_contact_who_stopped_the_emails_is_not_emailed_or_listed(
