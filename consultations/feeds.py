@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from consultations.models import ConsultationPage
 from consultations.models.pages import State
 from core.feeds import FEED_LENGTH, AtomFeed, scope_of
+from core.translation import localize
 from themes.roles import public_pages
 from themes.views import get_theme
 
@@ -59,6 +60,7 @@ class ConsultationsFeed(AtomFeed):
             .order_by("-changed_at", "-pk")[:FEED_LENGTH]
         )
         ConsultationPage.attach_themes(consultations)
+        localize(consultation.contact_organisation for consultation in consultations)
         for consultation in consultations:
             consultation.feed_link = scope.full(consultation.url)
         return consultations
@@ -68,13 +70,16 @@ class ConsultationsFeed(AtomFeed):
 
     def item_description(self, consultation):
         # Plain text, escaped; the dates as the lists give them.
+        asked_by = _("Asked by %(organisation)s") % {
+            "organisation": consultation.contact_organisation.localized.name
+        }
         return format_html(
-            "<p>{}</p><p>{}. Asked by {}.</p>",
+            "<p>{}</p><p>{}. {}.</p>",
             consultation.summary,
             render_to_string(
                 "consultations/includes/dates.html", {"consultation": consultation}
             ).strip(),
-            consultation.contact_organisation.name,
+            asked_by,
         )
 
     def item_link(self, consultation):

@@ -8,10 +8,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import PageViewRestriction
+from wagtail.models import Locale, PageViewRestriction
 
 from consultations.factories import ConsultationPageFactory
 from consultations.models import ConsultationPage
+from demo.welsh import translate_snippet
 from tests.feeds import advertisement, parsed, published
 
 pytestmark = pytest.mark.django_db
@@ -149,3 +150,24 @@ def test_the_feed_costs_the_same_queries_for_many_consultations(
         ConsultationPageFactory(parent=theme)
 
     assert queries() == few
+
+
+def test_the_welsh_feed_says_who_asked_in_welsh_at_the_same_cost(
+    client, labour, housing, consultation, ons
+):
+    welsh = Locale.objects.get_or_create(language_code="cy")[0]
+    translate_snippet(ons, welsh, {"name": "Swyddfa Ystadegau Gwladol"})
+    published(consultation)
+
+    def queries():
+        with CaptureQueriesContext(connection) as run:
+            feed = parsed(client, "/cy" + ALL_FEED)
+        return feed, len(run)
+
+    queries()  # Wagtail caches where the sites' roots are
+    feed, few = queries()
+    for theme in [labour, housing] * 3:
+        published(ConsultationPageFactory(parent=theme, contact_organisation=ons))
+
+    assert "Gofynnwyd gan Swyddfa Ystadegau Gwladol." in feed.entries[0].summary
+    assert queries()[1] == few
