@@ -4,7 +4,7 @@ from django.shortcuts import render
 from accounts import suppressions
 from consultations.services.responding import responses_of
 from core.search import search_query
-from core.translation import localize
+from core.translation import localize, localized
 from events.services import my_calendar_url
 from home import opportunities
 from search import query as site_search
@@ -48,11 +48,17 @@ def dashboard(request):
     )
     # The organisations in the reader's language: one query for both lists.
     localize(each.organisation for each in [*held, *producer_requests])
+    # And the themes: one query for the three lists.
+    joined = list(theme_services.themes_joined(request.user))
+    every_theme = [*joined, *(each.theme for each in [*held, *producer_requests])]
+    shown = dict(zip((t.pk for t in every_theme), localized(every_theme), strict=True))
+    for each in [*held, *producer_requests]:
+        each.theme_shown = shown[each.theme_id]
     return render(
         request,
         "home/dashboard.html",
         {
-            "themes": theme_services.themes_joined(request.user),
+            "themes": [shown[theme.pk] for theme in joined],
             "roles": held,
             "producer_requests": producer_requests,
             "meetings_calendar_url": my_calendar_url(request.user),

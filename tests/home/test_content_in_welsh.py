@@ -13,8 +13,8 @@ from forums.factories import ThreadFactory
 from home.factories import StandardPageFactory
 from home.models import HomePage
 from themes import services
-from themes.factories import ThemePageFactory
-from themes.models import ThemeGroup, ThemePage
+from themes.factories import ThemePageFactory, appoint
+from themes.models import Role, ThemeGroup, ThemePage
 from themes.roles import public_themes
 
 pytestmark = pytest.mark.django_db
@@ -388,3 +388,22 @@ def test_member_content_under_a_welsh_address_has_no_notice(client, health, wels
 
     assert "Waiting times in Wales" in html
     assert NOT_YET not in html
+
+
+def test_the_welsh_dashboard_names_a_members_themes_in_welsh(
+    client, home_page, health, welsh, editor, ons
+):
+    translate(home_page, welsh, title="Hafan")
+    translate(health, welsh, title="Iechyd a gofal cymdeithasol")
+    producer = appoint(health, Role.PRODUCER, editor, organisation=ons)
+    services.join_theme(producer, health)
+    client.force_login(producer)
+
+    welsh_page = client.get("/cy/my/").content.decode()
+    english_page = client.get("/my/").content.decode()
+
+    # My themes and my roles.
+    assert welsh_page.count("Iechyd a gofal cymdeithasol") == 2
+    assert 'href="/cy/themes/health-and-social-care/"' in welsh_page
+    assert "Health and social care" not in welsh_page
+    assert english_page.count("Health and social care") == 2
