@@ -5,6 +5,7 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
@@ -12,7 +13,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.fields import RichTextField
 
 from core.ids import MAX_ID, as_id
-from core.translation import localize
+from core.translation import default_language, localize
 
 # Invisible characters no keyboard types: C0 controls but tab and newlines, DEL, and
 # the halves of a UTF-16 pair on their own (not text at all; PostgreSQL refuses them).
@@ -113,7 +114,14 @@ class InLanguageChoiceIterator(forms.models.ModelChoiceIterator):
     def __iter__(self):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
-        for obj in self.field.localize_choices(list(self.queryset)):
+        objects = self.field.localize_choices(list(self.queryset))
+        if translation.get_language() != default_language():
+            # The rows come in the order of their English names: put them in the
+            # order of the names the reader sees.
+            objects = sorted(
+                objects, key=lambda obj: self.field.label_from_instance(obj).casefold()
+            )
+        for obj in objects:
             yield self.choice(obj)
 
 

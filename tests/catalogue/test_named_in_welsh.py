@@ -100,6 +100,19 @@ def test_the_statistics_list_offers_producers_by_their_welsh_names(
     assert "Office for National Statistics (ONS)</option>" in english
 
 
+def test_welsh_choices_are_in_the_order_of_their_welsh_names(
+    client, lfs, ons, government, llywodraeth, welsh
+):
+    StatisticFactory(name="National Survey for Wales", producer=government)
+    translate_snippet(ons, welsh, {"name": "Swyddfa Ystadegau Gwladol"})
+
+    english, cymraeg = in_both(client, "/statistics/")
+
+    # Office... before Welsh Government; Llywodraeth... before Swyddfa...
+    assert english.index("Office for National") < english.index(GOVERNMENT + "</")
+    assert cymraeg.index(LLYWODRAETH + "</") < cymraeg.index("Swyddfa Ystadegau")
+
+
 def test_the_contacts_and_gaps_filters_offer_organisations_by_their_welsh_names(
     client, housing, lfs, welsh_lfs, government, llywodraeth
 ):
