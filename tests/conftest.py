@@ -97,6 +97,13 @@ def root_page(db):
     return root
 
 
+@pytest.fixture
+def welsh(root_page):
+    """The Welsh locale: made by home 0002, and again after a transactional test
+    flushed it."""
+    return Locale.objects.get_or_create(language_code="cy")[0]
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker, request):
     """Each worker's test database starts with the home page that most tests stand

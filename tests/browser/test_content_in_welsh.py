@@ -5,7 +5,6 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-from wagtail.models import Locale
 
 from demo.content import welsh as demo_welsh
 from demo.welsh import translate_page
@@ -17,8 +16,7 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def welsh_site(home_page, theme_index):
-    welsh = Locale.objects.get_or_create(language_code="cy")[0]
+def welsh_site(home_page, theme_index, welsh):
     health = ThemePageFactory(
         parent=theme_index,
         title="Health and social care",

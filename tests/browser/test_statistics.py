@@ -4,7 +4,6 @@ list in the admin."""
 
 import pytest
 from playwright.sync_api import expect
-from wagtail.models import Locale
 
 from accounts.factories import OrganisationFactory, UserFactory
 from catalogue.factories import StatisticContactFactory, StatisticFactory
@@ -216,9 +215,8 @@ def test_a_producer_previews_and_imports_their_list_in_the_admin(
 
 
 def test_a_welsh_reader_reads_a_statistic_in_welsh_and_an_untranslated_one_in_english(
-    page, housing, ons
+    page, housing, ons, welsh
 ):
-    welsh = Locale.objects.get_or_create(language_code="cy")[0]
     lfs = StatisticFactory(name="Labour Force Survey", producer=ons, themes=[housing])
     StatisticFactory(name="English Housing Survey", themes=[housing])
     translate_snippet(ons, welsh, {"name": "Swyddfa Ystadegau Gwladol"})

@@ -5,7 +5,6 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 from django.test.client import BOUNDARY, MULTIPART_CONTENT, encode_multipart
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, Translation
 
 from accounts.factories import OrganisationFactory
@@ -27,12 +26,6 @@ LFS_IN_WELSH = {
     "name": "Arolwg o'r Llafurlu",
     "description": "Arolwg o aelwydydd am gyflogaeth a diweithdra.",
 }
-
-
-@pytest.fixture
-def welsh(root_page):
-    # Made by home 0002; again after a transactional test flushed it.
-    return Locale.objects.get_or_create(language_code="cy")[0]
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.models import Locale
 
 from accounts.factories import OrganisationFactory, UserFactory
 from accounts.forms import ProfileForm
@@ -33,11 +32,6 @@ pytestmark = pytest.mark.django_db
 GOVERNMENT = "Welsh Government"
 LLYWODRAETH = "Llywodraeth Cymru"
 LFS_IN_WELSH = "Arolwg o'r Llafurlu"
-
-
-@pytest.fixture
-def welsh(root_page):
-    return Locale.objects.get_or_create(language_code="cy")[0]
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
 from consultations.factories import ConsultationPageFactory
 from consultations.models import ConsultationPage
@@ -153,9 +153,8 @@ def test_the_feed_costs_the_same_queries_for_many_consultations(
 
 
 def test_the_welsh_feed_says_who_asked_in_welsh_at_the_same_cost(
-    client, labour, housing, consultation, ons
+    client, labour, housing, consultation, ons, welsh
 ):
-    welsh = Locale.objects.get_or_create(language_code="cy")[0]
     translate_snippet(ons, welsh, {"name": "Swyddfa Ystadegau Gwladol"})
     published(consultation)
 

@@ -11,7 +11,6 @@ from django.core import mail, signing
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.models import Locale
 
 from accounts import outbox, return_path
 from accounts.bounces import receive_bounce
@@ -312,9 +311,10 @@ def test_the_question_page_names_the_contact_never_their_address(client, housing
     assert "dana.d@ons.example" not in page.lower()
 
 
-def test_a_welsh_question_page_names_the_contacts_producer_in_welsh(client, housing):
+def test_a_welsh_question_page_names_the_contacts_producer_in_welsh(
+    client, housing, welsh
+):
     government = OrganisationFactory(name="Welsh Government", acronym="")
-    welsh = Locale.objects.get_or_create(language_code="cy")[0]
     translate_snippet(government, welsh, {"name": "Llywodraeth Cymru"})
     survey = StatisticFactory(
         name="National Survey for Wales", producer=government, themes=[housing]

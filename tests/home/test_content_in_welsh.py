@@ -26,12 +26,6 @@ NOT_YET = 'id="not-yet-translated-title"'
 
 
 @pytest.fixture
-def welsh(root_page):
-    # Made by home 0002; again after a transactional test flushed it.
-    return Locale.objects.get_or_create(language_code="cy")[0]
-
-
-@pytest.fixture
 def health(theme_index):
     return ThemePageFactory(
         parent=theme_index,
