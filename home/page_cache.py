@@ -202,7 +202,15 @@ def statistic_changed(sender, instance, **kwargs):
 
 
 def restriction_changed(sender, instance, **kwargs):
-    purge_page(instance.page)
+    # A restriction covers every page under its own, and decides which themes are
+    # public (themes.roles.public_theme_ids): rare enough to purge everything.
+    purge_everything()
+
+
+def theme_saved(sender, instance, **kwargs):
+    # A theme made in code (add_child, a factory) is live without being published:
+    # which themes are public is kept under the version of everything.
+    purge_everything()
 
 
 def member_changed(sender, instance, created=False, update_fields=None, **kwargs):
@@ -227,6 +235,7 @@ def connect():
         signal.connect(statistic_changed, sender=Statistic)
         signal.connect(member_changed, sender=get_user_model())
         signal.connect(restriction_changed, sender=PageViewRestriction)
+    post_save.connect(theme_saved, sender=ThemePage)
     m2m_changed.connect(statistics_named, sender=Thread.statistics.through)
     m2m_changed.connect(statistics_named, sender=DataGap.statistics.through)
     content_changed.connect(changed_in_place)
