@@ -280,6 +280,9 @@ def reply_page(thread, page_number, user=None):
         html=Subquery(
             RenderedReply.objects.filter(reply=OuterRef("pk")).values("html")[:1]
         ),
+        edited_at=Subquery(
+            ReplyEdit.objects.filter(reply=OuterRef("pk")).values("edited_at")
+        ),
     )
     page = Paginator(
         replies.filter(level=0).order_by("thread_id"), REPLIES_PER_PAGE
@@ -290,9 +293,6 @@ def reply_page(thread, page_number, user=None):
     ).order_by("thread_id", "order"):
         children[child.thread_id].append(child)
     shown = [*page, *(child for kids in children.values() for child in kids)]
-    edits = dict(
-        ReplyEdit.objects.filter(reply__in=shown).values_list("reply_id", "edited_at")
-    )
     unrendered = [reply for reply in shown if reply.html is None]
     for reply, html in zip(
         unrendered, render_posts([reply.comment for reply in unrendered]), strict=True
@@ -300,8 +300,6 @@ def reply_page(thread, page_number, user=None):
         reply.html = (
             html  # made outside the services (a bulk import): shown all the same
         )
-    for reply in shown:
-        reply.edited_at = edits.get(reply.pk)
     for reply in page:
         reply.children = children[reply.thread_id]
     page.posts = list(_in_reading_order(page))
