@@ -7,6 +7,8 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Accounts")
 
     def ready(self):
+        from accounts import permissions
         from accounts.hooks import register_account_hooks
 
         register_account_hooks()
+        permissions.connect()
