@@ -340,6 +340,7 @@ def test_the_list_and_csv_take_as_many_queries_for_30_people_as_for_2(
     client.force_login(editor)
     url = attendees_url(meeting, query)
     add_registrations(meeting, 2)
+    client.get(url)  # fills what the cache keeps
     with django_assert_max_num_queries(22):
         few = queries_to_list(client, url)
 

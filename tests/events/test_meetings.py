@@ -264,6 +264,7 @@ def count_queries(client, url):
 def test_the_meetings_list_and_a_meeting_page_stay_within_budget(client, migration):
     meeting = EventPageFactory(parent=migration, capacity=500)
     client.get("/meetings/")
+    client.get(meeting.url)
     small = (count_queries(client, "/meetings/"), count_queries(client, meeting.url))
 
     EventPageFactory.create_batch(30, parent=migration)

@@ -362,6 +362,7 @@ def test_the_listing_costs_the_same_however_many_gaps(
     organisation = OrganisationFactory()
     client.force_login(editor)
     raise_one(author, education, "First")
+    count_listing_queries(client)  # the first request fills what the cache keeps
     few = count_listing_queries(client)
 
     for number, theme in enumerate([education, crime] * 3):
