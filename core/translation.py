@@ -183,6 +183,17 @@ def in_each_language(objects, field="name"):
     ]
 
 
+def said_in_each_language(say):
+    """The site's own words that `say()` gives (a label, gettext'd), said in each of
+    the site's languages and kept as `in_each_language` keeps names, for `words_in`:
+    words stored as they were then and shown in each reader's language."""
+    words = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            words[get_supported_language_variant(language)] = str(say())
+    return {IN_LANGUAGES: words}
+
+
 def words_in(value, language):
     """A value of `in_each_language` in `language` (the language of record's words
     where it has none); any other value as it is."""

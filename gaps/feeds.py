@@ -25,7 +25,7 @@ class GapUpdateEntries(AtomFeed):
 
     def item_author_name(self, update):
         # The role and organisation a producer answered for; never a member's name.
-        return update.author_label or None
+        return update.shown_author_label or None
 
     def item_pubdate(self, update):
         return update.created_at
