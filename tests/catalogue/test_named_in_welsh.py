@@ -159,6 +159,17 @@ def test_the_search_offers_and_shows_organisations_and_statistics_in_welsh(
     assert GOVERNMENT not in badged
 
 
+def test_the_search_offers_organisations_in_the_order_of_their_welsh_names(
+    client, ons, government, llywodraeth, welsh
+):
+    translate_snippet(ons, welsh, {"name": "Swyddfa Ystadegau Gwladol"})
+
+    english, cymraeg = in_both(client, "/search/")
+
+    assert english.index(">Office for National") < english.index(f">{GOVERNMENT}<")
+    assert cymraeg.index(f">{LLYWODRAETH}<") < cymraeg.index(">Swyddfa Ystadegau")
+
+
 def test_a_welsh_search_costs_the_same_however_many_results_are_translated(
     client, housing, welsh, editor
 ):
