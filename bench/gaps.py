@@ -15,6 +15,7 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from accounts.factories import OrganisationFactory, UserFactory
+from core.translation import IN_LANGUAGES
 from gaps.models import DataGap, GapSupport, GapUpdate, Status, TaggedDataGap
 from themes.factories import ThemePageFactory
 
@@ -79,13 +80,16 @@ def new_gap(theme, n, people, organisations):
     )
 
 
+PRODUCER_LABEL = "Office for National Statistics, Statistics producer"
+
+
 def timeline(gaps):
     for gap in gaps:
         yield GapUpdate(gap=gap, to_status=Status.RAISED, note="Raised by a member.")
         if gap.status != Status.RAISED:
             yield GapUpdate(
                 gap=gap,
-                author_label="Office for National Statistics, Producer",
+                author_labels={IN_LANGUAGES: {"en-gb": PRODUCER_LABEL}},
                 from_status=Status.RAISED,
                 to_status=gap.status,
                 note="We have looked at this.",

@@ -60,7 +60,7 @@ def threads_started(scope):
             author=author_name(thread.author),
             published=thread.created_at,
             updated=thread.edited_at or thread.created_at,
-            categories=["Discussions"],
+            categories=[gettext("Discussions")],
         )
         for thread in threads
     ]
@@ -93,7 +93,7 @@ def replies(scope):
     for reply in found:
         thread = by_pk[reply.object_pk]
         reply.url = f"{scope.full(thread.get_absolute_url())}#reply-{reply.pk}"
-        (entry,) = entries_of(feed, [reply], "Discussions")
+        (entry,) = entries_of(feed, [reply], gettext("Discussions"))
         entry.title = gettext("%(title)s: reply by %(name)s") % {
             "title": thread.title,
             "name": author_name(reply.user),
@@ -112,17 +112,17 @@ def gap_updates(scope):
     )
     for update in updates:
         update.url = f"{scope.full(update.gap.get_absolute_url())}#update-{update.pk}"
-    return entries_of(GapUpdateEntries(), updates, "Data gaps")
+    return entries_of(GapUpdateEntries(), updates, gettext("Data gaps"))
 
 
 def meetings(scope):
     feed = MeetingsFeed()
-    return entries_of(feed, feed.items(scope), "Meetings")
+    return entries_of(feed, feed.items(scope), gettext("Meetings"))
 
 
 def consultations(scope):
     feed = ConsultationsFeed()
-    return entries_of(feed, feed.items(scope), "Consultations")
+    return entries_of(feed, feed.items(scope), gettext("Consultations"))
 
 
 SOURCES = [threads_started, replies, gap_updates, meetings, consultations]
@@ -133,7 +133,7 @@ class ThemeActivityFeed(EntryFeed):
         return scope_of(request, get_theme(theme_slug))
 
     def title(self, scope):
-        return f"statsforum: {scope.theme.title}"
+        return f"statsforum: {scope.theme_title}"
 
     def subtitle(self, scope):
         return gettext(

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from consultations.models import ConsultationPage
 from consultations.models.pages import State
-from core.feeds import FEED_LENGTH, AtomFeed, scope_of
+from core.feeds import FEED_LENGTH, AtomFeed, scope_of, titled_in_language
 from core.translation import localize
 from themes.roles import public_pages
 from themes.views import get_theme
@@ -24,7 +24,7 @@ class ConsultationsFeed(AtomFeed):
     def title(self, scope):
         if scope.theme:
             return _("statsforum: %(theme)s consultations") % {
-                "theme": scope.theme.title
+                "theme": scope.theme_title
             }
         return _("statsforum: consultations")
 
@@ -60,6 +60,8 @@ class ConsultationsFeed(AtomFeed):
             .order_by("-changed_at", "-pk")[:FEED_LENGTH]
         )
         ConsultationPage.attach_themes(consultations)
+        # Each theme and who asked in the reader's language: a query for each.
+        titled_in_language(consultation.theme for consultation in consultations)
         localize(consultation.contact_organisation for consultation in consultations)
         for consultation in consultations:
             consultation.feed_link = scope.full(consultation.url)
@@ -86,7 +88,7 @@ class ConsultationsFeed(AtomFeed):
         return consultation.feed_link
 
     def item_categories(self, consultation):
-        return [consultation.theme.title] if consultation.theme else []
+        return [consultation.theme.title_in_language] if consultation.theme else []
 
     def item_pubdate(self, consultation):
         return consultation.published

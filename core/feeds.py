@@ -3,9 +3,12 @@ register's feed (gaps.feeds) first used it."""
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
+
+from core.translation import localized
 
 FEED_LENGTH = 50
 
@@ -23,9 +26,25 @@ class Scope:
         stays example.com)."""
         return self.site_url + path
 
+    @cached_property
+    def theme_title(self):
+        """The theme's title in the feed's language."""
+        (theme,) = titled_in_language([self.theme])
+        return theme.title_in_language
+
 
 def scope_of(request, theme=None):
     return Scope(theme=theme, site_url=request.build_absolute_uri("/").rstrip("/"))
+
+
+def titled_in_language(themes):
+    """Give each theme (a ThemePage of record) `title_in_language`: its live Welsh
+    translation's title on a Welsh feed, where it has one, else its own. One query
+    for them all on a Welsh feed, none on an English one."""
+    themes = [theme for theme in themes if theme is not None]
+    for theme, shown in zip(themes, localized(themes), strict=True):
+        theme.title_in_language = shown.title
+    return themes
 
 
 class AtomFeed(Feed):

@@ -13,7 +13,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.fields import RichTextField
 
 from core.ids import MAX_ID, as_id
-from core.translation import default_language, localize
+from core.translation import default_language, localize, sort_key
 
 # Invisible characters no keyboard types: C0 controls but tab and newlines, DEL, and
 # the halves of a UTF-16 pair on their own (not text at all; PostgreSQL refuses them).
@@ -117,9 +117,9 @@ class InLanguageChoiceIterator(forms.models.ModelChoiceIterator):
         objects = self.field.localize_choices(list(self.queryset))
         if translation.get_language() != default_language():
             # The rows come in the order of their English names: put them in the
-            # order of the names the reader sees.
+            # order of the names the reader sees, in their alphabet.
             objects = sorted(
-                objects, key=lambda obj: self.field.label_from_instance(obj).casefold()
+                objects, key=lambda obj: sort_key(self.field.label_from_instance(obj))
             )
         for obj in objects:
             yield self.choice(obj)

@@ -7,6 +7,8 @@ translation of an English page (the same `translation_key`), and member-made con
 both languages show the same discussions. docs/architecture.md, "Content in Welsh".
 """
 
+import unicodedata
+
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
@@ -181,6 +183,17 @@ def in_each_language(objects, field="name"):
     ]
 
 
+def said_in_each_language(say):
+    """The site's own words that `say()` gives (a label, gettext'd), said in each of
+    the site's languages and kept as `in_each_language` keeps names, for `words_in`:
+    words stored as they were then and shown in each reader's language."""
+    words = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            words[get_supported_language_variant(language)] = str(say())
+    return {IN_LANGUAGES: words}
+
+
 def words_in(value, language):
     """A value of `in_each_language` in `language` (the language of record's words
     where it has none); any other value as it is."""
@@ -192,3 +205,39 @@ def words_in(value, language):
     except LookupError:
         language = default_language()
     return words.get(language) or words.get(default_language(), "")
+
+
+# The Welsh alphabet, with the letters Welsh words borrow (k, q, v, x, z) where
+# English puts them. 'ng' is always read as one letter, though in some words (Bangor,
+# dangos) it is n then g: telling them apart needs a dictionary, and a word misplaced
+# by one letter in a list is the lesser harm.
+WELSH_LETTERS = (
+    "a b c ch d dd e f ff g ng h i j k l ll m n o p ph q r rh s t th u v w x y z"
+)
+WELSH_ORDER = {letter: place for place, letter in enumerate(WELSH_LETTERS.split())}
+WELSH_DIGRAPHS = {letter for letter in WELSH_ORDER if len(letter) == 2}
+
+
+def sort_key(words):
+    """For sorting names in the active language: in Welsh, in the order of the Welsh
+    alphabet, where ch, dd, ff, ng, ll, ph, rh and th are letters of their own
+    ('Llanelli' after 'Lyon'); in English, as before (casefolded)."""
+    folded = words.casefold()
+    if translation.get_language() != "cy":
+        return folded
+    # Accents (â, ŵ, ŷ) do not move a word among others: they only break a tie.
+    plain = "".join(
+        character
+        for character in unicodedata.normalize("NFD", folded)
+        if not unicodedata.combining(character)
+    )
+    letters, at = [], 0
+    while at < len(plain):
+        letter = plain[at : at + 2]
+        if letter not in WELSH_DIGRAPHS:
+            letter = plain[at]
+        at += len(letter)
+        # Spaces, digits and signs come before every letter, in their own order.
+        place = WELSH_ORDER.get(letter)
+        letters.append((1, place) if place is not None else (0, ord(letter)))
+    return (letters, folded)

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
-from core.feeds import FEED_LENGTH, AtomFeed, scope_of
+from core.feeds import FEED_LENGTH, AtomFeed, scope_of, titled_in_language
 from events import services
 from events.models import EventPage
 from themes.roles import public_pages
@@ -20,7 +20,7 @@ class MeetingsFeed(AtomFeed):
     def title(self, scope):
         if scope.theme:
             return gettext("statsforum: %(theme)s meetings") % {
-                "theme": scope.theme.title
+                "theme": scope.theme_title
             }
         return gettext("statsforum: meetings")
 
@@ -45,6 +45,7 @@ class MeetingsFeed(AtomFeed):
             ).order_by("-changed_at", "-pk")[:FEED_LENGTH]
         )
         EventPage.attach_themes(meetings)
+        titled_in_language(meeting.theme for meeting in meetings)
         for meeting in meetings:
             meeting.feed_link = scope.full(meeting.url)
         return meetings
@@ -76,7 +77,7 @@ class MeetingsFeed(AtomFeed):
         return meeting.feed_link
 
     def item_categories(self, meeting):
-        return [meeting.theme.title] if meeting.theme else []
+        return [meeting.theme.title_in_language] if meeting.theme else []
 
     # A page made live by code rather than published has no publication time:
     # its meeting's start stands in, so that every entry has the date Atom requires.

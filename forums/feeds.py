@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from core.feeds import FEED_LENGTH, AtomFeed
+from core.feeds import FEED_LENGTH, AtomFeed, titled_in_language
 from forums import visibility
 from forums.markdown import render_markdown
 from forums.models import ReplyEdit
@@ -26,6 +26,7 @@ class ThreadFeed(AtomFeed):
             return redirect(thread_feed_url(thread), permanent=True)
         # Full URLs at the address the feed was fetched from, as the data-gap feeds do.
         thread.site_url = request.build_absolute_uri("/").rstrip("/")
+        titled_in_language([thread.theme])
         request.feed_thread = thread
         return super().__call__(request, theme_slug=theme_slug, pk=pk, slug=slug)
 
@@ -37,7 +38,7 @@ class ThreadFeed(AtomFeed):
 
     def subtitle(self, thread):
         return gettext("Every reply in this thread, in %(theme)s.") % {
-            "theme": thread.theme.title
+            "theme": thread.theme.title_in_language
         }
 
     def link(self, thread):

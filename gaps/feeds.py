@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
-from core.feeds import FEED_LENGTH, AtomFeed, scope_of
+from core.feeds import FEED_LENGTH, AtomFeed, scope_of, titled_in_language
 from gaps.models import DataGap, GapUpdate
 
 
@@ -25,7 +25,7 @@ class GapUpdateEntries(AtomFeed):
 
     def item_author_name(self, update):
         # The role and organisation a producer answered for; never a member's name.
-        return update.author_label or None
+        return update.shown_author_label or None
 
     def item_pubdate(self, update):
         return update.created_at
@@ -49,8 +49,9 @@ class GapUpdatesFeed(GapUpdateEntries):
 
     def title(self, register):
         if register.theme:
+            (theme,) = titled_in_language([register.theme])
             return _("statsforum: data gaps in %(theme)s") % {
-                "theme": register.theme.title
+                "theme": theme.title_in_language
             }
         return _("statsforum: data gaps")
 

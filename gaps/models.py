@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import gettext, gettext_noop
+from django.utils.translation import get_language, gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItemBase
@@ -9,6 +9,7 @@ from wagtail.search import index
 
 from core.choices import TranslatedTextChoices
 from core.links import full_url
+from core.translation import words_in
 from themes import roles
 
 
@@ -243,8 +244,9 @@ class GapUpdate(models.Model):
         on_delete=models.SET_NULL,
         related_name="gap_updates",
     )
-    # The role and organisation they answered for, kept as it was then.
-    author_label = models.CharField(max_length=200, blank=True)
+    # The role and organisation they answered for, kept as it was then in each
+    # language (services.answering_as): `shown_author_label`. Empty on a raise.
+    author_labels = models.JSONField(default=dict, blank=True)
     from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=Status.choices)
     note = models.TextField(max_length=4000)
@@ -255,6 +257,13 @@ class GapUpdate(models.Model):
 
     def __str__(self):
         return f"{self.gap}: {self.get_to_status_display()}"
+
+    @property
+    def shown_author_label(self):
+        """Who answered, in the reader's language."""
+        if not self.author_labels:
+            return ""
+        return words_in(self.author_labels, get_language())
 
     @property
     def shown_note(self):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.notifications import NotificationKind, notify, notify_many
 from catalogue.services import followers as catalogue_followers
 from core.links import full_url
-from core.translation import in_each_language
+from core.translation import in_each_language, said_in_each_language
 from gaps.models import DataGap, GapUpdate
 
 
@@ -95,10 +95,14 @@ def tell_of_update(update_id):
         "gap_id": gap.pk,
         "gap_url": gap.get_full_url(),
         "theme_title": gap.theme.title,
-        "status": update.get_to_status_display(),
-        "previous_status": update.get_from_status_display(),
+        # Written in each reader's language: the statuses and who answered, as
+        # they were then (core.translation.said_in_each_language).
+        "status": said_in_each_language(update.get_to_status_display),
+        "previous_status": said_in_each_language(update.get_from_status_display)
+        if update.from_status
+        else "",
         "note": update.note,
-        "answered_by": update.author_label,
+        "answered_by": update.author_labels or "",
         "duplicate_of_title": gap.duplicate_of.title if gap.duplicate_of else "",
         "duplicate_of_url": gap.duplicate_of.get_full_url() if gap.duplicate_of else "",
     }

@@ -4,12 +4,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from wagtail.log_actions import log
 
 from accounts.suspension import check_may_contribute
 from accounts.trust import must_wait_for_approval, trust_if_enough_approved
 from core.signals import tell_content_changed
+from core.translation import in_each_language, said_in_each_language, words_in
 from gaps import notifications, tasks
 from gaps.models import (
     RAISED_NOTE,
@@ -67,12 +68,21 @@ def check_sees(user, gap):
 
 
 def answering_as(user, theme):
-    """'Office for National Statistics (producer)', kept on the timeline entry."""
+    """'Office for National Statistics, Statistics producer' in each language (the
+    organisation's Welsh name where it has one), kept on the timeline entry as it
+    was then: `GapUpdate.shown_author_label`."""
     role = roles.role_held(user, theme, TRIAGE_ROLES)
-    if role is None:
-        return "Editor"
-    organisation = role.organisation.name if role.organisation else ""
-    return ", ".join(part for part in [organisation, role.get_role_display()] if part)
+    organisation = ""
+    if role is not None and role.organisation is not None:
+        (organisation,) = in_each_language([role.organisation])
+
+    def label():
+        if role is None:
+            return gettext("Editor")
+        parts = [words_in(organisation, get_language()), role.get_role_display()]
+        return ", ".join(part for part in parts if part)
+
+    return said_in_each_language(label)
 
 
 @transaction.atomic
@@ -205,7 +215,7 @@ def change_status(
     update = GapUpdate.objects.create(
         gap=gap,
         author=user,
-        author_label=answering_as(user, gap.theme),
+        author_labels=answering_as(user, gap.theme),
         from_status=previous,
         to_status=status,
         note=note,

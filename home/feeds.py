@@ -5,9 +5,11 @@ import icalendar
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import gettext
 
-from core.feeds import FEED_LENGTH, Entry, EntryFeed, scope_of
+from core.feeds import FEED_LENGTH, Entry, EntryFeed, scope_of, titled_in_language
 from core.links import full_url
 from events.calendar import LONDON, calendar_for
 from home import opportunities
@@ -22,23 +24,27 @@ def entry(item, *, title, description, link, kind, theme):
         link=link,
         published=item.listed_at,
         updated=item.listed_at,
-        categories=[kind, *([theme.title] if theme else [])],
+        categories=[kind, *([theme.title_in_language] if theme else [])],
     )
 
 
 def consultation_entry(consultation):
-    closes = timezone.localtime(consultation.closes_at, LONDON)
+    # Django's date format, not strftime: the month in the reader's language.
+    closes = date_format(
+        timezone.localtime(consultation.closes_at, LONDON), "j F Y, H:i"
+    )
     return entry(
         consultation,
-        title=f"Consultation: {consultation.title}",
+        title=gettext("Consultation: %(title)s") % {"title": consultation.title},
         description=format_html(
-            "<p>{}</p><p>Open until {}. Asked by {}.</p>",
+            "<p>{}</p><p>{}. {}.</p>",
             consultation.summary,
-            f"{closes:%-d %B %Y, %H:%M} (UK time)",
-            consultation.contact_organisation.name,
+            gettext("Open until %(time)s (UK time)") % {"time": closes},
+            gettext("Asked by %(organisation)s")
+            % {"organisation": consultation.contact_organisation.localized.name},
         ),
         link=consultation.url,
-        kind="Consultations",
+        kind=gettext("Consultations"),
         theme=consultation.theme,
     )
 
@@ -46,7 +52,7 @@ def consultation_entry(consultation):
 def meeting_entry(meeting):
     return entry(
         meeting,
-        title=f"Meeting: {meeting.title}",
+        title=gettext("Meeting: %(title)s") % {"title": meeting.title},
         description=format_html(
             "<p>{}</p><p>{}. {}.</p>",
             meeting.summary,
@@ -54,23 +60,25 @@ def meeting_entry(meeting):
             meeting.places,
         ),
         link=meeting.url,
-        kind="Meetings",
+        kind=gettext("Meetings"),
         theme=meeting.theme,
     )
 
 
 def gap_entry(gap):
     ask = (
-        "Producers are assessing this gap: tell them you need it, and what for."
+        gettext(
+            "Producers are assessing this gap: tell them you need it, and what for."
+        )
         if gap.is_assessed
-        else "Raised recently: say if you need it too."
+        else gettext("Raised recently: say if you need it too.")
     )
     return entry(
         gap,
-        title=f"Data gap: {gap.title}",
+        title=gettext("Data gap: %(title)s") % {"title": gap.title},
         description=format_html("<p>{}</p><p>{}</p>", gap.measure, ask),
         link=gap.get_absolute_url(),
-        kind="Data gaps",
+        kind=gettext("Data gaps"),
         theme=gap.theme,
     )
 
@@ -78,11 +86,11 @@ def gap_entry(gap):
 def question_entry(thread):
     return entry(
         thread,
-        title=f"Question: {thread.title}",
+        title=gettext("Question: %(title)s") % {"title": thread.title},
         # Sanitised when saved (forums.markdown), as the thread page shows it.
         description=thread.body_html,
         link=thread.get_absolute_url(),
-        kind="Questions",
+        kind=gettext("Questions"),
         theme=thread.theme,
     )
 
@@ -97,6 +105,8 @@ ENTRIES = {
 
 def entries(sections):
     """Every item of `sections` as one kind of entry, newest opportunity first."""
+    # Each theme in the reader's language: one query for them all.
+    titled_in_language(item.theme for section in sections for item in section.items)
     found = [
         ENTRIES[section.key](item) for section in sections for item in section.items
     ]
@@ -104,14 +114,17 @@ def entries(sections):
 
 
 class GetInvolvedFeed(EntryFeed):
-    title = "statsforum: get involved"
-    subtitle = (
-        "Consultations open now, meetings with places left, data gaps asking for "
-        "evidence and questions waiting for an answer."
-    )
-
     def get_object(self, request):
         return scope_of(request)
+
+    def title(self, scope):
+        return gettext("statsforum: get involved")
+
+    def subtitle(self, scope):
+        return gettext(
+            "Consultations open now, meetings with places left, data gaps asking for "
+            "evidence and questions waiting for an answer."
+        )
 
     def link(self, scope):
         return scope.full(reverse("home:get_involved"))
@@ -132,7 +145,10 @@ def closing_event(consultation):
     event.add("uid", f"consultation-closes-{consultation.pk}@statsforum")
     event.add("dtstamp", timezone.now())
     event.add("dtstart", consultation.closes_at.astimezone(LONDON))
-    event.add("summary", f"Consultation closes: {consultation.title}")
+    event.add(
+        "summary",
+        gettext("Consultation closes: %(title)s") % {"title": consultation.title},
+    )
     event.add("description", consultation.summary)
     event.add("url", full_url(consultation.url))
     return event
@@ -146,7 +162,7 @@ def calendar(request):
     }
     ics = calendar_for(
         sections[MEETINGS].items,
-        "statsforum: get involved",
+        gettext("statsforum: get involved"),
         others=[closing_event(item) for item in sections[CONSULTATIONS].items],
     )
     response = HttpResponse(ics, content_type="text/calendar")

@@ -19,6 +19,7 @@ from datetime import timedelta
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
 
 from consultations.models import ConsultationPage, ConsultationResponse
 from core.translation import localize
@@ -131,8 +132,10 @@ def places_words(meeting):
     """'2 places left', or 'Places not limited'."""
     left = meeting.places_left
     if left is None:
-        return "Places not limited"
-    return f"{left} place{'s' if left != 1 else ''} left"
+        return gettext("Places not limited")
+    return ngettext("%(count)s place left", "%(count)s places left", left) % {
+        "count": left
+    }
 
 
 def in_my_themes(member):

@@ -1,8 +1,9 @@
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
-from core.translation import localize, of_record
+from core.translation import default_language, localize, of_record, sort_key
 from search.documents import public_themes
 from search.models import Kind
 from search.query import Filters
@@ -63,13 +64,14 @@ class SearchFilters(forms.Form):
         producers = of_record(Organisation.objects).filter(
             kind=Organisation.Kind.PRODUCER
         )
-        self.fields["organisation"].choices = [
-            ("", _("Any organisation")),
-            *(
-                (str(organisation.pk), organisation.localized.name)
-                for organisation in localize(producers.order_by("name"))
-            ),
+        named = [
+            (str(organisation.pk), organisation.localized.name)
+            for organisation in localize(producers.order_by("name"))
         ]
+        if get_language() != default_language():
+            # In the order of the names the reader sees, in their alphabet.
+            named.sort(key=lambda choice: sort_key(choice[1]))
+        self.fields["organisation"].choices = [("", _("Any organisation")), *named]
         for form_field in self.fields.values():
             form_field.widget.attrs["class"] = "govuk-!-width-full"
 

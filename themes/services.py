@@ -11,7 +11,7 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from accounts import notifications
 from accounts.notifications import notify
 from core.links import full_url
-from core.translation import in_each_language
+from core.translation import in_each_language, said_in_each_language
 from themes.models import (
     ProducerRequest,
     Role,
@@ -191,7 +191,8 @@ def grant_role(
             {
                 "theme_title": theme.title,
                 "theme_url": theme.full_url,
-                "role": theme_role.get_role_display(),
+                # In the reader's language, as the editor's may not be theirs.
+                "role": said_in_each_language(theme_role.get_role_display),
             },
         )
     return theme_role

@@ -107,6 +107,22 @@ def test_welsh_choices_are_in_the_order_of_their_welsh_names(
     assert cymraeg.index(LLYWODRAETH + "</") < cymraeg.index("Swyddfa Ystadegau")
 
 
+def test_welsh_choices_follow_the_welsh_alphabet_where_ll_comes_after_ly(
+    client, lfs, government, llywodraeth, welsh
+):
+    library = OrganisationFactory(name="National Library of Wales", acronym="")
+    translate_snippet(library, welsh, {"name": "Lyfrgell Genedlaethol Cymru"})
+    StatisticFactory(name="Library loans", producer=library)
+    StatisticFactory(name="National Survey for Wales", producer=government)
+
+    cymraeg = page_in_welsh(client, "/statistics/")
+
+    # By their letters alone, Llywodraeth would come first (l before y).
+    assert cymraeg.index("Lyfrgell Genedlaethol Cymru</") < cymraeg.index(
+        LLYWODRAETH + "</"
+    )
+
+
 def test_the_contacts_and_gaps_filters_offer_organisations_by_their_welsh_names(
     client, housing, lfs, welsh_lfs, government, llywodraeth
 ):
@@ -141,6 +157,17 @@ def test_the_search_offers_and_shows_organisations_and_statistics_in_welsh(
     badged = page_in_welsh(client, "/search/?query=table")
     assert LLYWODRAETH in badged
     assert GOVERNMENT not in badged
+
+
+def test_the_search_offers_organisations_in_the_order_of_their_welsh_names(
+    client, ons, government, llywodraeth, welsh
+):
+    translate_snippet(ons, welsh, {"name": "Swyddfa Ystadegau Gwladol"})
+
+    english, cymraeg = in_both(client, "/search/")
+
+    assert english.index(">Office for National") < english.index(f">{GOVERNMENT}<")
+    assert cymraeg.index(f">{LLYWODRAETH}<") < cymraeg.index(">Swyddfa Ystadegau")
 
 
 def test_a_welsh_search_costs_the_same_however_many_results_are_translated(

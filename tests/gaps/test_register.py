@@ -491,9 +491,9 @@ def test_the_atom_feed_holds_the_status_changes_and_their_notes(
     assert "In next year&#x27;s &lt;b&gt;plan&lt;/b&gt;." in (
         latest.find(f"{ATOM}summary").text
     )
-    label = services.answering_as(producer, migration)
-    assert "Office for National Statistics" in label
-    assert latest.find(f"{ATOM}author/{ATOM}name").text == label
+    assert latest.find(f"{ATOM}author/{ATOM}name").text == (
+        "Office for National Statistics, Statistics producer"
+    )
     update = assessed.updates.latest("pk")
     link = latest.find(f"{ATOM}link").get("href")
     assert link == f"http://testserver{gap.get_absolute_url()}#update-{update.pk}"

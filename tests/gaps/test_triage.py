@@ -343,7 +343,7 @@ def test_a_chair_may_triage(client, chair, gap):
     assert response.status_code == 302
     gap.refresh_from_db()
     assert gap.status == Status.UNDER_ASSESSMENT
-    assert gap.updates.last().author_label == "Forum chair"
+    assert gap.updates.last().shown_author_label == "Forum chair"
 
 
 def test_an_editor_may_triage_any_theme(client, editor, gap):
@@ -354,7 +354,7 @@ def test_an_editor_may_triage_any_theme(client, editor, gap):
     assert response.status_code == 302
     gap.refresh_from_db()
     assert gap.status == Status.NOT_FEASIBLE
-    assert gap.updates.last().author_label == "Editor"
+    assert gap.updates.last().shown_author_label == "Editor"
 
 
 # What a change records
@@ -365,7 +365,10 @@ def test_the_timeline_entry_says_who_answered_for_which_organisation(producer, g
 
     update = gap.updates.last()
     assert update.author == producer
-    assert update.author_label == "Office for National Statistics, Statistics producer"
+    assert (
+        update.shown_author_label
+        == "Office for National Statistics, Statistics producer"
+    )
     assert update.from_status == Status.RAISED
     assert update.to_status == Status.ACKNOWLEDGED
     assert update.note == NOTE

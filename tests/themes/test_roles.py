@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils import translation
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from accounts.factories import OrganisationFactory, UserFactory
@@ -102,6 +103,21 @@ def test_a_role_brings_membership_and_an_email(themes, editor, mailoutbox):
     assert services.is_member(chair, migration)
     assert chair.groups.filter(name="Migration chairs").exists()
     assert mailoutbox[-1].subject == "You are now forum chair in Migration"
+
+
+def test_each_reader_is_told_their_role_in_their_language(themes, editor, mailoutbox):
+    migration, _ = themes
+    cymro = UserFactory(email_language="cy")
+
+    # Granted from an admin in English (or in Welsh): the member's language wins.
+    for language in ["en-gb", "cy"]:
+        with translation.override(language):
+            services.grant_role(migration, UserFactory(), Role.CHAIR, granted_by=editor)
+    services.grant_role(migration, cymro, Role.CHAIR, granted_by=editor)
+
+    subjects = [message.subject for message in mailoutbox]
+    assert subjects[:2] == ["You are now forum chair in Migration"] * 2
+    assert subjects[2] == "Rydych bellach yn cadeirydd y fforwm yn Migration"
 
 
 def test_removing_a_role_takes_the_rights_away(themes, editor):

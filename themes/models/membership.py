@@ -1,7 +1,9 @@
 from django.conf import settings
 from django.contrib.auth.models import Group
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
+from core.choices import TranslatedTextChoices
 from core.translation import in_language_of_record
 
 
@@ -28,9 +30,9 @@ class ThemeMembership(models.Model):
         return f"{self.user} in {self.theme}"
 
 
-class Role(models.TextChoices):
-    CHAIR = "chair", "Forum chair"
-    PRODUCER = "producer", "Statistics producer"
+class Role(TranslatedTextChoices):
+    CHAIR = "chair", _("Forum chair")
+    PRODUCER = "producer", _("Statistics producer")
 
 
 class ThemeGroup(models.Model):
