@@ -103,6 +103,9 @@ MIDDLEWARE = [
     "core.bad_requests.RefuseNullCharactersMiddleware",
     # A visitor's page from the cache, before sessions and the view (core/pagecache.py).
     "core.pagecache.PageCacheMiddleware",
+    # On SQLite a request that only reads takes no write lock (core/transactions.py);
+    # below the page cache, which answers without the database.
+    "core.transactions.ReadsWithoutTheWriteLockMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language of the address, never of the browser (core/languages.py): before
     # CommonMiddleware, whose added slash must find the /cy/ addresses.
