@@ -16,7 +16,7 @@ from accounts.notifications import (
 )
 from catalogue import contact_emails
 from catalogue.services import followers as catalogue_followers
-from core.translation import in_each_language
+from core.translation import in_each_language, title_in_each_language
 from forums.markdown import render_markdown
 from forums.mentions import mentioned_members
 from forums.models import Thread, ThreadFollow
@@ -160,7 +160,7 @@ def tell_followers_of_reply(reply_id):
         "thread_title": thread.title,
         "thread_id": thread.pk,
         "thread_url": thread.get_full_url() + f"#reply-{reply.pk}",
-        "theme_title": thread.theme.title,
+        "theme_title": title_in_each_language(thread.theme),
         "author_name": reply.user.public_name if reply.user else "A former member",
         "text": reply.comment,
         "html": render_markdown(reply.comment),
@@ -186,7 +186,7 @@ def tell_members_of_thread(thread_id):
         "thread_title": thread.title,
         "thread_id": thread.pk,
         "thread_url": thread.get_full_url(),
-        "theme_title": thread.theme.title,
+        "theme_title": title_in_each_language(thread.theme),
         "author_name": thread.author.public_name
         if thread.author
         else "A former member",
@@ -290,7 +290,7 @@ def _tell_mentioned(thread, author, text, *, post, url):
         "thread_title": thread.title,
         "thread_id": thread.pk,
         "thread_url": url,
-        "theme_title": thread.theme.title,
+        "theme_title": title_in_each_language(thread.theme),
         "author_name": author.public_name if author else "A former member",
         "text": text,
         # Without links to profiles: an email needs whole addresses.
@@ -330,7 +330,7 @@ def tell_followers_of_statistics(thread_id):
         {
             "thread_title": thread.title,
             "thread_url": thread.get_full_url(),
-            "theme_title": thread.theme.title,
+            "theme_title": title_in_each_language(thread.theme),
             "statistics": in_each_language(statistics),
             "author_name": thread.author.public_name
             if thread.author
