@@ -12,6 +12,8 @@ from django.utils import timezone, translation
 from accounts import digests
 from accounts.factories import UserFactory
 from accounts.models import Notification
+from catalogue import services as catalogue_services
+from catalogue.factories import StatisticFactory
 from demo.welsh import translate_page
 from forums import notifications as forum_notifications
 from forums import services as forum_services
@@ -134,3 +136,24 @@ def test_a_welsh_digest_heads_its_themes_with_their_welsh_titles_in_welsh_order(
     # In English, Health came before Housing.
     assert body.index(TAI.upper()) < body.index("Y GWASANAETH IECHYD")
     assert "HOUSING" not in body and "HEALTH" not in body
+
+
+def test_a_thread_email_says_its_kind_and_a_former_member_in_welsh(
+    housing, tai, readers, mailoutbox
+):
+    statistic = StatisticFactory(name="Rents")
+    for reader in readers:
+        catalogue_services.follow(statistic, reader)
+    thread = ThreadFactory(theme=housing, title="Rents?", kind="question", author=None)
+    thread.statistics.set([statistic])
+
+    forum_notifications.tell_followers_of_statistics(thread.pk)
+
+    welsh_email, english_email = by_reader(mailoutbox, readers)
+    assert "Cyn-aelod" in welsh_email.body
+    assert "(cwestiwn i'r cynhyrchwyr)" in welsh_email.body
+    assert f"yn {TAI}" in welsh_email.body
+    for english in ["A former member", "question for the producers", "Housing"]:
+        assert english not in welsh_email.body
+    assert "A former member started a thread in Housing" in english_email.body
+    assert "(a question for the producers)" in english_email.body
