@@ -22,6 +22,7 @@ from accounts import notifications
 from accounts.emails import in_language, language_of
 from accounts.models import Notification
 from core.links import full_url
+from core.translation import sort_key, titled_in_language
 
 UK = ZoneInfo("Europe/London")
 Status = Notification.Status
@@ -143,14 +144,22 @@ def _digest_context(user, cadence, items):
     themes = defaultdict(lambda: defaultdict(list))
     for item in items:
         themes[item.theme][item.kind].append(item)
-    ordered = sorted(themes, key=lambda theme: (theme is not None, str(theme or "")))
+    # Each theme named in the member's language (one query), and in that order.
+    titled_in_language(themes)
+    ordered = sorted(
+        themes,
+        key=lambda theme: (
+            theme is not None,
+            sort_key(theme.title_in_language) if theme else "",
+        ),
+    )
     return {
         "cadence": cadence,
         "count": len(items),
         "preferences_url": full_url(reverse("notification_preferences")),
         "groups": [
             {
-                "theme_title": theme.title if theme else "",
+                "theme_title": theme.title_in_language if theme else "",
                 "kinds": [
                     {
                         "label": str(notifications.get_kind(key).label),

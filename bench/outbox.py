@@ -93,7 +93,7 @@ def digest_run(theme, size):
                 "thread_url": "http://127.0.0.1:8000/t/",
                 "theme_title": theme.title,
                 "author_name": "Sam",
-                "kind": "Discussion",
+                "thread_kind": "Discussion",
                 "text": thread.body,
                 "html": thread.body_html,
             },

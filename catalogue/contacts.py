@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from catalogue.models import Statistic, StatisticContact
-from core.translation import localize, of_record
+from core.translation import in_reading_order, localize, of_record
 from themes.forms import ThemeFilters
 from themes.models import ThemeContact
 from themes.roles import public_themes
@@ -69,9 +69,14 @@ def filter_choices():
     localize([*organisations, *statistics])
     return {
         "themes": list(public_themes().order_by("title")),
-        "organisations": organisations,
-        "statistics": statistics,
+        # In the order of the names shown, once they are found.
+        "organisations": in_reading_order(organisations, name_shown),
+        "statistics": in_reading_order(statistics, name_shown),
     }
+
+
+def name_shown(snippet):
+    return snippet.localized.name
 
 
 def listed_contacts(chosen, theme=None):

@@ -14,6 +14,7 @@ from consultations.models import ConsultationPage, ConsultationResponse
 from consultations.permissions import APPROVE_CONSULTATION
 from core.dates import long_date, time_and_date
 from core.links import full_url
+from core.translation import title_in_each_language
 
 Response = ConsultationResponse
 
@@ -68,7 +69,7 @@ def consultation_context(consultation):
     return {
         "title": consultation.title,
         "summary": consultation.summary,
-        "theme_title": consultation.theme.title,
+        "theme_title": title_in_each_language(consultation.theme),
         "url": consultation.full_url,
         "opens": time_and_date(consultation.opens_at),
         "closes": time_and_date(consultation.closes_at),

@@ -8,7 +8,8 @@ from functools import cached_property
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
-from core.translation import localized
+# Re-exported: the feeds name themes with it.
+from core.translation import titled_in_language
 
 FEED_LENGTH = 50
 
@@ -35,16 +36,6 @@ class Scope:
 
 def scope_of(request, theme=None):
     return Scope(theme=theme, site_url=request.build_absolute_uri("/").rstrip("/"))
-
-
-def titled_in_language(themes):
-    """Give each theme (a ThemePage of record) `title_in_language`: its live Welsh
-    translation's title on a Welsh feed, where it has one, else its own. One query
-    for them all on a Welsh feed, none on an English one."""
-    themes = [theme for theme in themes if theme is not None]
-    for theme, shown in zip(themes, localized(themes), strict=True):
-        theme.title_in_language = shown.title
-    return themes
 
 
 class AtomFeed(Feed):

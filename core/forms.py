@@ -5,7 +5,6 @@ from datetime import date
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from taggit.forms import TagField
@@ -13,7 +12,7 @@ from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.fields import RichTextField
 
 from core.ids import MAX_ID, as_id
-from core.translation import default_language, localize, sort_key
+from core.translation import in_reading_order, localize
 
 # Invisible characters no keyboard types: C0 controls but tab and newlines, DEL, and
 # the halves of a UTF-16 pair on their own (not text at all; PostgreSQL refuses them).
@@ -115,12 +114,9 @@ class InLanguageChoiceIterator(forms.models.ModelChoiceIterator):
         if self.field.empty_label is not None:
             yield ("", self.field.empty_label)
         objects = self.field.localize_choices(list(self.queryset))
-        if translation.get_language() != default_language():
-            # The rows come in the order of their English names: put them in the
-            # order of the names the reader sees, in their alphabet.
-            objects = sorted(
-                objects, key=lambda obj: sort_key(self.field.label_from_instance(obj))
-            )
+        # The rows come in the order of their English names: put them in the order
+        # of the names the reader sees, in their alphabet.
+        objects = in_reading_order(objects, self.field.label_from_instance)
         for obj in objects:
             yield self.choice(obj)
 

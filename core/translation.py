@@ -89,6 +89,29 @@ def localized(pages):
     return [found.get(page.translation_key, page) for page in pages]
 
 
+def titled_in_language(pages):
+    """Give each page of record (a theme) `title_in_language`: its live translation's
+    title in the active language where it has one, else its own. One query for them
+    all in Welsh, none in English; none again for pages already titled in it."""
+    pages = [page for page in pages if page is not None]
+    language = translation.get_language()
+    pending = [page for page in pages if page.__dict__.get("_titled_in") != language]
+    for page, shown in zip(pending, localized(pending), strict=True):
+        page.title_in_language = shown.title
+        page._titled_in = language
+    return pages
+
+
+def in_reading_order(objects, label):
+    """`objects` in the order of the words a reader sees of each (`label(obj)`): on a
+    page in another language than the one of record, its translations put them out
+    of the database's order, so they are sorted again in its alphabet (`sort_key`)."""
+    objects = list(objects)
+    if translation.get_language() in (None, default_language()):
+        return objects
+    return sorted(objects, key=lambda obj: sort_key(label(obj)))
+
+
 class LocalizedInBulk:
     """For a translatable snippet (before `TranslatableMixin` in its bases): its
     `.localized`, Wagtail's translation in the active language or itself, costs no
@@ -157,19 +180,24 @@ def localize(objects):
 IN_LANGUAGES = "in_languages"
 
 
-def in_each_language(objects, field="name"):
+def in_each_language(objects, field="name", translations=None):
     """For a stored email context (JSON, rendered later in each reader's language):
     `field` of each snippet of record in every language it is translated into, as
     {IN_LANGUAGES: {language code: words}}, which `words_in` reads. One query a
-    model, whatever the number."""
+    model, whatever the number. `translations(model)`, when given, is the queryset
+    the translations are read from (a page's live ones)."""
     objects = [obj for obj in objects if obj is not None]
     found = {}
     for model in {type(obj) for obj in objects}:
-        rows = model._default_manager.filter(
-            translation_key__in={
-                obj.translation_key for obj in objects if type(obj) is model
-            }
-        ).values_list("translation_key", "locale__language_code", field)
+        rows = (
+            (translations(model) if translations else model._default_manager)
+            .filter(
+                translation_key__in={
+                    obj.translation_key for obj in objects if type(obj) is model
+                }
+            )
+            .values_list("translation_key", "locale__language_code", field)
+        )
         for key, language, words in rows:
             found.setdefault((model, key), {})[language] = words
     return [
@@ -181,6 +209,23 @@ def in_each_language(objects, field="name"):
         }
         for obj in objects
     ]
+
+
+def titles_in_each_language(pages):
+    """Pages' titles (themes') stored as `in_each_language` stores names: in each
+    language a page has a live translation in, as it is now; a draft's title is no
+    title readers have seen. One query, whatever the number."""
+    return in_each_language(
+        pages, field="title", translations=lambda model: model.objects.live()
+    )
+
+
+def title_in_each_language(page):
+    """`titles_in_each_language` of one page ("" for none)."""
+    if page is None:
+        return ""
+    (title,) = titles_in_each_language([page])
+    return title
 
 
 def said_in_each_language(say):

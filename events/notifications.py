@@ -5,6 +5,7 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 
 from accounts.notifications import NotificationKind, notify, notify_many
+from core.translation import title_in_each_language
 from events.models import EventPage, MeetingRegistration, MinutesPage
 from events.services import ics_attachment, when
 
@@ -87,7 +88,7 @@ def tell_members_of_meeting(meeting_id):
     context = {
         "meeting_title": meeting.title,
         "meeting_url": meeting.full_url,
-        "theme_title": theme.title,
+        "theme_title": title_in_each_language(theme),
         "when": when(meeting),
         "format": meeting.get_format_display(),
         "venue": meeting.venue,
@@ -107,7 +108,7 @@ def tell_of_minutes(minutes_id):
     meeting, theme = minutes.meeting, minutes.theme
     context = {
         "meeting_title": meeting.title,
-        "theme_title": theme.title,
+        "theme_title": title_in_each_language(theme),
         "minutes_url": minutes.full_url,
         "when": when(meeting),
         "action_count": minutes.action_items.count(),

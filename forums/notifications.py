@@ -4,6 +4,7 @@ from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_comments_xtd.models import XtdComment
 
@@ -16,7 +17,11 @@ from accounts.notifications import (
 )
 from catalogue import contact_emails
 from catalogue.services import followers as catalogue_followers
-from core.translation import in_each_language
+from core.translation import (
+    in_each_language,
+    said_in_each_language,
+    title_in_each_language,
+)
 from forums.markdown import render_markdown
 from forums.mentions import mentioned_members
 from forums.models import Thread, ThreadFollow
@@ -153,6 +158,15 @@ KINDS = [
 ]
 
 
+def author_name(user):
+    """Who wrote it, for a stored context: a member's name, or the site's words for
+    one erased since, in each language (an email is written later, in its
+    reader's)."""
+    if user is not None:
+        return user.public_name
+    return said_in_each_language(lambda: gettext("A former member"))
+
+
 def tell_followers_of_reply(reply_id):
     reply = XtdComment.objects.select_related("user").get(pk=reply_id)
     thread = Thread.objects.select_related("theme").get(pk=int(reply.object_pk))
@@ -160,8 +174,8 @@ def tell_followers_of_reply(reply_id):
         "thread_title": thread.title,
         "thread_id": thread.pk,
         "thread_url": thread.get_full_url() + f"#reply-{reply.pk}",
-        "theme_title": thread.theme.title,
-        "author_name": reply.user.public_name if reply.user else "A former member",
+        "theme_title": title_in_each_language(thread.theme),
+        "author_name": author_name(reply.user),
         "text": reply.comment,
         "html": render_markdown(reply.comment),
     }
@@ -186,11 +200,10 @@ def tell_members_of_thread(thread_id):
         "thread_title": thread.title,
         "thread_id": thread.pk,
         "thread_url": thread.get_full_url(),
-        "theme_title": thread.theme.title,
-        "author_name": thread.author.public_name
-        if thread.author
-        else "A former member",
-        "kind": thread.get_kind_display(),
+        "theme_title": title_in_each_language(thread.theme),
+        "author_name": author_name(thread.author),
+        # Not "kind": the outbox gives every email its NotificationKind by that name.
+        "thread_kind": said_in_each_language(thread.get_kind_display),
         "text": thread.body,
         "html": thread.body_html,
     }
@@ -290,8 +303,8 @@ def _tell_mentioned(thread, author, text, *, post, url):
         "thread_title": thread.title,
         "thread_id": thread.pk,
         "thread_url": url,
-        "theme_title": thread.theme.title,
-        "author_name": author.public_name if author else "A former member",
+        "theme_title": title_in_each_language(thread.theme),
+        "author_name": author_name(author),
         "text": text,
         # Without links to profiles: an email needs whole addresses.
         "html": render_markdown(text),
@@ -330,12 +343,10 @@ def tell_followers_of_statistics(thread_id):
         {
             "thread_title": thread.title,
             "thread_url": thread.get_full_url(),
-            "theme_title": thread.theme.title,
+            "theme_title": title_in_each_language(thread.theme),
             "statistics": in_each_language(statistics),
-            "author_name": thread.author.public_name
-            if thread.author
-            else "A former member",
-            "kind": thread.get_kind_display(),
+            "author_name": author_name(thread.author),
+            "thread_kind": said_in_each_language(thread.get_kind_display),
             "text": thread.body,
             "html": thread.body_html,
         },

@@ -7,7 +7,11 @@ from django.utils.translation import gettext_lazy as _
 from accounts.notifications import NotificationKind, notify, notify_many
 from catalogue.services import followers as catalogue_followers
 from core.links import full_url
-from core.translation import in_each_language, said_in_each_language
+from core.translation import (
+    in_each_language,
+    said_in_each_language,
+    title_in_each_language,
+)
 from gaps.models import DataGap, GapUpdate
 
 
@@ -79,7 +83,7 @@ def tell_followers_of_statistics(gap_id):
         {
             "gap_title": gap.title,
             "gap_url": gap.get_full_url(),
-            "theme_title": gap.theme.title,
+            "theme_title": title_in_each_language(gap.theme),
             "statistics": in_each_language(statistics),
             "measure": gap.measure,
         },
@@ -94,7 +98,7 @@ def tell_of_update(update_id):
         "gap_title": gap.title,
         "gap_id": gap.pk,
         "gap_url": gap.get_full_url(),
-        "theme_title": gap.theme.title,
+        "theme_title": title_in_each_language(gap.theme),
         # Written in each reader's language: the statuses and who answered, as
         # they were then (core.translation.said_in_each_language).
         "status": said_in_each_language(update.get_to_status_display),
@@ -144,7 +148,7 @@ def tell_author_of_rejection(gap):
         "data_gap_rejected",
         {
             "gap_title": gap.title,
-            "theme_title": gap.theme.title,
+            "theme_title": title_in_each_language(gap.theme),
             "register_url": full_url(
                 reverse("gaps:register", kwargs={"theme_slug": gap.theme.slug})
             ),

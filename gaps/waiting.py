@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from accounts.notifications import notify
 from core.links import full_url
+from core.translation import title_in_each_language
 from core.working_days import LONDON, waited_since
 from gaps.models import DataGap, Status
 from gaps.services import TRIAGE_ROLES
@@ -115,7 +116,7 @@ def triagers(theme):
 
 def tell_triagers(theme, people, gaps):
     context = {
-        "theme_title": theme.title,
+        "theme_title": title_in_each_language(theme),
         "register_url": full_url(
             reverse("gaps:register", kwargs={"theme_slug": theme.slug})
         ),

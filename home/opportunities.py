@@ -20,6 +20,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from consultations.models import ConsultationPage, ConsultationResponse
 from core.translation import localize
@@ -180,8 +181,8 @@ def questions(member, period, shown):
 
 
 def mark(member, sections):
-    """What the member already did about each item shown, in words (`item.mark`):
-    one query a kind."""
+    """What the member already did about each item shown, in words (`item.mark`,
+    lazy: said in the language it is shown in): one query a kind."""
     for section in sections:
         marks = MARKS[section.key](member, section.items) if section.items else {}
         for item in section.items:
@@ -198,8 +199,8 @@ def meeting_marks(member, meetings):
         ],
     ).values_list("meeting_id", "status")
     words = {
-        MeetingRegistration.Status.CONFIRMED: "Registered",
-        MeetingRegistration.Status.WAITING: "On the waiting list",
+        MeetingRegistration.Status.CONFIRMED: _("Registered"),
+        MeetingRegistration.Status.WAITING: _("On the waiting list"),
     }
     return {meeting_id: words[status] for meeting_id, status in registrations}
 
@@ -212,9 +213,9 @@ def consultation_marks(member, consultations):
     marks = {}
     for consultation_id, status in responses:
         if status == ConsultationResponse.Status.SUBMITTED:
-            marks[consultation_id] = "Responded"
+            marks[consultation_id] = _("Responded")
         else:
-            marks.setdefault(consultation_id, "Response started")
+            marks.setdefault(consultation_id, _("Response started"))
     return marks
 
 
@@ -224,8 +225,8 @@ def gap_marks(member, gaps):
             user=member, gap__in=[gap.pk for gap in gaps]
         ).values_list("gap_id", flat=True)
     )
-    marks = {gap.pk: "Raised by you" for gap in gaps if gap.author_id == member.pk}
-    marks.update(dict.fromkeys(supported, "Supported"))
+    marks = {gap.pk: _("Raised by you") for gap in gaps if gap.author_id == member.pk}
+    marks.update(dict.fromkeys(supported, _("Supported")))
     return marks
 
 
@@ -241,9 +242,11 @@ def question_marks(member, threads):
         .values_list("object_pk", flat=True)
     }
     marks = {
-        thread.pk: "Asked by you" for thread in threads if thread.author_id == member.pk
+        thread.pk: _("Asked by you")
+        for thread in threads
+        if thread.author_id == member.pk
     }
-    marks.update(dict.fromkeys(replied, "Replied"))
+    marks.update(dict.fromkeys(replied, _("Replied")))
     return marks
 
 

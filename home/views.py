@@ -4,7 +4,7 @@ from django.shortcuts import render
 from accounts import suppressions
 from consultations.services.responding import responses_of
 from core.search import search_query
-from core.translation import localize, localized
+from core.translation import localize, localized, titled_in_language
 from events.services import my_calendar_url
 from home import opportunities
 from search import query as site_search
@@ -72,6 +72,8 @@ def get_involved(request):
     """Ways to take part now, across every theme: a member's themes first, and what
     they already took part in marked."""
     sections = opportunities.gather(request.user)
+    # Each theme in the reader's language: one query for them all.
+    titled_in_language(item.theme for section in sections for item in section.items)
     return render(
         request,
         "home/get_involved.html",

@@ -14,11 +14,16 @@ from django.contrib.auth import get_user_model
 from django.db.models import OuterRef
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from accounts.digests import UK, members_due
 from accounts.models import NotificationPreference
 from accounts.notifications import NotificationKind, notify
 from core.links import full_url
+from core.translation import said_in_each_language, titles_in_each_language
+from events import services as events
 from home import opportunities
 from home.opportunities import CONSULTATIONS, GAPS, MEETINGS, QUESTIONS
 
@@ -39,10 +44,10 @@ OPPORTUNITIES = NotificationKind(
 )
 
 HEADINGS = {
-    CONSULTATIONS: "Consultations open now",
-    MEETINGS: "Meetings with places left",
-    GAPS: "Data gaps to add your evidence to",
-    QUESTIONS: "Questions waiting for an answer",
+    CONSULTATIONS: _("Consultations open now"),
+    MEETINGS: _("Meetings with places left"),
+    GAPS: _("Data gaps to add your evidence to"),
+    QUESTIONS: _("Questions waiting for an answer"),
 }
 
 
@@ -106,15 +111,30 @@ def send(user_id, monday, now=None):
 
 
 def email_context(sections, monday):
-    """What the email says, as JSON the outbox row keeps."""
+    """What the email says, as JSON the outbox row keeps: the site's words and the
+    themes' titles in each language (core.translation), shown in the email's."""
+    themes = [
+        item.theme
+        for section in sections
+        for item in section.items
+        if getattr(item, "theme", None) is not None
+    ]
+    # Each theme's title in each language: one query for them all.
+    titles = dict(
+        zip(
+            (theme.pk for theme in themes),
+            titles_in_each_language(themes),
+            strict=True,
+        )
+    )
     return {
-        "week_to": f"{monday:%-d %B %Y}",
+        "week_to": said_in_each_language(lambda: date_format(monday, "j F Y")),
         "count": sum(section.total for section in sections),
         "involved_url": full_url(reverse("home:get_involved")),
         "sections": [
             {
-                "heading": HEADINGS[section.key],
-                "items": [item_of(section.key, item) for item in section.items],
+                "heading": said_in_each_language(lambda key=section.key: HEADINGS[key]),
+                "items": [item_of(section.key, item, titles) for item in section.items],
                 "more": section.more,
             }
             for section in sections
@@ -123,31 +143,40 @@ def email_context(sections, monday):
     }
 
 
-def item_of(key, item):
+def item_of(key, item, titles):
     theme = getattr(item, "theme", None)
     path = item.url if key in {CONSULTATIONS, MEETINGS} else item.get_absolute_url()
+    mark = getattr(item, "mark", "")
     return {
         "title": item.title,
         "url": full_url(path),
-        "theme": theme.title if theme else "",
-        "detail": DETAILS[key](item),
-        "mark": getattr(item, "mark", ""),
+        "theme": titles[theme.pk] if theme else "",
+        "detail": said_in_each_language(lambda: DETAILS[key](item)),
+        "mark": said_in_each_language(lambda: mark) if mark else "",
     }
 
 
-def uk(moment, pattern="%-d %B %Y"):
-    return f"{timezone.localtime(moment, UK):{pattern}}"
+def uk(moment, pattern="j F Y"):
+    """A moment, UK time, in Django's date format: the month in the reader's
+    language."""
+    return date_format(timezone.localtime(moment, UK), pattern)
 
 
 DETAILS = {
     CONSULTATIONS: lambda consultation: (
-        f"Closes {uk(consultation.closes_at, '%-d %B %Y, %H:%M')} (UK time)"
+        gettext("Closes %(time)s (UK time)")
+        % {"time": uk(consultation.closes_at, "j F Y, H:i")}
     ),
-    MEETINGS: lambda meeting: f"{meeting.when}, {meeting.places}",
+    # Both already in the language said: events.when and places_words gettext.
+    MEETINGS: lambda meeting: (
+        f"{events.when(meeting)}, {opportunities.places_words(meeting)}"
+    ),
     GAPS: lambda gap: (
-        "Producers are assessing it"
+        gettext("Producers are assessing it")
         if gap.is_assessed
-        else f"Raised {uk(gap.created_at)}"
+        else gettext("Raised %(date)s") % {"date": uk(gap.created_at)}
     ),
-    QUESTIONS: lambda thread: f"Asked {uk(thread.created_at)}",
+    QUESTIONS: lambda thread: (
+        gettext("Asked %(date)s") % {"date": uk(thread.created_at)}
+    ),
 }

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import NotificationPreference, Organisation
 from core.forms import InLanguageChoiceField, ListFilters, RefuseControlCharacters
-from core.translation import of_record
+from core.translation import in_reading_order, of_record, titled_in_language
 from themes.models import ProducerRequest
 
 
@@ -46,9 +46,14 @@ class ThemeFilters(ListFilters):
         if themes is None:
             del self.fields["theme"]
         else:
+            # Each named in the reader's language, in the order of those names: one
+            # query in Welsh, however many themes and forms.
+            themes = in_reading_order(
+                titled_in_language(themes), lambda theme: theme.title_in_language
+            )
             self.fields["theme"].choices = [
                 ("", _("All themes")),
-                *((theme.slug, theme.title) for theme in themes),
+                *((theme.slug, theme.title_in_language) for theme in themes),
             ]
 
     def chosen_theme(self):

@@ -11,7 +11,11 @@ from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermi
 from accounts import notifications
 from accounts.notifications import notify
 from core.links import full_url
-from core.translation import in_each_language, said_in_each_language
+from core.translation import (
+    in_each_language,
+    said_in_each_language,
+    title_in_each_language,
+)
 from themes.models import (
     ProducerRequest,
     Role,
@@ -189,7 +193,7 @@ def grant_role(
             "theme_role_granted",
             "theme_role_granted",
             {
-                "theme_title": theme.title,
+                "theme_title": title_in_each_language(theme),
                 "theme_url": theme.full_url,
                 # In the reader's language, as the editor's may not be theirs.
                 "role": said_in_each_language(theme_role.get_role_display),
@@ -228,7 +232,7 @@ def request_producer_status(user, theme, *, organisation, job_title, reason=""):
     )
     context = {
         "member_name": user.get_full_name(),
-        "theme_title": theme.title,
+        "theme_title": title_in_each_language(theme),
         "organisation": in_each_language([organisation])[0],
         "job_title": job_title,
         "admin_url": producer_request_admin_url(producer_request),
@@ -278,7 +282,7 @@ def decide_producer_request(producer_request, *, decided_by, approve, note=""):
         "producer_request_decided",
         {
             "approved": approve,
-            "theme_title": theme.title,
+            "theme_title": title_in_each_language(theme),
             "theme_url": theme.full_url,
             "organisation": in_each_language([producer_request.organisation])[0],
             "note": note,

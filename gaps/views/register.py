@@ -7,7 +7,7 @@ filters as the page (see gaps.register and gaps.exports).
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from core.translation import localize
+from core.translation import in_reading_order, localize
 from gaps.exports import DOWNLOADS
 from gaps.feeds import GapUpdatesFeed
 from gaps.register import register_of
@@ -43,6 +43,10 @@ def register(request, theme_slug=None):
             *(gap.owner_organisation for gap in gaps),
             *found.choices["organisations"],
         ]
+    )
+    # The filter's owners in the order of the names shown, once they are found.
+    found.choices["organisations"] = in_reading_order(
+        found.choices["organisations"], lambda owner: owner.localized.name
     )
     return render(
         request,

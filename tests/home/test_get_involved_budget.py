@@ -23,9 +23,11 @@ pytestmark = pytest.mark.django_db
 # Wagtail's view restrictions, the pages and their themes (6); gaps and their
 # count, questions and their count (4). A member adds their session and account,
 # their themes, one query a kind for what they took part in (4), the header's
-# unread count and Wagtail's userbar permissions.
+# unread count and Wagtail's userbar permissions. In Welsh, the themes' Welsh
+# titles (one query for every item's theme) and the organisations' names.
 BUDGET = {
     ("/get-involved/", False): 15,
+    ("/cy/get-involved/", False): 17,
     ("/get-involved/", True): 25,
     ("/get-involved.atom", False): 12,
     ("/get-involved.ics", False): 12,

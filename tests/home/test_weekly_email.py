@@ -10,15 +10,18 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 
 from accounts import notifications
 from accounts.factories import UserFactory
 from accounts.models import Notification, NotificationPreference
 from consultations.factories import ConsultationPageFactory
 from core.scheduler import JOBS
+from demo.welsh import translate_page
 from events.factories import EventPageFactory
 from forums.factories import ThreadFactory
+from gaps import services as gap_services
 from gaps.factories import DataGapFactory
 from gaps.models import DataGap
 from home import weekly_email
@@ -193,3 +196,31 @@ def test_leaving_the_weekly_digest_leaves_the_opportunities_email_on(member):
 def test_the_command_says_how_many_it_queued(capsys, db):
     call_command("send_opportunities")
     assert re.match(r"Queued \d+ emails?\.", capsys.readouterr().out)
+
+
+def test_a_welsh_members_email_says_it_all_in_welsh(member, last_week, housing, welsh):
+    translate_page(housing.get_parent().get_parent(), welsh, {})
+    translate_page(housing.get_parent(), welsh, {})
+    translate_page(housing, welsh, {"title": "Tai"})
+    member.email_language = "cy"
+    member.save()
+    gap_services.support(DataGap.objects.get(title="Rents by ward"), member)
+    monday = next_monday()
+
+    run(at(monday, 7, 5))
+
+    [message] = mail.outbox
+    body = message.body
+    with translation.override("cy"):
+        week_to = date_format(monday, "j F Y")
+    assert f"yr wythnos hyd at {week_to}" in body
+    for heading in ["YMGYNGORIADAU AR AGOR NAWR", "CWESTIYNAU SY'N AROS AM ATEB"]:
+        assert heading in body
+    assert "Tai. Gofynnwyd " in body
+    assert "Tai. Codwyd " in body
+    assert "Migration. Yn cau " in body and "(amser y DU)" in body
+    assert "(Wedi cefnogi)" in body
+    for english in ["Housing.", "Closes", "Asked", "Raised", "Supported", "UK time"]:
+        assert english not in body
+    [(html, _)] = message.alternatives
+    assert "Cyfarfodydd gyda lleoedd ar ôl" in html
