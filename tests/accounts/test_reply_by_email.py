@@ -38,8 +38,9 @@ Outcome = InboundMessage.Outcome
 # Reading the message, checking the member, and the web form's own posting (the
 # reply, its thread's counts, the follow, the search row, and the page cache's purge
 # of the pages that show the thread: two queries at each of the reply's two saves
-# and again when they commit). PostgreSQL asks one more than SQLite.
-READ_AND_POST_BUDGET = 70
+# and again when they commit), and the theme's title in each language for each of
+# the two kinds of email it causes. PostgreSQL asks one more than SQLite.
+READ_AND_POST_BUDGET = 72
 
 
 @pytest.fixture
