@@ -51,6 +51,10 @@ class Database:
         with connection.cursor():  # the in-memory database is open
             target = sqlite3.connect(self.sqlite_file)
             connection.connection.backup(target)
+            # In WAL mode already, as migrate leaves the site's database: the
+            # threads' first connections would otherwise both switch it at once,
+            # and one of them fails "database is locked" without waiting.
+            target.execute("PRAGMA journal_mode=WAL")
             target.close()
         self.copied = True
 
