@@ -1,27 +1,19 @@
 import pytest
 from allauth.account.internal.flows.login import record_authentication
 from allauth.mfa.models import Authenticator
-from django.conf import settings
-from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
-from django.db.models import Q
 from django.test import Client, RequestFactory
 from django.utils import timezone
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import (
-    Collection,
     GroupApprovalTask,
-    GroupPagePermission,
     Locale,
-    Page,
-    Site,
     Workflow,
     WorkflowTask,
 )
 
 from accounts.factories import OrganisationFactory, UserFactory
 from home.factories import home_as_default_site
-from home.models import HomePage
+from tests.builders import default_home, make_editor, wagtail_root
 from themes.factories import ThemeIndexPageFactory, ThemePageFactory
 
 # Fixtures an app's tests and its browser journeys share.
@@ -84,17 +76,7 @@ def page_cache_only_where_tested(request, settings):
 
 @pytest.fixture
 def root_page(db):
-    """Wagtail's root page and root collection; rebuilt when a transactional test
-    has flushed them away."""
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    root = Page.get_first_root_node()
-    if root is None:
-        Locale.objects.get_or_create(
-            language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
-        )
-        root = Page.add_root(instance=Page(title="Root", slug="root"))
-    return root
+    return wagtail_root()
 
 
 @pytest.fixture
@@ -119,10 +101,7 @@ def django_db_setup(django_db_setup, django_db_blocker, request):
 
 @pytest.fixture
 def home_page(root_page):
-    home = HomePage.objects.child_of(root_page).first()
-    if home is None or not Site.objects.filter(root_page=home).exists():
-        return home_as_default_site(root_page)
-    return home
+    return default_home(root_page)
 
 
 @pytest.fixture
@@ -132,47 +111,7 @@ def theme_index(home_page):
 
 @pytest.fixture
 def editor(root_page):
-    """An editor with two-factor authentication, as the Editors group makes them.
-
-    The group is rebuilt when a transactional test has flushed what migrations made.
-    """
-    group, _ = Group.objects.get_or_create(name="Editors")
-    group.permissions.add(
-        *Permission.objects.filter(
-            Q(content_type__app_label="wagtailadmin", codename="access_admin")
-            | Q(content_type__app_label="accounts", content_type__model="organisation")
-            | Q(
-                content_type__app_label="accounts",
-                codename__in=["view_emailsuppression", "delete_emailsuppression"],
-            )
-            | Q(
-                content_type__app_label="themes",
-                content_type__model__in=["themerole", "producerrequest"],
-            )
-            | Q(content_type__app_label="catalogue", content_type__model="statistic")
-            | Q(content_type__app_label="events", codename="approve_minutes")
-            | Q(content_type__app_label="gaps", codename="triage_all_themes")
-            | Q(
-                content_type__app_label="wagtail_localize",
-                codename="submit_translation",
-            )
-            | Q(
-                content_type__app_label="consultations",
-                codename__in=["approve_consultation", "see_all_responses"],
-            )
-        )
-    )
-    for codename in ["add_page", "change_page", "publish_page"]:
-        GroupPagePermission.objects.get_or_create(
-            group=group,
-            page=root_page,
-            permission=Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            ),
-        )
-    editor = UserFactory(email="editor@example.org", two_factor=True)
-    editor.groups.add(group)
-    return editor
+    return make_editor(root_page)
 
 
 def editors_workflow(editor, name, task_name):

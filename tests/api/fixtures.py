@@ -51,6 +51,10 @@ def everything_in(theme, *, name, author, producer=None):
 @pytest.fixture
 def everything(theme_index, editor):
     """Everything in a public theme (housing), a private one and an unpublished one."""
+    return build_everything(theme_index, editor)
+
+
+def build_everything(theme_index, editor):
     housing = ThemePageFactory(parent=theme_index, title="Housing", slug="housing")
     private = ThemePageFactory(parent=theme_index, title="Private", slug="private")
     draft = ThemePageFactory(parent=theme_index, title="Draft", slug="draft")

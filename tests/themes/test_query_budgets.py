@@ -57,9 +57,10 @@ def test_pages_stay_within_budget_as_themes_and_contacts_grow(
     client.get(urls[url_of])  # warm the per-process caches (content types, site)
     small = count_queries(client, urls[url_of])
 
-    many = add_themes(theme_index, 30, contacts_each=20)
+    # Enough that a query a theme, contact or member would show: each is a count.
+    many = add_themes(theme_index, 6, contacts_each=4)
     for theme in many:
-        for member in UserFactory.create_batch(3):
+        for member in UserFactory.create_batch(2):
             services.join_theme(member, theme)
     urls["theme"] = many[0].url
     client.get(urls[url_of])  # and the theme's cached data-gap figures
