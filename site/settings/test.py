@@ -24,3 +24,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 API_ANONYMOUS_RATE = "100000/minute"
 # Passkeys on the live server, which is http://localhost.
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":  # noqa: F405
+    # A transactional test's flush by DELETE, not TRUNCATE (tests/postgresql).
+    DATABASES["default"]["ENGINE"] = "tests.postgresql"  # noqa: F405
