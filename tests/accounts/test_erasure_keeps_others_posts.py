@@ -23,7 +23,8 @@ from themes.models import Role, ThemeRole
 
 pytestmark = pytest.mark.django_db
 
-OTHERS_REPLIES = 40
+# Others' replies fill two pages of the thread: the leaver's come after them.
+OTHERS_REPLIES = 2 * services.REPLIES_PER_PAGE
 # A thread's creation and first activity are stamped a few microseconds apart.
 SAME_MOMENT = timedelta(seconds=1)
 
