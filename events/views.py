@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from core.idempotency import idempotent
+from core.translation import titled_in_language
 from events import services
 from events.calendar import calendar_for
 from events.feeds import meetings_feed_url
@@ -87,6 +88,8 @@ def meeting_list(request, theme=None, page=None):
     meetings = listed_meetings(chosen, theme)
     listed = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
     EventPage.attach_themes(listed)
+    # The themes named, in the reader's language: one query for the page.
+    titled_in_language([theme, *(meeting.theme for meeting in listed)])
     return render(
         request,
         "events/meeting_list.html",

@@ -7,6 +7,7 @@ from consultations.feeds import consultations_feed_url
 from consultations.forms import ConsultationFilters
 from consultations.listing import listed_consultations
 from consultations.models import ConsultationPage
+from core.translation import titled_in_language
 from themes import roles
 from themes.models import ThemePage
 
@@ -25,6 +26,8 @@ def consultation_list(request, theme=None, page=None):
         request.GET.get("page")
     )
     ConsultationPage.attach_themes(listed)
+    # The themes named, in the reader's language: one query for the page.
+    titled_in_language([theme, *(consultation.theme for consultation in listed)])
     return render(
         request,
         "consultations/consultation_list.html",
