@@ -216,3 +216,17 @@ def welsh_queries(client, url):
         response = in_welsh(client.get, url)
     assert response.status_code == 200
     return len(run)
+
+
+# A translation is no theme of its own: each filter offers the theme once.
+
+
+@pytest.mark.parametrize("name", ["register", "consultations", "meetings"])
+def test_a_welsh_theme_filter_offers_a_translated_theme_once(
+    client, mudo, migration, newcomer, name
+):
+    address, _as_chair = PAGES[name]
+
+    cymraeg = page_in_welsh(client, address(**content(migration, newcomer)))
+
+    assert cymraeg.count(f'<option value="migration">{MUDO}</option>') == 1
