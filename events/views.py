@@ -111,11 +111,11 @@ FEED_HISTORY = timedelta(days=365)
 
 
 def theme_calendar(request, theme_slug):
-    theme = get_theme(theme_slug)
+    (theme,) = titled_in_language([get_theme(theme_slug)])
     meetings = feed_meetings().descendant_of(theme)
     return calendar_response(
         meetings,
-        gettext("statsforum: %(theme)s meetings") % {"theme": theme.title},
+        gettext("statsforum: %(theme)s meetings") % {"theme": theme.title_in_language},
         theme.slug,
     )
 

@@ -230,3 +230,12 @@ def test_a_welsh_theme_filter_offers_a_translated_theme_once(
     cymraeg = page_in_welsh(client, address(**content(migration, newcomer)))
 
     assert cymraeg.count(f'<option value="migration">{MUDO}</option>') == 1
+
+
+def test_a_themes_welsh_calendar_is_named_by_its_welsh_title(client, mudo, migration):
+    calendar = in_welsh(
+        client.get, in_theme("events:theme_meetings_calendar", migration)
+    )
+
+    assert MUDO in calendar.content.decode()
+    assert "Migration" not in calendar.content.decode()
