@@ -21,7 +21,7 @@ from forums.factories import ThreadFactory
 from gaps import services as gap_services
 from gaps.factories import DataGapFactory
 from gaps.models import Status
-from tests.in_welsh import in_welsh, page_in_welsh
+from tests.in_welsh import in_welsh, page_in_welsh, text_of
 from themes.factories import ThemeContactFactory, ThemePageFactory, appoint
 from themes.models import Role
 
@@ -126,6 +126,13 @@ PAGES = {
     "statistic": (lambda statistic, **_: statistic.get_absolute_url(), False),
     "contacts": (lambda **_: reverse("catalogue:contacts"), False),
     "search": (lambda **_: reverse("search") + "?query=visas", False),
+    # A theme's members, asking to be a producer, a member's email choices.
+    "members": (lambda gap, **_: in_theme("themes:members", gap.theme), True),
+    "producer request": (
+        lambda gap, **_: in_theme("themes:producer_request", gap.theme),
+        True,
+    ),
+    "email choices": (lambda **_: reverse("notification_preferences"), True),
 }
 
 
@@ -239,3 +246,47 @@ def test_a_themes_welsh_calendar_is_named_by_its_welsh_title(client, mudo, migra
 
     assert MUDO in calendar.content.decode()
     assert "Migration" not in calendar.content.decode()
+
+
+@pytest.mark.parametrize("action", ["join", "leave"])
+def test_joining_or_leaving_in_welsh_says_the_themes_welsh_title(
+    client, mudo, migration, action
+):
+    client.force_login(UserFactory())
+
+    response = in_welsh(
+        client.post,
+        in_theme(f"themes:{action}", migration),
+        {"frequency": "daily"},
+        follow=True,
+    )
+
+    assert MUDO in text_of(response)
+    assert "Migration" not in text_of(response)
+
+
+def test_asking_about_a_statistic_offers_its_themes_in_welsh(
+    client, mudo, migration, housing
+):
+    statistic = StatisticFactory(name="Visas", themes=[migration, housing])
+    client.force_login(UserFactory())
+
+    cymraeg = page_in_welsh(
+        client,
+        reverse("forums:ask_about_statistic", kwargs={"slug": statistic.slug}),
+    )
+
+    assert MUDO in cymraeg
+    assert "Migration" not in cymraeg
+
+
+def test_a_non_member_is_asked_to_join_the_theme_by_its_welsh_title(
+    client, mudo, migration
+):
+    client.force_login(UserFactory())
+
+    response = in_welsh(client.get, in_theme("themes:members", migration))
+
+    assert response.status_code == 403
+    assert MUDO in text_of(response)
+    assert "Migration" not in text_of(response)
