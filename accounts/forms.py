@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import NotificationPreference, Organisation, User
 from accounts.notifications import registered_kinds
 from core.forms import InLanguageChoiceField, RefuseControlCharacters, TagsField
-from core.translation import of_record
+from core.translation import of_record, titled_in_language
 
 EMAIL_ERRORS = {
     "required": _("Enter your email address."),
@@ -291,12 +291,16 @@ class NotificationPreferencesForm(forms.Form):
             (p.kind, p.theme_id): p.frequency
             for p in NotificationPreference.objects.filter(user=user)
         }
+        # Each theme in the reader's language: one query for them all.
+        themes = titled_in_language(themes)
         for kind in registered_kinds():
             if not kind.optional or kind.digest_of:
                 continue
             for theme in themes if kind.per_theme else [None]:
                 name = f"{kind.key}__{theme.pk}" if theme else kind.key
-                label = f"{kind.label}: {theme.title}" if theme else kind.label
+                label = (
+                    f"{kind.label}: {theme.title_in_language}" if theme else kind.label
+                )
                 self.fields[name] = forms.ChoiceField(
                     label=label,
                     help_text=kind.description,

@@ -18,6 +18,7 @@ from accounts import inbox, notifications, personal_data, suppressions
 from accounts.forms import DeleteAccountForm, NotificationPreferencesForm, ProfileForm
 from accounts.models import DataExport, NotificationPreference, User
 from accounts.services import delete_account, request_data_export, resume_email
+from core.translation import titled_in_language
 
 
 @verified_email_required
@@ -164,6 +165,8 @@ def notification_inbox(request):
         request.GET.get("page")
     )
     rows = inbox.drop_withdrawn(request.user, list(page.object_list))
+    # Their themes in the reader's language: one query for the page.
+    titled_in_language(row.theme for row in rows)
     items = [
         {
             "row": row,

@@ -9,7 +9,12 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
 from catalogue.models import Statistic, StatisticContact
-from core.translation import in_reading_order, localize, of_record
+from core.translation import (
+    in_reading_order,
+    localize,
+    of_record,
+    titled_in_language,
+)
 from themes.forms import ThemeFilters
 from themes.models import ThemeContact
 from themes.roles import public_themes
@@ -122,7 +127,8 @@ def listed_contacts(chosen, theme=None):
 
 
 def contacts_for(rows):
-    """The contacts a page of `listed_contacts` names, in its order: two queries."""
+    """The contacts a page of `listed_contacts` names, in its order: two queries (and
+    three more in Welsh, for the names)."""
     pks = {THEME: [], STATISTIC: []}
     for _name, kind, pk in rows:
         pks[kind].append(pk)
@@ -147,4 +153,8 @@ def contacts_for(rows):
         else:
             named.append(contact.organisation)
     localize(named)
+    # And the themes' titles: one query.
+    titled_in_language(
+        contact.theme for contact in contacts if isinstance(contact, ThemeContact)
+    )
     return contacts

@@ -17,7 +17,7 @@ from catalogue import contacts as contact_list
 from catalogue.forms import StatisticFilters
 from catalogue.listing import in_language, listed_statistics
 from catalogue.models import Statistic
-from core.translation import of_record
+from core.translation import of_record, titled_in_language
 from themes.roles import public_themes
 
 STATISTICS_PER_PAGE = 25
@@ -61,7 +61,10 @@ def statistic_detail(request, slug):
         {
             "statistic": statistic,
             "contacts": statistic.contacts.all(),
-            "themes": public_themes().filter(statistics=statistic).order_by("title"),
+            # In the reader's language: one query for them all.
+            "themes": titled_in_language(
+                public_themes().filter(statistics=statistic).order_by("title")
+            ),
             "following": services.follows(statistic, request.user),
         },
     )

@@ -3,7 +3,7 @@ rules: the statistic's page shows it. A handful of queries whatever the numbers.
 
 from connections.chain import actions_linked, with_links
 from consultations.models import ConsultationPage
-from core.translation import localize
+from core.translation import localize, titled_in_language
 from events.models import EventPage
 from forums.visibility import threads_visible_to
 from gaps.services import gaps_visible_to
@@ -33,11 +33,14 @@ def said_about(statistic, user):
     )
     actions = actions_linked(statistic=statistic)
     threads = list(threads[:SHOWN])
+    gaps = list(gaps[:SHOWN])
     # Who answered each, in the reader's language: one query.
     localize(thread.answered_by for thread in threads)
+    # And the themes: one query for both lists.
+    titled_in_language(each.theme for each in [*threads, *gaps])
     return {
         "threads": threads,
-        "gaps": list(gaps[:SHOWN]),
+        "gaps": gaps,
         "consultations": list(consultations.distinct().order_by("-opens_at")[:SHOWN]),
         "meetings": list(meetings.distinct().order_by("-start")[:SHOWN]),
         "action_items": with_links(actions[:SHOWN], user),

@@ -72,21 +72,29 @@ def is_fallback(page):
 
 def localized(pages):
     """Each page of record in the address's language: its live translation where it
-    has one, else itself (shown in English). One query, for a whole list."""
+    has one, else itself (shown in English). One query, for a whole list; none for
+    pages already in that language. Pages of several kinds (a breadcrumb trail's)
+    are found as Wagtail `Page`s: their titles and addresses, not their own fields."""
     pages = list(pages)
     language = translation.get_language()
-    if not pages or language == default_language():
+    if not pages or language in (None, default_language()):
         return pages
-    translations = (
-        type(pages[0])
-        .objects.live()
-        .filter(
-            translation_key__in=[page.translation_key for page in pages],
-            locale__language_code=language,
-        )
+    keys = [page.translation_key for page in pages if language_of(page) != language]
+    if not keys:
+        return pages
+    kinds = {type(page) for page in pages}
+    if len(kinds) == 1:
+        (model,) = kinds
+    else:
+        from wagtail.models import Page as model
+    translations = model.objects.live().filter(
+        translation_key__in=keys, locale__language_code=language
     )
     found = {page.translation_key: page for page in translations}
-    return [found.get(page.translation_key, page) for page in pages]
+    return [
+        page if language_of(page) == language else found.get(page.translation_key, page)
+        for page in pages
+    ]
 
 
 def titled_in_language(pages):
@@ -100,6 +108,16 @@ def titled_in_language(pages):
         page.title_in_language = shown.title
         page._titled_in = language
     return pages
+
+
+def titled_by(page, shown):
+    """Give a page of record `title_in_language` from `shown`, its translation at
+    hand (the page being served), when that is in the active language: no query."""
+    language = translation.get_language()
+    if language_of(shown) == language:
+        page.title_in_language = shown.title
+        page._titled_in = language
+    return page
 
 
 def in_reading_order(objects, label):

@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from core.idempotency import idempotent
+from core.translation import of_record, titled_in_language
 from events import services
 from events.calendar import calendar_for
 from events.feeds import meetings_feed_url
@@ -79,7 +80,9 @@ def meeting_list(request, theme=None, page=None):
 
     A theme's meetings page (`page`, a MeetingIndexPage) lists its `theme`'s only.
     """
-    themes = None if theme else ThemePage.objects.live().public().order_by("title")
+    # The themes of record: a Welsh translation is no theme of its own.
+    themes = of_record(ThemePage.objects.live().public()).order_by("title")
+    themes = None if theme else themes
     filters = MeetingFilters(request.GET, themes=themes)
     chosen = filters.chosen()
     past = chosen.get("when") == PAST
@@ -87,6 +90,8 @@ def meeting_list(request, theme=None, page=None):
     meetings = listed_meetings(chosen, theme)
     listed = Paginator(meetings, MEETINGS_PER_PAGE).get_page(request.GET.get("page"))
     EventPage.attach_themes(listed)
+    # The themes named, in the reader's language: one query for the page.
+    titled_in_language([theme, *(meeting.theme for meeting in listed)])
     return render(
         request,
         "events/meeting_list.html",
@@ -106,11 +111,11 @@ FEED_HISTORY = timedelta(days=365)
 
 
 def theme_calendar(request, theme_slug):
-    theme = get_theme(theme_slug)
+    (theme,) = titled_in_language([get_theme(theme_slug)])
     meetings = feed_meetings().descendant_of(theme)
     return calendar_response(
         meetings,
-        gettext("statsforum: %(theme)s meetings") % {"theme": theme.title},
+        gettext("statsforum: %(theme)s meetings") % {"theme": theme.title_in_language},
         theme.slug,
     )
 

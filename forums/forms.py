@@ -10,6 +10,7 @@ from core.forms import (
     RefuseControlCharacters,
     TagsField,
 )
+from core.translation import titled_in_language
 from forums.models import Report, Thread
 
 MARKDOWN_HINT = _(
@@ -129,7 +130,13 @@ class QuestionAboutStatisticForm(RefuseControlCharacters, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["theme"].queryset = themes
         self.fields["theme"].empty_label = None
-        self.fields["theme"].label_from_instance = lambda theme: theme.title
+        # Each in the reader's language: one query for them all.
+        titles = {
+            theme.pk: theme.title_in_language for theme in titled_in_language(themes)
+        }
+        self.fields["theme"].label_from_instance = lambda theme: titles.get(
+            theme.pk, theme.title
+        )
         only = list(themes[:2])
         if len(only) == 1:
             # Nothing to choose: the form asks only what the member must write.

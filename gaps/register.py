@@ -132,7 +132,8 @@ def register_of(theme, query, site_url):
     the page's query string; `site_url` ("https://example.org") makes full URLs."""
     if theme is None:
         # public() asks which pages are restricted: once, and only when needed.
-        themes = ThemePage.objects.live().public()
+        # The themes of record: a Welsh translation is no theme of its own.
+        themes = of_record(ThemePage.objects.live().public())
         scope = DataGap.objects.visible()
         choices = filter_choices(scope, themes)
     else:

@@ -3,7 +3,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Organisation
-from core.translation import default_language, localize, of_record, sort_key
+from core.translation import (
+    default_language,
+    in_reading_order,
+    localize,
+    of_record,
+    sort_key,
+    titled_in_language,
+)
 from search.documents import public_themes
 from search.models import Kind
 from search.query import Filters
@@ -53,11 +60,15 @@ class SearchFilters(forms.Form):
         self.fields["kind"].choices = [("", _("Everything")), *Kind.choices]
         self.theme_ids = {}
         theme_choices = [("", _("All themes"))]
-        for slug, title, pk in (
-            public_themes().order_by("title").values_list("slug", "title", "pk")
-        ):
-            self.theme_ids[slug] = pk
-            theme_choices.append((slug, title))
+        # Named in the reader's language, in the order of those names (one query in
+        # Welsh), as every theme filter (themes.forms.ThemeFilters).
+        themes = in_reading_order(
+            titled_in_language(public_themes().order_by("title")),
+            lambda theme: theme.title_in_language,
+        )
+        for theme in themes:
+            self.theme_ids[theme.slug] = theme.pk
+            theme_choices.append((theme.slug, theme.title_in_language))
         self.fields["theme"].choices = theme_choices
         # Organisations have no slug: the address carries the organisation's number,
         # its row of record's; the reader sees its name in their language.

@@ -20,7 +20,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from catalogue.models import Statistic
-from core.translation import default_language, localize
+from core.translation import default_language, localize, titled_in_language
 from forums.visibility import MODERATE_ALL, MODERATORS
 from gaps.services import TRIAGE_ALL, TRIAGE_ROLES
 from search.indexing import CONFIG, uses_vectors
@@ -170,10 +170,11 @@ def results(user, text, filters, *, page_number, per_page):
 
 
 def in_reader_language(documents):
-    """The badges' organisations and the statistics' titles in the reader's language
-    (the documents hold the language of record's words): two queries for a page of
-    results on a Welsh page, none on an English one."""
+    """The badges' organisations, the themes' and the statistics' titles in the
+    reader's language (the documents hold the language of record's words): three
+    queries for a page of results on a Welsh page, none on an English one."""
     localize(document.organisation for document in documents)
+    titled_in_language(document.theme for document in documents)
     language = translation.get_language()
     statistics = {
         document.object_id: document

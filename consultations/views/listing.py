@@ -7,6 +7,7 @@ from consultations.feeds import consultations_feed_url
 from consultations.forms import ConsultationFilters
 from consultations.listing import listed_consultations
 from consultations.models import ConsultationPage
+from core.translation import of_record, titled_in_language
 from themes import roles
 from themes.models import ThemePage
 
@@ -15,7 +16,9 @@ CONSULTATIONS_PER_PAGE = 20
 
 def consultation_list(request, theme=None, page=None):
     """A theme's consultations page (`page`) lists its `theme`'s only."""
-    themes = None if theme else ThemePage.objects.live().public().order_by("title")
+    # The themes of record: a Welsh translation is no theme of its own.
+    themes = of_record(ThemePage.objects.live().public()).order_by("title")
+    themes = None if theme else themes
     filters = ConsultationFilters(request.GET, themes=themes)
     chosen = filters.chosen()
     theme = theme or filters.chosen_theme()
@@ -25,6 +28,8 @@ def consultation_list(request, theme=None, page=None):
         request.GET.get("page")
     )
     ConsultationPage.attach_themes(listed)
+    # The themes named, in the reader's language: one query for the page.
+    titled_in_language([theme, *(consultation.theme for consultation in listed)])
     return render(
         request,
         "consultations/consultation_list.html",

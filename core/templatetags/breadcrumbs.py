@@ -2,6 +2,7 @@ from django import template
 from django.utils.translation import get_language, gettext
 
 from core.languages import address_in
+from core.translation import titled_in_language
 
 register = template.Library()
 
@@ -27,6 +28,11 @@ def breadcrumbs(context, page=None, *trail, current="", above=None):
     if pages is not None:
         # Specific pages, as some live at addresses of their own kind's making.
         below_home = pages.filter(depth__gt=2).specific(defer=True)
-        crumbs += [(p.title, p.get_url(request)) for p in below_home]
+        # Named in the address's language: pages above one served in English under
+        # /cy/ (a theme's meetings) may have Welsh translations (one query).
+        crumbs += [
+            (p.title_in_language, p.get_url(request))
+            for p in titled_in_language(below_home)
+        ]
     crumbs += list(zip(trail[::2], trail[1::2], strict=True))
     return {"crumbs": crumbs, "current": current}

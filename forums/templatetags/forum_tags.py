@@ -3,6 +3,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, pgettext
 
+from core.translation import titled_in_language
 from forums.markdown import render_markdown
 from forums.models import Thread
 from themes import roles
@@ -23,8 +24,11 @@ def latest_threads(theme=None, count=5):
         threads = roles.public_posts(Thread.objects.all())
     else:
         threads = Thread.objects.filter(theme=theme, is_public=True)
-    threads = threads.select_related("theme", "author")
-    return {"threads": threads[:count], "show_theme": theme is None}
+    threads = list(threads.select_related("theme", "author")[:count])
+    if theme is None:
+        # Each thread's theme in the reader's language: one query for them all.
+        titled_in_language(thread.theme for thread in threads)
+    return {"threads": threads, "show_theme": theme is None}
 
 
 @register.filter

@@ -18,6 +18,7 @@ from accounts.suspension import ContributionRefused, check_may_contribute
 from catalogue.listing import in_language
 from core.idempotency import idempotent
 from core.search import search_query
+from core.translation import of_record, titled_in_language
 from gaps import services
 from gaps.feeds import gap_feed_url
 from gaps.forms import GapForm, SupportForm, TriageForm
@@ -93,13 +94,17 @@ def similar(request):
     """An HTML fragment of gaps like the title being typed, for the new-gap form."""
     theme = None
     if theme_slug := request.GET.get("theme"):
-        theme = ThemePage.objects.live().public().filter(slug=theme_slug).first()
+        themes = of_record(ThemePage.objects.live().public())
+        theme = themes.filter(slug=theme_slug).first()
         if theme is None:
             return render(request, "gaps/includes/similar_gaps.html", {})
+    found = similar_gaps(request.GET.get("q"), theme)
+    # Their themes in the reader's language: one query.
+    titled_in_language(gap.theme for gap in found)
     return render(
         request,
         "gaps/includes/similar_gaps.html",
-        {"similar_gaps": similar_gaps(request.GET.get("q"), theme), "theme": theme},
+        {"similar_gaps": found, "theme": theme},
     )
 
 

@@ -7,7 +7,7 @@ filters as the page (see gaps.register and gaps.exports).
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from core.translation import in_reading_order, localize
+from core.translation import in_reading_order, localize, titled_in_language
 from gaps.exports import DOWNLOADS
 from gaps.feeds import GapUpdatesFeed
 from gaps.register import register_of
@@ -44,6 +44,12 @@ def register(request, theme_slug=None):
             *found.choices["organisations"],
         ]
     )
+    # The themes named, in the reader's language: those the theme filter titled
+    # already, the rest in one query.
+    filtered = {theme.pk: theme for theme in found.choices.get("themes", ())}
+    for gap in gaps:
+        gap.theme = filtered.get(gap.theme_id, gap.theme)
+    titled_in_language([found.theme, *(gap.theme for gap in gaps)])
     # The filter's owners in the order of the names shown, once they are found.
     found.choices["organisations"] = in_reading_order(
         found.choices["organisations"], lambda owner: owner.localized.name

@@ -217,7 +217,8 @@ class ThemePage(Page):
         # A translation shows its English theme's members, discussions, gaps and
         # meetings: member-made content belongs to the theme of record.
         theme = translation.original(self)
-        context["theme"] = theme
+        # Named by this page where it is the translation asked for: no query.
+        context["theme"] = translation.titled_by(theme, self)
         context["theme_address"] = languages.address_in(
             theme.get_url(request), get_language()
         )
