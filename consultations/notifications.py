@@ -14,7 +14,7 @@ from consultations.models import ConsultationPage, ConsultationResponse
 from consultations.permissions import APPROVE_CONSULTATION
 from core.dates import long_date, time_and_date
 from core.links import full_url
-from core.translation import title_in_each_language
+from core.translation import said_in_each_language, title_in_each_language
 
 Response = ConsultationResponse
 
@@ -71,13 +71,18 @@ def consultation_context(consultation):
         "summary": consultation.summary,
         "theme_title": title_in_each_language(consultation.theme),
         "url": consultation.full_url,
-        "opens": time_and_date(consultation.opens_at),
-        "closes": time_and_date(consultation.closes_at),
-        "outcome_due": long_date(consultation.outcome_due),
-        "outcome_date": (
-            long_date(consultation.outcome_date) if consultation.outcome_date else ""
+        # Dates in each language: month names are words (core.translation).
+        "opens": said_in_each_language(lambda: time_and_date(consultation.opens_at)),
+        "closes": said_in_each_language(lambda: time_and_date(consultation.closes_at)),
+        "outcome_due": said_in_each_language(
+            lambda: long_date(consultation.outcome_due)
         ),
-        "closes_date": long_date(consultation.closes_at),
+        "outcome_date": (
+            said_in_each_language(lambda: long_date(consultation.outcome_date))
+            if consultation.outcome_date
+            else ""
+        ),
+        "closes_date": said_in_each_language(lambda: long_date(consultation.closes_at)),
     }
 
 

@@ -5,9 +5,9 @@ from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
 
 from accounts.notifications import NotificationKind, notify, notify_many
-from core.translation import title_in_each_language
+from core.translation import said_in_each_language, title_in_each_language
 from events.models import EventPage, MeetingRegistration, MinutesPage
-from events.services import ics_attachment, when
+from events.services import ics_attachment, meeting_details, when
 
 Status = MeetingRegistration.Status
 
@@ -52,15 +52,10 @@ KINDS = [
 def tell_registrants_of_change(meeting_id, changed):
     meeting = EventPage.objects.get(pk=meeting_id)
     context = {
-        "meeting_title": meeting.title,
-        "meeting_url": meeting.full_url,
+        **meeting_details(meeting),
         "changed_text": get_text_list(changed, "and"),
-        "when": when(meeting),
-        "format": meeting.get_format_display(),
-        "venue": meeting.venue,
-        "address": meeting.address,
         "status": meeting.status,
-        "status_display": meeting.get_status_display(),
+        "status_display": said_in_each_language(meeting.get_status_display),
         "status_reason": meeting.status_reason,
     }
     registrations = meeting.registrations.filter(
@@ -86,12 +81,8 @@ def tell_members_of_meeting(meeting_id):
     meeting = EventPage.objects.get(pk=meeting_id)
     theme = meeting.theme
     context = {
-        "meeting_title": meeting.title,
-        "meeting_url": meeting.full_url,
+        **meeting_details(meeting),
         "theme_title": title_in_each_language(theme),
-        "when": when(meeting),
-        "format": meeting.get_format_display(),
-        "venue": meeting.venue,
     }
     return notify_many(
         get_user_model().objects.filter(memberships__theme=theme),
@@ -110,7 +101,7 @@ def tell_of_minutes(minutes_id):
         "meeting_title": meeting.title,
         "theme_title": title_in_each_language(theme),
         "minutes_url": minutes.full_url,
-        "when": when(meeting),
+        "when": said_in_each_language(lambda: when(meeting)),
         "action_count": minutes.action_items.count(),
     }
     registrants = meeting.registrations.filter(

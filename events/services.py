@@ -12,6 +12,7 @@ from django.utils.translation import gettext
 from accounts.notifications import notify
 from accounts.suspension import suspension_notice
 from core.links import full_url
+from core.translation import said_in_each_language
 from events.calendar import LONDON, calendar_for
 from events.models import EventPage, MeetingFeed, MeetingRegistration
 from events.models.meetings import new_feed_token
@@ -160,8 +161,9 @@ def meeting_details(meeting):
     return {
         "meeting_title": meeting.title,
         "meeting_url": meeting.full_url,
-        "when": when(meeting),
-        "format": meeting.get_format_display(),
+        # Its time and format in each language, for each reader (core.translation).
+        "when": said_in_each_language(lambda: when(meeting)),
+        "format": said_in_each_language(meeting.get_format_display),
         "venue": meeting.venue,
         "address": meeting.address,
     }

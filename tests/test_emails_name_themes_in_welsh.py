@@ -14,7 +14,11 @@ from accounts.factories import UserFactory
 from accounts.models import Notification
 from catalogue import services as catalogue_services
 from catalogue.factories import StatisticFactory
+from consultations import notifications as consultation_notifications
+from consultations.factories import ConsultationPageFactory
 from demo.welsh import translate_page
+from events import services as events_services
+from events.factories import EventPageFactory
 from forums import notifications as forum_notifications
 from forums import services as forum_services
 from forums.factories import ThreadFactory
@@ -157,3 +161,39 @@ def test_a_thread_email_says_its_kind_and_a_former_member_in_welsh(
         assert english not in welsh_email.body
     assert "A former member started a thread in Housing" in english_email.body
     assert "(a question for the producers)" in english_email.body
+
+
+# Tuesday 2 March 2027, 10:00 to 12:00 UK time; a consultation closing 1 February.
+MARCH_2 = dt.datetime(2027, 3, 2, 10, tzinfo=UK)
+FEBRUARY_1 = dt.datetime(2027, 2, 1, 23, 59, tzinfo=UK)
+
+
+def test_a_meeting_email_gives_its_time_and_format_in_welsh(
+    housing, readers, mailoutbox
+):
+    meeting = EventPageFactory(
+        parent=housing, start=MARCH_2, end=MARCH_2 + dt.timedelta(hours=2)
+    )
+    for reader in readers:
+        events_services.register(meeting, reader)
+
+    welsh_email, english_email = by_reader(mailoutbox, readers)
+    assert "Dydd Mawrth 2 Mawrth 2027, 10:00 i 12:00 (amser y DU)" in welsh_email.body
+    assert "Ar-lein" in welsh_email.body
+    for english in ["Tuesday", "March", "UK time", "Online"]:
+        assert english not in welsh_email.body
+    assert "Tuesday 2 March 2027, 10:00 to 12:00 (UK time)" in english_email.body
+    assert "Online" in english_email.body
+
+
+def test_a_consultation_email_gives_its_dates_in_welsh(housing, readers, mailoutbox):
+    for reader in readers:
+        theme_services.join_theme(reader, housing)
+    consultation = ConsultationPageFactory(parent=housing, closes_at=FEBRUARY_1)
+
+    consultation_notifications.tell_members_opened(consultation.pk)
+
+    welsh_email, english_email = by_reader(mailoutbox, readers)
+    assert "1 Chwefror 2027" in welsh_email.body
+    assert "February" not in welsh_email.body
+    assert "1 February 2027" in english_email.body
