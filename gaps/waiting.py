@@ -9,9 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.notifications import notify
+from core.dates import long_date
 from core.links import full_url
-from core.translation import title_in_each_language
-from core.working_days import LONDON, waited_since
+from core.translation import said_in_each_language, title_in_each_language
+from core.working_days import waited_since
 from gaps.models import DataGap, Status
 from gaps.services import TRIAGE_ROLES
 from themes import roles
@@ -102,9 +103,9 @@ def flag_waiting_gaps(now=None):
     return flagged, told
 
 
-def uk_date(moment):
-    day = timezone.localtime(moment, LONDON)
-    return f"{day.day} {day:%B %Y}"
+def raised_on(gap):
+    """The day `gap` was raised (UK time) in each language: months are words."""
+    return said_in_each_language(lambda: long_date(gap.created_at))
 
 
 def triagers(theme):
@@ -125,7 +126,7 @@ def tell_triagers(theme, people, gaps):
             {
                 "title": gap.title,
                 "url": gap.get_full_url(),
-                "raised": uk_date(gap.created_at),
+                "raised": raised_on(gap),
                 "supporters": gap.support_count,
             }
             for gap in gaps

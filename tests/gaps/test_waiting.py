@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from accounts.factories import UserFactory
 from accounts.notifications import Frequency, get_kind, set_frequency
-from core.working_days import is_working_day
+from core.working_days import LONDON, is_working_day
 from gaps import services, waiting
 from gaps.models import DataGap, Status
 from themes.factories import ThemePageFactory, appoint
@@ -17,7 +17,6 @@ from themes.services import grant_role
 
 pytestmark = pytest.mark.django_db
 
-LONDON = waiting.LONDON
 # Friday 3 January 2031, late in the afternoon.
 FRIDAY = datetime(2031, 1, 3, 17, 30, tzinfo=LONDON)
 # Twenty working days later is Friday 31 January; the 21st is Monday 3 February.
@@ -147,6 +146,19 @@ def test_the_themes_producers_and_chairs_are_told_once(
     # The next day's run (and any overlapping one) flags nothing again.
     assert waiting.flag_waiting_gaps(TWENTY_FIRST + timedelta(days=1)) == (0, 0)
     assert len(mailoutbox) == 2
+
+
+def test_a_welsh_reader_is_told_the_day_it_was_raised_in_welsh(
+    transport, editor, mailoutbox
+):
+    appoint(transport, Role.PRODUCER, editor, email_language="cy")
+    raised_at(transport, FRIDAY)
+
+    waiting.flag_waiting_gaps(TWENTY_FIRST)
+
+    (message,) = mailoutbox
+    assert "3 Ionawr 2031" in message.body
+    assert "January" not in message.body
 
 
 def test_one_email_per_person_lists_all_their_themes_waiting_gaps(
