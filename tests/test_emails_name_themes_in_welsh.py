@@ -16,7 +16,6 @@ from catalogue import services as catalogue_services
 from catalogue.factories import StatisticFactory
 from consultations import notifications as consultation_notifications
 from consultations.factories import ConsultationPageFactory
-from demo.welsh import translate_page
 from events import services as events_services
 from events.factories import EventPageFactory
 from forums import notifications as forum_notifications
@@ -25,26 +24,13 @@ from forums.factories import ThreadFactory
 from gaps import services as gap_services
 from gaps.factories import DataGapFactory
 from gaps.models import Status
+from tests.in_welsh import translated
 from themes import services as theme_services
 
 pytestmark = pytest.mark.django_db
 
 TAI = "Tai"
 UK = ZoneInfo("Europe/London")
-
-
-def translated(theme, welsh, title, publish=True):
-    """The theme's Welsh translation (its parents' too, as wagtail-localize makes
-    them): published, or a draft an editor has not published yet."""
-    translate_page(theme.get_parent().get_parent(), welsh, {})
-    translate_page(theme.get_parent(), welsh, {})
-    if publish:
-        return translate_page(theme, welsh, {"title": title})
-    draft = theme.copy_for_translation(welsh)
-    draft.title = title
-    draft.live = False
-    draft.save()
-    return draft
 
 
 @pytest.fixture

@@ -21,21 +21,13 @@ from forums.factories import ThreadFactory
 from gaps import services as gap_services
 from gaps.factories import DataGapFactory
 from gaps.models import Status
-from tests.in_welsh import in_welsh, page_in_welsh, text_of
+from tests.in_welsh import in_welsh, page_in_welsh, text_of, translated
 from themes.factories import ThemeContactFactory, ThemePageFactory, appoint
 from themes.models import Role
 
 pytestmark = pytest.mark.django_db
 
 MUDO = "Mudo"
-
-
-def translated(theme, welsh, title):
-    """The theme's published Welsh translation (its parents' too, as
-    wagtail-localize makes them)."""
-    translate_page(theme.get_parent().get_parent(), welsh, {})
-    translate_page(theme.get_parent(), welsh, {})
-    return translate_page(theme, welsh, {"title": title})
 
 
 @pytest.fixture

@@ -11,13 +11,13 @@ from django.utils import timezone
 from accounts.factories import OrganisationFactory, UserFactory
 from catalogue.factories import StatisticContactFactory, StatisticFactory
 from consultations.factories import ConsultationPageFactory
-from demo.welsh import translate_page, translate_snippet
+from demo.welsh import translate_snippet
 from events.factories import EventPageFactory
 from forums import services as forum_services
 from forums.factories import ThreadFactory
 from gaps.factories import DataGapFactory
 from gaps.models import Status
-from tests.in_welsh import in_welsh, page_in_welsh
+from tests.in_welsh import in_welsh, page_in_welsh, translated
 from themes.factories import ThemeContactFactory, ThemePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -26,28 +26,9 @@ MUDO = "Mudo"
 TAI = "Tai"
 
 
-def translated(theme, welsh, title):
-    """The theme's published Welsh translation (its parents' too, as
-    wagtail-localize makes them)."""
-    translate_page(theme.get_parent().get_parent(), welsh, {})
-    translate_page(theme.get_parent(), welsh, {})
-    return translate_page(theme, welsh, {"title": title})
-
-
 @pytest.fixture
 def mudo(migration, welsh):
     return translated(migration, welsh, MUDO)
-
-
-def draft_translation(theme, welsh, title):
-    """A Welsh translation an editor has not published yet."""
-    translate_page(theme.get_parent().get_parent(), welsh, {})
-    translate_page(theme.get_parent(), welsh, {})
-    draft = theme.copy_for_translation(welsh)
-    draft.title = title
-    draft.live = False
-    draft.save()
-    return draft
 
 
 def one_of_each_kind(theme, batch=1):
@@ -78,7 +59,7 @@ def test_get_involved_names_each_kinds_theme_in_welsh(client, mudo, migration):
 def test_get_involved_keeps_the_english_title_of_a_theme_not_yet_translated(
     client, migration, welsh
 ):
-    draft_translation(migration, welsh, "Drafft")
+    translated(migration, welsh, "Drafft", publish=False)
     one_of_each_kind(migration)
 
     cymraeg = page_in_welsh(client, "/get-involved/")
@@ -150,7 +131,7 @@ def test_the_statistics_theme_filter_offers_welsh_titles_in_welsh_order(
 def test_the_theme_filter_keeps_an_untranslated_themes_english_title(
     client, migration, welsh
 ):
-    draft_translation(migration, welsh, "Drafft")
+    translated(migration, welsh, "Drafft", publish=False)
     StatisticFactory(name="Visas", themes=[migration])
 
     cymraeg = page_in_welsh(client, "/statistics/")
