@@ -19,6 +19,7 @@ from gaps.factories import DataGapFactory
 from gaps.feeds import gap_feed_url
 from gaps.models import Status
 from tests.feeds import parsed
+from tests.in_welsh import translated
 
 pytestmark = pytest.mark.django_db
 
@@ -34,11 +35,7 @@ def emails_queued_not_sent(settings):
 
 @pytest.fixture
 def ymfudo(migration, welsh):
-    """Migration's Welsh translation (its parents' too, as wagtail-localize makes
-    them)."""
-    translate_page(migration.get_parent().get_parent(), welsh, {})
-    translate_page(migration.get_parent(), welsh, {})
-    return translate_page(migration, welsh, {"title": YMFUDO})
+    return translated(migration, welsh, YMFUDO)
 
 
 def in_welsh(client, path):

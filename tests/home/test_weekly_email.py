@@ -18,13 +18,13 @@ from accounts.factories import UserFactory
 from accounts.models import Notification, NotificationPreference
 from consultations.factories import ConsultationPageFactory
 from core.scheduler import JOBS
-from demo.welsh import translate_page
 from events.factories import EventPageFactory
 from forums.factories import ThreadFactory
 from gaps import services as gap_services
 from gaps.factories import DataGapFactory
 from gaps.models import DataGap
 from home import weekly_email
+from tests.in_welsh import translated
 from themes.services import join_theme
 
 pytestmark = pytest.mark.django_db
@@ -199,9 +199,7 @@ def test_the_command_says_how_many_it_queued(capsys, db):
 
 
 def test_a_welsh_members_email_says_it_all_in_welsh(member, last_week, housing, welsh):
-    translate_page(housing.get_parent().get_parent(), welsh, {})
-    translate_page(housing.get_parent(), welsh, {})
-    translate_page(housing, welsh, {"title": "Tai"})
+    translated(housing, welsh, "Tai")
     member.email_language = "cy"
     member.save()
     gap_services.support(DataGap.objects.get(title="Rents by ward"), member)
