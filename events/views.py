@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from core.idempotency import idempotent
-from core.translation import of_record, titled_in_language
+from core.translation import titled_in_language
 from events import services
 from events.calendar import calendar_for
 from events.feeds import meetings_feed_url
@@ -19,7 +19,6 @@ from events.forms import PAST, MeetingFilters, RegistrationForm
 from events.listing import listed_meetings
 from events.models import EventPage, MeetingFeed, MeetingRegistration
 from themes import roles
-from themes.models import ThemePage
 from themes.roles import public_pages
 from themes.views import get_theme
 
@@ -80,9 +79,7 @@ def meeting_list(request, theme=None, page=None):
 
     A theme's meetings page (`page`, a MeetingIndexPage) lists its `theme`'s only.
     """
-    # The themes of record: a Welsh translation is no theme of its own.
-    themes = of_record(ThemePage.objects.live().public()).order_by("title")
-    themes = None if theme else themes
+    themes = None if theme else roles.public_themes().order_by("title")
     filters = MeetingFilters(request.GET, themes=themes)
     chosen = filters.chosen()
     past = chosen.get("when") == PAST

@@ -16,6 +16,7 @@ from core.translation import of_record
 from gaps.models import DataGap, Status, TaggedDataGap
 from themes.forms import ThemeFilters
 from themes.models import ThemePage
+from themes.roles import public_themes
 
 OPEN = "open"
 SORTS = {
@@ -131,9 +132,7 @@ def register_of(theme, query, site_url):
     """A theme's register (every theme's when `theme` is None), filtered by `query`,
     the page's query string; `site_url` ("https://example.org") makes full URLs."""
     if theme is None:
-        # public() asks which pages are restricted: once, and only when needed.
-        # The themes of record: a Welsh translation is no theme of its own.
-        themes = of_record(ThemePage.objects.live().public())
+        themes = public_themes()
         scope = DataGap.objects.visible()
         choices = filter_choices(scope, themes)
     else:

@@ -7,18 +7,15 @@ from consultations.feeds import consultations_feed_url
 from consultations.forms import ConsultationFilters
 from consultations.listing import listed_consultations
 from consultations.models import ConsultationPage
-from core.translation import of_record, titled_in_language
+from core.translation import titled_in_language
 from themes import roles
-from themes.models import ThemePage
 
 CONSULTATIONS_PER_PAGE = 20
 
 
 def consultation_list(request, theme=None, page=None):
     """A theme's consultations page (`page`) lists its `theme`'s only."""
-    # The themes of record: a Welsh translation is no theme of its own.
-    themes = of_record(ThemePage.objects.live().public()).order_by("title")
-    themes = None if theme else themes
+    themes = None if theme else roles.public_themes().order_by("title")
     filters = ConsultationFilters(request.GET, themes=themes)
     chosen = filters.chosen()
     theme = theme or filters.chosen_theme()
