@@ -154,31 +154,28 @@ def organisations(welsh):
     return archives, government
 
 
-def test_the_registers_owner_filter_is_in_the_order_of_the_welsh_names(
-    client, housing, organisations
+@pytest.mark.parametrize(
+    ("address", "listed"),
+    [
+        (
+            "/data-gaps/",
+            lambda theme, owner: DataGapFactory(theme=theme, owner_organisation=owner),
+        ),
+        (
+            "/contacts/",
+            lambda theme, owner: ThemeContactFactory(theme=theme, organisation=owner),
+        ),
+    ],
+    ids=["register", "contacts"],
+)
+def test_an_organisation_filter_is_in_the_order_of_the_welsh_names(
+    client, housing, organisations, address, listed
 ):
     for organisation in organisations:
-        DataGapFactory(theme=housing, owner_organisation=organisation)
+        listed(housing, organisation)
 
-    cymraeg = page_in_welsh(client, "/data-gaps/")
-    english = client.get("/data-gaps/").content.decode()
-
-    assert cymraeg.index(">Llywodraeth Cymru</option>") < cymraeg.index(
-        ">Yr Archif</option>"
-    )
-    assert english.index(">Archives Wales</option>") < english.index(
-        ">Welsh Government</option>"
-    )
-
-
-def test_the_contacts_organisation_filter_is_in_the_order_of_the_welsh_names(
-    client, housing, organisations
-):
-    for organisation in organisations:
-        ThemeContactFactory(theme=housing, organisation=organisation)
-
-    cymraeg = page_in_welsh(client, "/contacts/")
-    english = client.get("/contacts/").content.decode()
+    cymraeg = page_in_welsh(client, address)
+    english = client.get(address).content.decode()
 
     assert cymraeg.index(">Llywodraeth Cymru</option>") < cymraeg.index(
         ">Yr Archif</option>"
