@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from consultations.models import ConsultationPage
 from consultations.models.pages import State
-from core.feeds import FEED_LENGTH, AtomFeed, scope_of, titled_in_language
-from core.translation import localize
+from core.feeds import FEED_LENGTH, AtomFeed, scope_of
+from core.translation import localize, titled_in_language
 from themes.roles import public_pages
 from themes.views import get_theme
 

@@ -8,8 +8,7 @@ from functools import cached_property
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
-# Re-exported: the feeds name themes with it.
-from core.translation import titled_in_language
+from core.translation import title_in_language
 
 FEED_LENGTH = 50
 
@@ -30,8 +29,7 @@ class Scope:
     @cached_property
     def theme_title(self):
         """The theme's title in the feed's language."""
-        (theme,) = titled_in_language([self.theme])
-        return theme.title_in_language
+        return title_in_language(self.theme)
 
 
 def scope_of(request, theme=None):

@@ -110,6 +110,16 @@ def titled_in_language(pages):
     return pages
 
 
+def title_in_language(page):
+    """A page of record's (a theme's) title in the active language: its live
+    translation's where it has one ("" for no page). Free for a page of a list
+    already titled (`titled_in_language`); one query alone, in Welsh."""
+    if not page:
+        return ""
+    (page,) = titled_in_language([page])
+    return page.title_in_language
+
+
 def titled_by(page, shown):
     """Give a page of record `title_in_language` from `shown`, its translation at
     hand (the page being served), when that is in the active language: no query."""

@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
-from core.feeds import FEED_LENGTH, AtomFeed, scope_of, titled_in_language
+from core.feeds import FEED_LENGTH, AtomFeed, scope_of
+from core.translation import titled_in_language
 from events import services
 from events.models import EventPage
 from themes.roles import public_pages

@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from core.idempotency import idempotent
-from core.translation import titled_in_language
+from core.translation import title_in_language, titled_in_language
 from events import services
 from events.calendar import calendar_for
 from events.feeds import meetings_feed_url
@@ -108,11 +108,11 @@ FEED_HISTORY = timedelta(days=365)
 
 
 def theme_calendar(request, theme_slug):
-    (theme,) = titled_in_language([get_theme(theme_slug)])
+    theme = get_theme(theme_slug)
     meetings = feed_meetings().descendant_of(theme)
     return calendar_response(
         meetings,
-        gettext("statsforum: %(theme)s meetings") % {"theme": theme.title_in_language},
+        gettext("statsforum: %(theme)s meetings") % {"theme": title_in_language(theme)},
         theme.slug,
     )
 

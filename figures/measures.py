@@ -32,7 +32,7 @@ from core.aggregates import median_days
 from core.charts import Figure
 from core.dates import long_date
 from core.links import full_url
-from core.translation import localize, titled_in_language
+from core.translation import localize, title_in_language
 from events.models import EventPage, MeetingRegistration, MinutesAttendee
 from figures.models import SatisfactionAsk
 from forums.models import Thread
@@ -61,8 +61,7 @@ class Scope:
     @classmethod
     def of_theme(cls, theme):
         # In the reader's language, as the organisation's name: one query in Welsh.
-        (theme,) = titled_in_language([theme])
-        return cls(f"theme:{theme.pk}", theme.title_in_language, (theme.pk,))
+        return cls(f"theme:{theme.pk}", title_in_language(theme), (theme.pk,))
 
     @classmethod
     def of_organisation(cls, organisation):

@@ -6,7 +6,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from core.feeds import FEED_LENGTH, AtomFeed, titled_in_language
+from core.feeds import FEED_LENGTH, AtomFeed
+from core.translation import titled_in_language
 from forums import visibility
 from forums.markdown import render_markdown
 from forums.models import ReplyEdit

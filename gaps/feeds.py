@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils.html import linebreaks
 from django.utils.translation import gettext as _
 
-from core.feeds import FEED_LENGTH, AtomFeed, scope_of, titled_in_language
+from core.feeds import FEED_LENGTH, AtomFeed, scope_of
+from core.translation import title_in_language
 from gaps.models import DataGap, GapUpdate
 
 
@@ -49,9 +50,8 @@ class GapUpdatesFeed(GapUpdateEntries):
 
     def title(self, register):
         if register.theme:
-            (theme,) = titled_in_language([register.theme])
             return _("statsforum: data gaps in %(theme)s") % {
-                "theme": theme.title_in_language
+                "theme": title_in_language(register.theme)
             }
         return _("statsforum: data gaps")
 

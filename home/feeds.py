@@ -9,8 +9,9 @@ from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.translation import gettext
 
-from core.feeds import FEED_LENGTH, Entry, EntryFeed, scope_of, titled_in_language
+from core.feeds import FEED_LENGTH, Entry, EntryFeed, scope_of
 from core.links import full_url
+from core.translation import titled_in_language
 from events.calendar import LONDON, calendar_for
 from home import opportunities
 from home.opportunities import CONSULTATIONS, GAPS, MEETINGS, QUESTIONS

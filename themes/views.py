@@ -14,7 +14,7 @@ from wagtail import hooks
 
 from core import languages
 from core.idempotency import idempotent
-from core.translation import localize, of_record, titled_in_language
+from core.translation import localize, of_record, title_in_language
 from themes import services
 from themes.forms import JoinThemeForm, ProducerRequestForm
 from themes.models import ThemePage
@@ -80,9 +80,8 @@ def join_theme(request, theme):
         )
         return redirect(theme_address(theme))
     services.join_theme(request.user, theme, form.cleaned_data["frequency"] or None)
-    (theme,) = titled_in_language([theme])
     messages.success(
-        request, _("You have joined %(theme)s.") % {"theme": theme.title_in_language}
+        request, _("You have joined %(theme)s.") % {"theme": title_in_language(theme)}
     )
     return redirect(theme_address(theme))
 
@@ -92,9 +91,8 @@ def join_theme(request, theme):
 @verified_email_required
 def leave_theme(request, theme):
     services.leave_theme(request.user, theme)
-    (theme,) = titled_in_language([theme])
     messages.success(
-        request, _("You have left %(theme)s.") % {"theme": theme.title_in_language}
+        request, _("You have left %(theme)s.") % {"theme": title_in_language(theme)}
     )
     return redirect(theme_address(theme))
 

@@ -14,7 +14,7 @@ from core.languages import (
     language_tag,
     moved_into,
 )
-from core.translation import titled_in_language
+from core.translation import title_in_language
 
 register = template.Library()
 
@@ -120,12 +120,5 @@ def govuk_frontend_config():
     }
 
 
-@register.filter
-def title_in_language(page):
-    """A page of record's (a theme's) title in the address's language: its live
-    translation's where it has one. Free for a list the view has titled
-    (`translation.titled_in_language`: one query for them all); one query alone."""
-    if not page:
-        return ""
-    (page,) = titled_in_language([page])
-    return page.title_in_language
+# A page of record's (a theme's) title in the address's language.
+register.filter("title_in_language", title_in_language)

@@ -18,12 +18,12 @@ from accounts.suspension import ContributionRefused, check_may_contribute
 from catalogue.listing import in_language
 from core.idempotency import idempotent
 from core.search import search_query
-from core.translation import of_record, titled_in_language
+from core.translation import titled_in_language
 from gaps import services
 from gaps.feeds import gap_feed_url
 from gaps.forms import GapForm, SupportForm, TriageForm
 from gaps.models import DataGap, GapFollow, GapSupport, Status
-from themes.models import ThemePage
+from themes.roles import public_themes
 from themes.views import get_theme
 
 # Raising is rarer than posting and each gap asks producers for work: a tighter
@@ -94,8 +94,7 @@ def similar(request):
     """An HTML fragment of gaps like the title being typed, for the new-gap form."""
     theme = None
     if theme_slug := request.GET.get("theme"):
-        themes = of_record(ThemePage.objects.live().public())
-        theme = themes.filter(slug=theme_slug).first()
+        theme = public_themes().filter(slug=theme_slug).first()
         if theme is None:
             return render(request, "gaps/includes/similar_gaps.html", {})
     found = similar_gaps(request.GET.get("q"), theme)
