@@ -6,7 +6,7 @@ from django.utils import dateformat, timezone
 from django.utils.translation import gettext as _
 
 from core.ratelimit import seconds_to_wait, wait_in_words
-from core.translation import titled_in_language
+from core.translation import title_in_language
 
 
 class ContributionRefused(ValidationError):
@@ -36,7 +36,7 @@ def suspension_notice(user, theme, doing="post"):
         "A moderator has suspended you from taking part in %(theme)s until "
         "%(until)s. You can read, but not %(doing)s, until then."
     ) % {
-        "theme": titled_in_language([theme])[0].title_in_language,
+        "theme": title_in_language(theme),
         "until": dateformat.format(timezone.localtime(until), "j F Y, H:i"),
         "doing": doing,
     }
