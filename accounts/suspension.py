@@ -22,10 +22,11 @@ class Suspended(ContributionRefused):
     status = 403
 
 
-def suspension_notice(user, theme, doing="post"):
+def suspension_notice(user, theme, doing):
     """Why the member may not do this in the theme now, or "" when they may.
 
-    `doing` finishes "You can read, but not ..., until then."
+    `doing` finishes "You can read, but not ..., until then.", in the reader's
+    language.
     """
     if not user.is_authenticated:
         return ""
@@ -42,7 +43,7 @@ def suspension_notice(user, theme, doing="post"):
     }
 
 
-def check_not_suspended(user, theme, doing="post"):
+def check_not_suspended(user, theme, doing):
     if notice := suspension_notice(user, theme, doing):
         raise Suspended(notice)
 
@@ -50,8 +51,8 @@ def check_not_suspended(user, theme, doing="post"):
 def check_may_contribute(user, theme, *, doing, action, limit, period, done):
     """Suspensions hold in every feature; each action has its own rate limit.
 
-    `done` finishes "You have ..." when the member has gone past `limit` times
-    `action` in `period` seconds.
+    `done` finishes "You have ..." (in the reader's language) when the member has
+    gone past `limit` times `action` in `period` seconds.
     """
     check_not_suspended(user, theme, doing)
     wait = seconds_to_wait(f"{action}:{user.pk}", limit=limit, period=period)

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
 from django.utils import translation
-from django.utils.translation import get_supported_language_variant
+from django.utils.translation import get_supported_language_variant, gettext, pgettext
 
 
 def default_language():
@@ -278,6 +278,32 @@ def words_in(value, language):
     except LookupError:
         language = default_language()
     return words.get(language) or words.get(default_language(), "")
+
+
+def joined_with_and(words):
+    """'Ann, Bob and Cy' in the active language: Welsh writes "ac" for "and" before
+    a vowel ("Ann ac Ifan"), "a" otherwise."""
+    if len(words) < 2:
+        return "".join(words)
+    joined = (
+        pgettext("before a vowel", "%(names)s and %(last)s")
+        if starts_with_a_vowel(words[-1])
+        else gettext("%(names)s and %(last)s")
+    )
+    return joined % {"names": ", ".join(words[:-1]), "last": words[-1]}
+
+
+# Welsh vowels, with the circumflex and the other accents names carry.
+VOWELS = set("aeiouwyâêîôûŵŷáéíóúẃýàèìòùẁỳäëïöüẅÿ")
+
+
+def starts_with_a_vowel(words):
+    """Whether `words` start with a vowel: W and Y count, as in Welsh, except before
+    a vowel (William, Yasmin), where they sound as consonants."""
+    letters = words.strip().lower()
+    if not letters or letters[0] not in VOWELS:
+        return False
+    return not (letters[0] in "wy" and letters[1:2] in VOWELS)
 
 
 # The Welsh alphabet, with the letters Welsh words borrow (k, q, v, x, z) where

@@ -1,11 +1,15 @@
 """The emails meetings send, through the accounts notification backbone."""
 
 from django.contrib.auth import get_user_model
-from django.utils.text import get_text_list
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from accounts.notifications import NotificationKind, notify, notify_many
-from core.translation import said_in_each_language, title_in_each_language
+from core.translation import (
+    joined_with_and,
+    said_in_each_language,
+    title_in_each_language,
+)
 from events.models import EventPage, MeetingRegistration, MinutesPage
 from events.services import ics_attachment, meeting_details, when
 
@@ -49,11 +53,24 @@ KINDS = [
 ]
 
 
+# What a change is called in the email, by the name EventPage.ANNOUNCED_FIELDS gives
+# it (which the task is given, as plain words).
+CHANGES = {
+    "time": pgettext_lazy("what changed in a meeting", "time"),
+    "format": pgettext_lazy("what changed in a meeting", "format"),
+    "place": pgettext_lazy("what changed in a meeting", "place"),
+    "joining link": pgettext_lazy("what changed in a meeting", "joining link"),
+    "status": pgettext_lazy("what changed in a meeting", "status"),
+}
+
+
 def tell_registrants_of_change(meeting_id, changed):
     meeting = EventPage.objects.get(pk=meeting_id)
     context = {
         **meeting_details(meeting),
-        "changed_text": get_text_list(changed, "and"),
+        "changed_text": said_in_each_language(
+            lambda: joined_with_and([str(CHANGES[change]) for change in changed])
+        ),
         "status": meeting.status,
         "status_display": said_in_each_language(meeting.get_status_display),
         "status_reason": meeting.status_reason,

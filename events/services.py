@@ -47,7 +47,8 @@ def register(meeting, user, access_needs="", tell_them=True):
     """A place if one is free, otherwise the next place on the waiting list."""
     # Lock the meeting so two last-place registrations cannot both get it.
     meeting = EventPage.objects.select_for_update().get(pk=meeting.pk)
-    if notice := suspension_notice(user, meeting.theme, "register for its meetings"):
+    doing = gettext("register for its meetings")
+    if notice := suspension_notice(user, meeting.theme, doing):
         raise Suspended(notice)
     if not meeting.registration_is_open:
         raise RegistrationRefused(gettext("Registration for this meeting is not open."))

@@ -62,11 +62,12 @@ def check_may_post(user, theme):
     check_may_contribute(
         user,
         theme,
-        doing="post",
+        doing=gettext("post"),
         action="post",
         limit=POSTS_PER_MINUTE,
         period=60,
-        done=f"posted {POSTS_PER_MINUTE} times in the last minute",
+        done=gettext("posted %(count)s times in the last minute")
+        % {"count": POSTS_PER_MINUTE},
     )
 
 
@@ -147,7 +148,7 @@ def reply_in(thread, reply_id):
 def edit_reply(reply, user, text):
     if reply.user_id != user.pk or reply.is_removed:
         raise PermissionDenied(gettext("You can only edit your own replies."))
-    check_not_suspended(user, thread_of(reply).theme, "edit your posts")
+    check_not_suspended(user, thread_of(reply).theme, gettext("edit your posts"))
     # update(), not save(): saving runs django-comments-xtd's pre_save hook, which
     # republishes or hides every reply below this one.
     XtdComment.objects.filter(pk=reply.pk).update(comment=text)
@@ -346,7 +347,7 @@ def quoted(reply):
 def edit_thread(thread, user, *, title, body, kind, topics=(), statistics=None):
     if thread.author_id != user.pk:
         raise PermissionDenied(gettext("You can only edit threads you started."))
-    check_not_suspended(user, thread.theme, "edit your posts")
+    check_not_suspended(user, thread.theme, gettext("edit your posts"))
     thread.title, thread.body, thread.kind = title, body, kind
     thread.edited_at = timezone.now()
     thread.save()

@@ -121,11 +121,12 @@ def check_may_support(user, theme):
     check_may_contribute(
         user,
         theme,
-        doing="add to the register",
+        doing=gettext("add to the register"),
         action="support-gap",
         limit=SUPPORTS_PER_MINUTE,
         period=60,
-        done=f"supported or changed {SUPPORTS_PER_MINUTE} gaps in the last minute",
+        done=gettext("supported or changed %(count)s gaps in the last minute")
+        % {"count": SUPPORTS_PER_MINUTE},
     )
 
 

@@ -172,6 +172,27 @@ def test_a_meeting_email_gives_its_time_and_format_in_welsh(
     assert "Online" in english_email.body
 
 
+def test_a_meeting_change_email_says_what_changed_in_welsh(
+    housing, readers, mailoutbox
+):
+    meeting = EventPageFactory(
+        parent=housing, start=MARCH_2, end=MARCH_2 + dt.timedelta(hours=2)
+    )
+    for reader in readers:
+        events_services.register(meeting, reader, tell_them=False)
+    draft = meeting.get_latest_revision_as_object()
+    draft.start, draft.end = MARCH_2 + dt.timedelta(hours=1), draft.end
+    draft.joining_link = "https://meet.example.org/new"
+
+    draft.save_revision().publish()
+
+    welsh_email, english_email = by_reader(mailoutbox, readers)
+    # "ac" before the vowel of "amser".
+    assert "Mae'r cadeiryddion wedi newid dolen ymuno ac amser" in welsh_email.body
+    assert "joining link" not in welsh_email.body
+    assert "have changed the joining link and time of" in english_email.body
+
+
 def test_a_consultation_email_gives_its_dates_in_welsh(housing, readers, mailoutbox):
     for reader in readers:
         theme_services.join_theme(reader, housing)

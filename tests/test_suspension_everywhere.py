@@ -7,6 +7,8 @@ and nothing changes.
 """
 
 from datetime import timedelta
+from functools import partial
+from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
@@ -21,6 +23,7 @@ from events.models import MeetingRegistration
 from forums import services as forum_services
 from forums.factories import ThreadFactory
 from forums.models import Thread
+from tests.in_welsh import in_welsh, text_of, translated
 
 pytestmark = pytest.mark.django_db
 
@@ -162,3 +165,29 @@ def test_a_suspension_that_has_ended_refuses_nothing(client, member, housing):
 
     assert response.status_code == 302
     assert changed
+
+
+# What each action tells a Welsh reader they may not do.
+WELSH_DOING = {
+    register_for_a_meeting: "cofrestru ar gyfer ei gyfarfodydd",
+    respond_to_a_consultation: "ymateb i'w ymgynghoriadau",
+    edit_a_thread: "golygu eich negeseuon",
+    edit_a_reply: "golygu eich negeseuon",
+}
+
+
+@pytest.mark.parametrize("action", ACTIONS)
+def test_a_welsh_reader_is_told_in_welsh(client, member, housing, welsh, action):
+    translated(housing, welsh, "Tai")
+    suspend_in(member, housing)
+
+    # The action's requests go to the Welsh address of each English one.
+    welsh_client = SimpleNamespace(post=partial(in_welsh, client.post))
+
+    response, changed = action(welsh_client, member, housing)
+
+    page = text_of(response)
+    assert response.status_code == 403
+    assert "Mae cymedrolwr wedi eich atal rhag cymryd rhan yn Tai tan" in page
+    assert f"Gallwch ddarllen, ond nid {WELSH_DOING[action]}, tan hynny." in page
+    assert not changed

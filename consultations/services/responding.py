@@ -74,7 +74,7 @@ def check_taking_responses(consultation):
 
 
 def check_not_suspended(user, consultation):
-    doing = "respond to its consultations"
+    doing = _("respond to its consultations")
     if notice := suspension_notice(user, consultation.theme, doing):
         raise Suspended(notice)
 

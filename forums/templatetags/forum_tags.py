@@ -1,9 +1,9 @@
 from django import template
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext
 
-from core.translation import titled_in_language
+from core.translation import joined_with_and, titled_in_language
 from forums.markdown import render_markdown
 from forums.models import Thread
 from themes import roles
@@ -40,28 +40,7 @@ def people_list(people):
         else person.public_name
         for person in people
     ]
-    if len(names) < 2:
-        return "".join(names)
-    # Welsh writes "ac" for "and" before a vowel ("Ann ac Ifan"), "a" otherwise.
-    joined = (
-        pgettext("before a vowel", "%(names)s and %(last)s")
-        if starts_with_a_vowel(names[-1])
-        else gettext("%(names)s and %(last)s")
-    )
-    return joined % {"names": ", ".join(names[:-1]), "last": names[-1]}
-
-
-# Welsh vowels, with the circumflex and the other accents names carry.
-VOWELS = set("aeiouwyâêîôûŵŷáéíóúẃýàèìòùẁỳäëïöüẅÿ")
-
-
-def starts_with_a_vowel(name):
-    """Whether `name` starts with a vowel: W and Y count, as in Welsh, except before
-    a vowel (William, Yasmin), where they sound as consonants."""
-    letters = name.strip().lower()
-    if not letters or letters[0] not in VOWELS:
-        return False
-    return not (letters[0] in "wy" and letters[1:2] in VOWELS)
+    return joined_with_and(names)
 
 
 @register.filter

@@ -125,12 +125,12 @@ def raise_gap_page(request, theme, *, initial=None, raised=None, **context):
                 check_may_contribute(
                     request.user,
                     theme,
-                    doing="add to the register",
+                    doing=_("add to the register"),
                     action="raise-gap",
                     limit=GAPS_PER_WINDOW,
                     period=GAP_WINDOW,
-                    done=f"raised {GAPS_PER_WINDOW} gaps in the last "
-                    f"{GAP_WINDOW // 60} minutes",
+                    done=_("raised %(count)s gaps in the last %(minutes)s minutes")
+                    % {"count": GAPS_PER_WINDOW, "minutes": GAP_WINDOW // 60},
                 )
             except ContributionRefused as refusal:
                 form.add_error(None, refusal)

@@ -9,6 +9,7 @@ from accounts.services import delete_account
 from forums import services
 from forums.factories import ThreadFactory
 from forums.models import Thread
+from tests.in_welsh import in_welsh, text_of
 
 pytestmark = pytest.mark.django_db
 
@@ -260,3 +261,17 @@ def test_posting_too_fast_is_refused_and_keeps_the_text(client, thread):
     assert "Try again in" in html
     assert "One too many" in html
     assert XtdComment.objects.count() == services.POSTS_PER_MINUTE
+
+
+def test_a_welsh_reader_posting_too_fast_is_told_in_welsh(client, thread):
+    client.force_login(UserFactory())
+    for n in range(services.POSTS_PER_MINUTE):
+        client.post(reply_url(thread), {"comment": f"Reply {n}"})
+
+    response = in_welsh(client.post, reply_url(thread), {"comment": "Un yn ormod"})
+
+    assert response.status_code == 429
+    assert (
+        f"Rydych wedi postio {services.POSTS_PER_MINUTE} gwaith yn y funud ddiwethaf"
+        in text_of(response)
+    )
