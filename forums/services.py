@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import (
+    Case,
     CharField,
     Count,
     Exists,
@@ -17,6 +18,7 @@ from django.db.models import (
     Q,
     Subquery,
     Value,
+    When,
 )
 from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
@@ -253,16 +255,19 @@ def follow(thread, user, muted=False):
     )
 
 
-def follow_state(thread, user):
-    """'following', 'muted' or None for this member and thread."""
+def with_follow_state(threads, user):
+    """`follow_state` on each thread: 'following', 'muted' or None for this member
+    (asked in the threads' own query)."""
     if not user.is_authenticated:
-        return None
-    muted = (
-        ThreadFollow.objects.filter(thread=thread, user=user)
-        .values_list("muted", flat=True)
-        .first()
+        return threads.annotate(follow_state=Value(None, output_field=CharField()))
+    follows = ThreadFollow.objects.filter(thread=OuterRef("pk"), user=user)
+    return threads.annotate(
+        follow_state=Case(
+            When(Exists(follows.filter(muted=True)), then=Value("muted")),
+            When(Exists(follows), then=Value("following")),
+            output_field=CharField(),
+        )
     )
-    return None if muted is None else ("muted" if muted else "following")
 
 
 def reply_page(thread, page_number, user=None):

@@ -101,13 +101,12 @@ def new_thread(request, theme_slug):
 
 def thread_detail(request, theme_slug, pk, slug, reply_form=None, status=200):
     thread = get_object_or_404(
-        visibility.threads_visible_to(request.user).select_related(
-            "theme", "author", "answered_by"
-        ),
+        services.with_follow_state(
+            visibility.threads_visible_to(request.user), request.user
+        ).select_related("theme", "author", "answered_by"),
         pk=pk,
         theme__slug=theme_slug,
     )
-    may_moderate = moderation.may_moderate(request.user, thread.theme)
     if slug != thread.slug:
         return redirect(thread, permanent=True)
     replies = services.reply_page(thread, request.GET.get("page"), request.user)
@@ -117,15 +116,17 @@ def thread_detail(request, theme_slug, pk, slug, reply_form=None, status=200):
         *(r.user for r in replies),
         *(child.user for r in replies for child in r.children),
     ]
+    # The authors' badges and what the reader may do here: one query.
+    badges, held = roles.roles_in(thread.theme, authors, reader=request.user)
+    may_moderate = moderation.may_moderate(request.user, thread.theme, held)
     return render(
         request,
         "forums/thread.html",
         thread_context(
             thread,
             replies=replies,
-            roles=roles.roles_in(thread.theme, authors),
+            roles=badges,
             reply_form=reply_form or ReplyForm(initial=quote_from(thread, request)),
-            follow_state=services.follow_state(thread, request.user),
             may_moderate=may_moderate,
             suspends_everywhere=request.user.has_perm(moderation.MODERATE_ALL),
             move_to=moderation.themes_moderated_by(request.user)
@@ -134,7 +135,7 @@ def thread_detail(request, theme_slug, pk, slug, reply_form=None, status=200):
             if may_moderate
             else [],
             may_mark_answer=thread.is_question
-            and roles.holds_role(request.user, thread.theme, Role.PRODUCER),
+            and roles.holds_role(request.user, thread.theme, Role.PRODUCER, held=held),
             # A held thread has no feed: a feed shows what a visitor sees.
             feed_url=thread_feed_url(thread) if thread.is_public else None,
             statistics=in_language(

@@ -23,8 +23,8 @@ def themes_moderated_by(user):
     return roles.themes_where(user, MODERATORS, everywhere=MODERATE_ALL)
 
 
-def may_moderate(user, theme):
-    return roles.holds_role(user, theme, MODERATORS, everywhere=MODERATE_ALL)
+def may_moderate(user, theme, held=None):
+    return roles.holds_role(user, theme, MODERATORS, everywhere=MODERATE_ALL, held=held)
 
 
 def thread_of(reply):

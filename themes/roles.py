@@ -38,11 +38,14 @@ def _everywhere(user, permission):
     return bool(permission) and user.is_authenticated and user.has_perm(permission)
 
 
-def holds_role(user, theme, roles=ANY_ROLE, *, everywhere=None):
+def holds_role(user, theme, roles=ANY_ROLE, *, everywhere=None, held=None):
     """Does `user` hold `roles` (any of them) in `theme`, or the permission
-    `everywhere` that stands for them in every theme?"""
+    `everywhere` that stands for them in every theme? `held`, when the caller has
+    them already (`roles_in`), are the roles they hold there: no query."""
     if _everywhere(user, everywhere):
         return True
+    if held is not None:
+        return not held.isdisjoint(_as_list(roles))
     return _roles_held_by(user, roles).filter(theme=theme).exists()
 
 
@@ -165,16 +168,22 @@ def holders(roles=ANY_ROLE, theme=None):
     return get_user_model().objects.filter(pk__in=held.values("user"))
 
 
-def roles_in(theme, users):
+def roles_in(theme, users, reader=None):
     """Each of these people's role in `theme`, by user id, for the badges beside
-    their posts: its organisation named in the reader's language (one query)."""
+    their posts: its organisation named in the reader's language; a chair who also
+    produces shows as chair, as in `badges_for`. With `reader`, also the roles the
+    reader holds there (a set, for `holds_role`'s `held`). One query."""
+    people = [user for user in [*users, reader] if user and user.is_authenticated]
     held = list(
-        ThemeRole.objects.filter(
-            theme=theme, user__in=[user for user in users if user]
-        ).select_related("organisation")
+        ThemeRole.objects.filter(theme=theme, user__in=people)
+        .select_related("organisation")
+        .order_by("-role")
     )
     localize(role.organisation for role in held)
-    return {role.user_id: role for role in held}
+    badges = {role.user_id: role for role in held}
+    if reader is None:
+        return badges
+    return badges, {role.role for role in held if role.user_id == reader.pk}
 
 
 def badges_for(pairs):

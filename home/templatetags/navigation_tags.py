@@ -1,6 +1,8 @@
 from django import template
 from django.core.cache import cache
 from django.utils import translation
+from django.utils.html import conditional_escape, format_html
+from django.utils.translation import gettext
 from wagtail.models import Site
 
 from core.caching import SHARED_MAX_AGE
@@ -55,21 +57,42 @@ def footer_pages(context):
     return links
 
 
-@register.inclusion_tag("includes/service_navigation_item.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def nav_link(context, href, text, count=0, exact=False):
-    """A service navigation link, marked current on its own section of the site.
+    """A service navigation item, marked current on its own section of the site.
 
     `count`, when given, is shown beside the text (unread notifications); `exact`
-    marks it on its own page only, when other links live under its address.
+    marks it on its own page only, when other links live under its address. Made
+    here rather than by an included template: every page shows ten of them.
     """
     request = context.get("request")
     path = request.path if request else ""
     # The section's address in the page's language: /cy/themes/ on a Welsh page.
     href = address_in(href, translation.get_language())
-    return {
-        "href": href,
-        "text": text,
-        "count": count,
-        "current": path == href,
-        "active": path == href if exact else path.startswith(href),
-    }
+    active = path == href if exact else path.startswith(href)
+    words = (
+        format_html(
+            '<strong class="govuk-service-navigation__active-fallback">{}</strong>',
+            text,
+        )
+        if active
+        else conditional_escape(text)
+    )
+    if count:
+        words = format_html(
+            '{} <span class="sf-count">{}<span class="govuk-visually-hidden"> {}'
+            "</span></span>",
+            words,
+            count,
+            gettext("unread"),
+        )
+    return format_html(
+        '<li class="govuk-service-navigation__item{}">'
+        '<a class="govuk-service-navigation__link" href="{}"{}>{}</a></li>',
+        " govuk-service-navigation__item--active" if active else "",
+        href,
+        format_html(' aria-current="{}"', "page" if path == href else "true")
+        if active
+        else "",
+        words,
+    )
