@@ -173,7 +173,9 @@ def roles_in(theme, users, reader=None):
     their posts: its organisation named in the reader's language; a chair who also
     produces shows as chair, as in `badges_for`. With `reader`, also the roles the
     reader holds there (a set, for `holds_role`'s `held`). One query."""
-    people = [user for user in [*users, reader] if user and user.is_authenticated]
+    people = [user for user in users if user]  # users or their ids
+    if reader is not None and reader.is_authenticated:
+        people.append(reader)
     held = list(
         ThemeRole.objects.filter(theme=theme, user__in=people)
         .select_related("organisation")

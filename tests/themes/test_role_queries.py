@@ -115,6 +115,29 @@ def test_roles_in_a_theme_are_found_by_author_for_their_badges(themes, editor):
     assert found[producer.pk].role == Role.PRODUCER
 
 
+@pytest.mark.django_db
+def test_roles_in_a_theme_give_the_readers_own_in_the_same_query(
+    themes, editor, django_assert_num_queries
+):
+    migration, _housing = themes
+    both = appoint(migration, Role.PRODUCER, editor)
+    services.grant_role(migration, both, Role.CHAIR, granted_by=editor)
+    reader = appoint(migration, Role.PRODUCER, editor)
+
+    with django_assert_num_queries(1):
+        badges, held = roles.roles_in(migration, [both.pk, None], reader=reader)
+        assert roles.holds_role(reader, migration, Role.PRODUCER, held=held)
+        assert not roles.holds_role(reader, migration, Role.CHAIR, held=held)
+
+    # A chair who also produces shows as chair; the reader has no post here.
+    assert {user_id: role.role for user_id, role in badges.items()} == {
+        both.pk: Role.CHAIR,
+        reader.pk: Role.PRODUCER,
+    }
+    assert held == {Role.PRODUCER}
+    assert roles.roles_in(migration, [both], reader=AnonymousUser())[1] == set()
+
+
 def queries_roles(node):
     """Does this piece of syntax name ThemeRole or follow one of its related names?"""
     if isinstance(node, ast.Name | ast.alias):
