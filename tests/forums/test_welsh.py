@@ -117,3 +117,16 @@ def test_the_english_thread_page_stays_english(client, question):
 
     assert "1 reply" in page and "Waiting for an answer" in page
     assert "Mewngofnodwch" not in page
+
+
+def test_a_quoted_reply_says_who_wrote_it_in_welsh(client, question):
+    quoted = services.post_reply(
+        question, UserFactory(display_name="Sam"), "Line one", tell=False
+    )
+    client.force_login(UserFactory())
+
+    response = client.get(welsh(question.get_absolute_url()), {"quote": quoted.pk})
+
+    assert response.context["reply_form"].initial["comment"] == (
+        "> Ysgrifennodd **Sam**:\n>\n> Line one\n\n"
+    )
