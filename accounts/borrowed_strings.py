@@ -1,7 +1,8 @@
-"""Words other packages show on our account pages that their catalogues have no Welsh
-for: allauth's (it ships no Welsh) and Django's password checks (its Welsh lacks
-them). Listed in their exact English so `make messages` keeps them in our catalogue,
-which comes first (LOCALE_PATHS) and gives their Welsh. Nothing imports this module.
+"""Words other packages show on our pages that their catalogues have no Welsh for:
+allauth's (it ships no Welsh), Django's password checks and its `timesince` ("3
+days", which its Welsh has under older words). Listed in their exact English so
+`make messages` keeps them in our catalogue, which comes first (LOCALE_PATHS) and
+gives their Welsh. Nothing imports this module.
 """
 
 from django.utils.translation import gettext_noop, ngettext_lazy
@@ -18,4 +19,13 @@ BORROWED = [
         "This password is too short. It must contain at least %d characters.",
         "count",
     ),
+    # Django's timesince ("last activity 3 days ago"), and the separator between
+    # its parts, which Django's Welsh gives without its space ("1 mis,1 wythnos").
+    ngettext_lazy("%(num)d year", "%(num)d years", "num"),
+    ngettext_lazy("%(num)d month", "%(num)d months", "num"),
+    ngettext_lazy("%(num)d week", "%(num)d weeks", "num"),
+    ngettext_lazy("%(num)d day", "%(num)d days", "num"),
+    ngettext_lazy("%(num)d hour", "%(num)d hours", "num"),
+    ngettext_lazy("%(num)d minute", "%(num)d minutes", "num"),
+    gettext_noop(", "),
 ]

@@ -35,7 +35,7 @@ from allauth.account.models import EmailAddress
 from bs4 import BeautifulSoup
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext as _
 
@@ -84,8 +84,9 @@ class ReplyTarget:
     code: str
     # (user, id, text) -> Posted, or raises Refused
     post: Callable
-    # id -> (what it is, in words: 'the thread "Housing costs"', the page to reply
-    # on), or ("", "") when it is gone
+    # id -> (what it is, in words in the active language: 'the thread "Housing
+    # costs"', the page to reply on); when it is gone, the words say so and the page
+    # is ""
     about: Callable
 
 
@@ -181,6 +182,13 @@ def receive_reply(message, token):
     )
     if user is None:
         return Received(Outcome.IGNORED, "The member's account is closed.")
+    # The features' refusals and what the reply answered are words the answer says:
+    # in the member's language, not the worker's.
+    with translation.override(language_of(user)):
+        return post_or_refuse(user, message, signed)
+
+
+def post_or_refuse(user, message, signed):
     answer = Answer(user, message, signed)
     sender = from_address(message)
     if sender not in addresses_of(user):
@@ -344,7 +352,7 @@ class Answer:
             {
                 "recipient_name": self.user.public_name,
                 "their_subject": " ".join(str(self.message["Subject"] or "").split()),
-                "target_label": words or f"a {self.signed.target.key} since removed",
+                "target_label": words,
                 "reason": reason,
                 "text": self.text,
                 "attachments": self.attachments,

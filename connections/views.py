@@ -141,7 +141,7 @@ def update_action_status(request, theme_slug, pk):
     theme = services.theme_of_action(action)
     if not services.may_update_action(request.user, theme):
         raise PermissionDenied(
-            "Only the theme's producers and chairs update its actions."
+            gettext("Only the theme's producers and chairs update its actions.")
         )
     form = ActionStatusForm(
         request.POST if request.method == "POST" else None,

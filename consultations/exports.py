@@ -10,6 +10,7 @@ from collections import Counter
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.http import content_disposition_header
+from django.utils.translation import gettext
 
 from core.charts import Figure
 from core.csv import csv_lines, csv_response, safe_cell
@@ -159,13 +160,31 @@ def with_charts(summary):
     for number, (question, answered, options) in enumerate(summary, start=1):
         figure = None
         if options and answered:
+            # Options on the agreement scale are the site's words, in the reader's
+            # language; the others are the producer's.
+            options = [
+                (question.display(option), count, percent)
+                for option, count, percent in options
+            ]
             top = max(options, key=lambda option: option[1])
             figure = Figure(
                 f"question-{number}",
                 f"{number}. {question.question}",
-                f"{answered} answered; the answer most chosen was “{top[0]}”, by "
-                f"{top[1]} ({top[2]}%).",
-                ("Answer", "Responses", "Share of those answering"),
+                gettext(
+                    "%(answered)s answered; the answer most chosen was “%(answer)s”, "
+                    "by %(count)s (%(percent)s%%)."
+                )
+                % {
+                    "answered": answered,
+                    "answer": top[0],
+                    "count": top[1],
+                    "percent": top[2],
+                },
+                (
+                    gettext("Answer"),
+                    gettext("Responses"),
+                    gettext("Share of those answering"),
+                ),
                 [(option, count, f"{percent}%") for option, count, percent in options],
             )
         rows.append((question, answered, options, figure))

@@ -1,5 +1,6 @@
 """The emails consultations send, through the accounts notification backbone."""
 
+from functools import partial
 from html import unescape
 
 from django.contrib.auth import get_user_model
@@ -102,17 +103,20 @@ def tell_members_opened(consultation_id):
 
 
 def answers_context(response):
-    from consultations.services.responding import answered
+    def answer(question):
+        said = partial(question.display, response.answers.get(question.id))
+        # The agreement scale is the site's words: said in each language.
+        return said_in_each_language(said) if question.kind == "agreement" else said()
 
     return [
         {
             "heading": section.heading,
             "answers": [
-                {"question": question.question, "answer": answer}
-                for question, answer in pairs
+                {"question": question.question, "answer": answer(question)}
+                for question in section.questions
             ],
         }
-        for section, pairs in answered(response.consultation, response)
+        for section in response.consultation.sections
     ]
 
 
@@ -125,9 +129,9 @@ def send_response_copy(response_id, resubmission=False):
         **consultation_context(consultation),
         "resubmission": resubmission,
         "sections": answers_context(response),
-        "respond_as": response.get_respond_as_display(),
+        "respond_as": said_in_each_language(response.get_respond_as_display),
         "organisation_name": response.organisation_name,
-        "publication": response.get_publication_display(),
+        "publication": said_in_each_language(response.get_publication_display),
         "change_url": change_url(response),
     }
     if response.user_id:

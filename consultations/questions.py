@@ -7,6 +7,8 @@ against that, so a question edited later never makes an earlier answer unreadabl
 
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext
+
 from consultations.blocks import AGREEMENT_SCALE
 
 CHOICE_KINDS = {"single_choice", "multiple_choice", "agreement"}
@@ -38,9 +40,13 @@ class Question:
         return SHORT_TEXT_LIMIT if self.kind == "short_text" else None
 
     def display(self, answer):
-        """An answer as text: choices joined, nothing given as an empty string."""
+        """An answer as text: choices joined, nothing given as an empty string. An
+        answer on the agreement scale (the site's words, stored in English) is in the
+        active language."""
         if isinstance(answer, list):
             return "; ".join(answer)
+        if answer and self.kind == "agreement":
+            return gettext(answer)
         return answer or ""
 
 

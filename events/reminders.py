@@ -2,12 +2,15 @@
 
 import logging
 from datetime import timedelta
+from functools import partial
 
 from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import pgettext, pgettext_lazy
 
 from accounts.notifications import notify
+from core.translation import said_in_each_language
 from events.calendar import LONDON
 from events.models import EventPage, MeetingRegistration
 from events.services import ics_attachment, meeting_details
@@ -70,7 +73,10 @@ def queue_reminders(now=None):
                     {
                         **context,
                         "reminder": reminder,
-                        "coming": coming(meeting.start, now),
+                        # In each language: the email is in the member's.
+                        "coming": said_in_each_language(
+                            partial(coming, meeting.start, now)
+                        ),
                     },
                     attachments=[attachment],
                     event_key=f"reminder:{registration.pk}:{reminder}:{meeting.start}",
@@ -108,14 +114,28 @@ def meeting_context(meeting):
     }
 
 
+# "Reminder: the meeting is on Friday": a day of its own in each language (Welsh
+# says "ddydd Gwener", not "on" and the day's name), Monday first, as weekday().
+ON_DAY = [
+    pgettext_lazy("a meeting is coming", "on Monday"),
+    pgettext_lazy("a meeting is coming", "on Tuesday"),
+    pgettext_lazy("a meeting is coming", "on Wednesday"),
+    pgettext_lazy("a meeting is coming", "on Thursday"),
+    pgettext_lazy("a meeting is coming", "on Friday"),
+    pgettext_lazy("a meeting is coming", "on Saturday"),
+    pgettext_lazy("a meeting is coming", "on Sunday"),
+]
+
+
 def coming(start, now):
-    """'today', 'tomorrow', 'on Thursday' or 'next week', in UK dates."""
+    """'today', 'tomorrow', 'on Thursday' or 'next week', in UK dates, in the active
+    language."""
     start = timezone.localtime(start, LONDON)
     days = (start.date() - timezone.localtime(now, LONDON).date()).days
     if days <= 0:
-        return "today"
+        return pgettext("a meeting is coming", "today")
     if days == 1:
-        return "tomorrow"
+        return pgettext("a meeting is coming", "tomorrow")
     if days < 7:
-        return f"on {start:%A}"
-    return "next week"
+        return str(ON_DAY[start.weekday()])
+    return pgettext("a meeting is coming", "next week")

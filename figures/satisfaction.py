@@ -17,6 +17,7 @@ from django.utils.translation import gettext
 from accounts.notifications import notify
 from consultations.models import ConsultationPage, ConsultationResponse
 from core.links import full_url
+from core.translation import said_in_each_language
 from figures.models import SatisfactionAsk
 from forums.models import Thread
 from gaps.models import DataGap, GapSupport, Status
@@ -163,7 +164,7 @@ def ask_about_outcomes(since=None, tell=True):
                 "satisfaction",
                 {
                     "title": ask.title,
-                    "what": ask.get_outcome_display(),
+                    "what": said_in_each_language(ask.get_outcome_display),
                     "url": full_url(path),
                     "yes_url": answer_link(ask, True),
                     "no_url": answer_link(ask, False),

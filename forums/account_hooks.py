@@ -7,6 +7,7 @@ from django_comments_xtd.models import XtdComment
 
 from accounts.personal_data import PersonalData, PublicContribution
 from core.signals import tell_content_changed
+from core.translation import titled_in_language
 from forums.email_replies import THREAD
 from forums.models import Report, Thread
 from forums.notifications import KINDS
@@ -79,13 +80,16 @@ def erase_discussions(user, keep_public_posts):
 
 
 def public_threads(user):
+    threads = roles.public_posts(Thread.objects.filter(author=user))
+    threads = list(threads.select_related("theme")[:10])
+    # Their themes in the reader's language: one query.
+    titled_in_language(thread.theme for thread in threads)
     return [
         PublicContribution(
-            text=f"{thread.title} ({thread.theme.title})", url=thread.get_absolute_url()
+            text=f"{thread.title} ({thread.theme.title_in_language})",
+            url=thread.get_absolute_url(),
         )
-        for thread in roles.public_posts(
-            Thread.objects.filter(author=user)
-        ).select_related("theme")[:10]
+        for thread in threads
     ]
 
 

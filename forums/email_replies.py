@@ -39,7 +39,7 @@ def post_by_email(user, thread_id, text):
 def about_thread(thread_id):
     thread = Thread.objects.filter(pk=thread_id).first()
     if thread is None:
-        return "", ""
+        return gettext("a thread since removed"), ""
     return gettext("the thread “%(title)s”") % {
         "title": thread.title
     }, thread.get_full_url()

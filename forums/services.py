@@ -343,8 +343,9 @@ def toggle_like(reply, user):
 
 def quoted(reply):
     """A reply as a Markdown quote, to start a new reply with."""
-    name = reply.user.public_name if reply.user else "A former member"
-    lines = [f"**{name}** wrote:", "", *reply.comment.splitlines()]
+    name = reply.user.public_name if reply.user else gettext("A former member")
+    said = gettext("%(name)s wrote:") % {"name": f"**{name}**"}
+    lines = [said, "", *reply.comment.splitlines()]
     return "\n".join(f"> {line}".rstrip() for line in lines) + "\n\n"
 
 

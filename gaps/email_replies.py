@@ -59,8 +59,8 @@ def post_by_email(user, gap_id, text):
 def about_gap(gap_id):
     gap = DataGap.objects.select_related("theme").filter(pk=gap_id).first()
     if gap is None:
-        return "", ""
-    return f"the data gap “{gap.title}”", gap.get_full_url()
+        return _("a data gap since removed"), ""
+    return _("the data gap “%(title)s”") % {"title": gap.title}, gap.get_full_url()
 
 
 GAP = ReplyTarget(key="gap", code="g", post=post_by_email, about=about_gap)

@@ -34,11 +34,13 @@ SHOWN = 5
 OPPORTUNITIES = NotificationKind(
     key="opportunities",
     link="involved_url",
-    label="New ways to take part",
-    description="One email on Mondays, at your digest time, of what opened last "
-    "week in every theme: consultations, meetings with places, data gaps asking "
-    "for evidence and questions waiting for an answer. Your themes come first. "
-    "Nothing is sent in a week with nothing new.",
+    label=_("New ways to take part"),
+    description=_(
+        "One email on Mondays, at your digest time, of what opened last week in "
+        "every theme: consultations, meetings with places, data gaps asking for "
+        "evidence and questions waiting for an answer. Your themes come first. "
+        "Nothing is sent in a week with nothing new."
+    ),
     default=Frequency.OFF,
     scheduled=Frequency.WEEKLY,
 )

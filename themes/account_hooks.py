@@ -1,8 +1,10 @@
 """What themes tells accounts: its notifications and the personal data it holds."""
 
+from django.utils.translation import gettext_lazy as _
+
 from accounts.notifications import NotificationKind
 from accounts.personal_data import PersonalData, PublicContribution
-from core.translation import localize
+from core.translation import localize, titled_in_language
 from themes.models import ProducerRequest, ThemeContact, ThemeMembership, ThemeRole
 from themes.roles import roles_of
 from themes.services import role_group, themes_joined
@@ -11,21 +13,23 @@ NOTIFICATION_KINDS = [
     NotificationKind(
         key="producer_request_received",
         link="admin_url",
-        label="Requests to be recognised as a producer",
-        description="For editors: when a member asks to be recognised as a producer.",
+        label=_("Requests to be recognised as a producer"),
+        description=_(
+            "For editors: when a member asks to be recognised as a producer."
+        ),
     ),
     NotificationKind(
         key="producer_request_decided",
         link="theme_url",
-        label="Decisions on your producer requests",
-        description="When an editor approves or declines your request.",
+        label=_("Decisions on your producer requests"),
+        description=_("When an editor approves or declines your request."),
         optional=False,
     ),
     NotificationKind(
         key="theme_role_granted",
         link="theme_url",
-        label="New roles in a theme",
-        description="When an editor makes you a chair or a producer.",
+        label=_("New roles in a theme"),
+        description=_("When an editor makes you a chair or a producer."),
         optional=False,
     ),
 ]
@@ -74,11 +78,12 @@ def erase_themes(user, keep_public_posts):
 
 def public_roles(user):
     held = list(roles_of(user))
-    # Their organisations in the reader's language: one query.
+    # Their organisations and themes in the reader's language: a query each.
     localize(role.organisation for role in held)
+    titled_in_language(role.theme for role in held)
     return [
         PublicContribution(
-            text=f"{role.get_role_display()}, {role.theme.title}"
+            text=f"{role.get_role_display()}, {role.theme.title_in_language}"
             + (f" ({role.organisation.localized.name})" if role.organisation else ""),
             url=role.theme.url,
         )
@@ -88,7 +93,7 @@ def public_roles(user):
 
 PERSONAL_DATA = PersonalData(
     key="themes",
-    label="Roles in themes",
+    label=_("Roles in themes"),
     export=export_themes,
     erase=erase_themes,
     public=public_roles,

@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 from accounts import notifications
@@ -215,13 +216,17 @@ def revoke_role(theme_role, *, revoked_by):
 
 def request_producer_status(user, theme, *, organisation, job_title, reason=""):
     if holds_role(user, theme, Role.PRODUCER):
-        raise ValidationError("You are already recognised as a producer in this theme.")
+        raise ValidationError(
+            gettext("You are already recognised as a producer in this theme.")
+        )
     if ProducerRequest.objects.filter(
         user=user, theme=theme, status=ProducerRequest.Status.PENDING
     ).exists():
         raise ValidationError(
-            "You have already asked to be recognised in this theme. "
-            "An editor will decide soon."
+            gettext(
+                "You have already asked to be recognised in this theme. "
+                "An editor will decide soon."
+            )
         )
     producer_request = ProducerRequest.objects.create(
         user=user,

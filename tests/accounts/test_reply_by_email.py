@@ -474,6 +474,25 @@ def test_the_author_of_a_gap_is_told_their_need_is_counted(listener, jane, migra
     assert "You raised this data gap, so your need is counted already" in answer.body
 
 
+def test_a_welsh_member_is_answered_in_welsh(listener, migration):
+    cymraes = UserFactory(email=JANE, email_language="cy")
+    gap = DataGapFactory(
+        theme=migration, is_public=True, author=cymraes, title="Visas by age"
+    )
+
+    send_reply(
+        listener, "outlook_above_the_quote.eml", reply_address(cymraes, "gap", gap.pk)
+    )
+
+    # What it answered and why it was not posted: the feature's words, in Welsh.
+    [answer] = mail.outbox
+    body = " ".join(answer.body.split())
+    assert "Cawsom eich e-bost yn ateb y bwlch data “Visas by age”" in body
+    assert "Chi gododd y bwlch data hwn" in body
+    assert "the data gap" not in body
+    assert "You raised this data gap" not in body
+
+
 HOSTILE = [
     b"",
     b"\x00\x01\x02 not an email at all \xff\xfe",

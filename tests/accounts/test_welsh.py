@@ -2,12 +2,19 @@
 Welsh under /cy/ (and in an email rendered in Welsh), not the English they were
 written in; the English addresses stay English."""
 
+from html import unescape
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
 
 from accounts.emails import render_email
 from accounts.factories import UserFactory
+from accounts.notifications import registered_kinds
+from forums.factories import ThreadFactory
+from tests.in_welsh import translated
+from themes.factories import appoint
+from themes.models import Role
 
 pytestmark = pytest.mark.django_db
 
@@ -193,3 +200,35 @@ def test_the_second_step_of_signing_in_is_in_welsh_under_cy(client):
     assert "Defnyddio allwedd mynediad" in html
     for english in ["Two-Factor Authentication", "Use a security key", ">Sign In<"]:
         assert english not in html
+
+
+def test_every_kind_of_email_is_named_in_welsh(client):
+    client.force_login(UserFactory())
+
+    html = unescape(page(client, in_welsh("notification_preferences")))
+
+    # Themes' and the weekly email's, offered here, as every feature's are.
+    assert "Ceisiadau am gael eich cydnabod yn gynhyrchydd" in html
+    assert "Ffyrdd newydd o gymryd rhan" in html
+    # Every kind, offered here or named in the inbox and on unsubscribing.
+    for kind in registered_kinds():
+        for words in (kind.label, kind.description):
+            with translation.override("en-gb"):
+                english = str(words)
+            with translation.override("cy"):
+                assert str(words) != english, english
+            assert english not in html, english
+
+
+def test_a_members_public_roles_are_named_in_welsh(client, housing, welsh, editor):
+    translated(housing, welsh, "Tai")
+    chair = appoint(housing, Role.CHAIR, editor)
+    ThreadFactory(theme=housing, author=chair, title="Damp")
+
+    html = unescape(page(client, in_welsh("public_profile", pk=chair.pk)))
+
+    assert "Rolau mewn themâu" in html
+    assert "Cadeirydd y fforwm, Tai" in html
+    assert "Damp (Tai)" in html
+    assert "Roles in themes" not in html
+    assert "Housing" not in html

@@ -6,6 +6,7 @@ from html import unescape
 
 import pytest
 
+from accounts.factories import UserFactory
 from catalogue.factories import StatisticFactory
 from connections.models import ActionItem, GapThread
 from core.languages import address_in
@@ -95,6 +96,20 @@ def test_a_statistic_nobody_has_talked_about_says_so_in_welsh(client, housing, o
     ]:
         assert cymraeg in page
     assert "No questions or discussions name this statistic yet." not in page
+
+
+def test_a_member_who_may_not_update_an_action_is_told_why_in_welsh(client, action):
+    client.force_login(UserFactory())
+
+    response = client.get(welsh(f"/themes/housing/actions/{action.pk}/status/"))
+
+    assert response.status_code == 403
+    page = unescape(response.content.decode())
+    assert (
+        "Dim ond cynhyrchwyr a chadeiryddion y thema sy'n diweddaru ei chamau "
+        "gweithredu." in page
+    )
+    assert "Only the theme's producers and chairs" not in page
 
 
 def test_the_english_thread_page_keeps_its_english_chain(client, thread, action):

@@ -1,9 +1,13 @@
 """Consultations in Welsh: the list, a consultation, responding to it and the
 refusals speak Welsh; the agreement scale is shown in Welsh and kept in English."""
 
-import pytest
-from django.utils import translation
+from datetime import timedelta
 
+import pytest
+from django.utils import timezone, translation
+
+from consultations import notifications
+from consultations.factories import ConsultationPageFactory, ResponseFactory
 from consultations.forms import answer_field
 from consultations.models import ConsultationPage
 from core.dates import time_and_date
@@ -111,3 +115,37 @@ def test_the_agreement_scale_is_shown_in_welsh_and_kept_in_english(consultation)
 
     assert ("Strongly agree", "Cytuno'n gryf") in choices
     assert ("Don't know", "Ddim yn gwybod") in choices
+
+
+def test_published_responses_are_counted_in_welsh(client, labour):
+    consultation = ConsultationPageFactory(
+        parent=labour,
+        opens_at=timezone.now() - timedelta(days=30),
+        closes_at=timezone.now() - timedelta(days=1),
+    )
+    ResponseFactory(consultation=consultation)  # answered "Disagree"
+
+    html = page_in_welsh(client, consultation.url + "responses/")
+
+    # The agreement scale is the site's words; the tally's sentence and columns too.
+    assert "Atebodd 1; yr ateb a ddewiswyd amlaf oedd “Anghytuno”" in html
+    assert "Cyfran o'r rhai a atebodd" in html
+    for english in ["answered; the answer most chosen", "Disagree", "Share of those"]:
+        assert english not in html, english
+    # The producer's own options stay as they wrote them.
+    assert "Every week" in html
+
+
+def test_a_copy_of_a_response_is_in_the_respondents_language(consultation, mailoutbox):
+    for language in ("cy", "en-gb"):
+        response = ResponseFactory(
+            consultation=consultation, user__email_language=language
+        )
+        notifications.send_response_copy(response.pk)
+
+    welsh_copy, english_copy = mailoutbox
+    for cymraeg in ["Anghytuno", "Yn ymateb: Fel unigolyn", "Gallwch, gyda fy enw"]:
+        assert cymraeg in welsh_copy.body, cymraeg
+    for english in ["Disagree", "As an individual", "Yes, with my name"]:
+        assert english not in welsh_copy.body, english
+        assert english in english_copy.body, english

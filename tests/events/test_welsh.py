@@ -1,7 +1,7 @@
 """Meetings in Welsh, at their /cy/ addresses: the page's words, the meeting's format
 and the day and month of its date are Welsh; its title and summary stay as written."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from html import unescape
 
 import pytest
@@ -9,8 +9,10 @@ from django.urls import reverse
 
 from accounts.factories import UserFactory
 from core.languages import address_in
+from events import reminders
 from events.calendar import LONDON
 from events.factories import EventPageFactory
+from events.models import MeetingRegistration
 
 pytestmark = pytest.mark.django_db
 
@@ -87,3 +89,26 @@ def test_the_english_meeting_page_stays_english(client, meeting):
 
     assert "Register for this meeting" in page and "March 2030" in page
     assert "Cofrestru" not in page
+
+
+def test_a_reminder_says_when_the_meeting_is_in_the_members_language(
+    meeting, mailoutbox
+):
+    cymro, sais = UserFactory(email_language="cy"), UserFactory(email_language="en-gb")
+    for member in (cymro, sais):
+        registration = MeetingRegistration.objects.create(
+            meeting=meeting, user=member, status=MeetingRegistration.Status.CONFIRMED
+        )
+        # Registered long before, so the week's reminder is owed.
+        MeetingRegistration.objects.filter(pk=registration.pk).update(
+            created_at=meeting.start - timedelta(days=30)
+        )
+
+    # Friday, four days before the Tuesday meeting.
+    reminders.queue_reminders(datetime(2030, 3, 1, 9, 0, tzinfo=LONDON))
+
+    found = {message.to[0]: message for message in mailoutbox}
+    welsh_email, english_email = found[cymro.email], found[sais.email]
+    assert welsh_email.subject == "Nodyn atgoffa: mae Spring users meeting ddydd Mawrth"
+    assert "on Tuesday" not in welsh_email.body
+    assert english_email.subject == "Reminder: Spring users meeting is on Tuesday"

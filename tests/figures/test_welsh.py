@@ -8,7 +8,10 @@ from html import unescape
 import pytest
 from django.urls import reverse
 
+from accounts.factories import UserFactory
 from core.languages import address_in
+from figures import satisfaction
+from gaps import services as gap_services
 
 pytestmark = pytest.mark.django_db
 
@@ -78,3 +81,23 @@ def test_an_expired_answer_link_says_so_in_welsh(client):
     assert response.status_code == 404
     assert "Mae'r ddolen hon wedi dod i ben" in page
     assert "This link has expired" not in page
+
+
+def test_asking_whether_an_outcome_met_a_need_names_it_in_welsh(
+    migration, ons_producer, mailoutbox
+):
+    cymro, sais = UserFactory(email_language="cy"), UserFactory(email_language="en-gb")
+    gap = gap_services.raise_gap(
+        cymro, migration, title="Visas by age", measure="M", purpose="P"
+    )
+    gap_services.support(gap, sais, use_case="For planning.")
+    gap_services.change_status(gap, ons_producer, status="met", note="Published.")
+    mailoutbox.clear()
+
+    satisfaction.ask_about_outcomes()
+
+    found = {message.to[0]: message for message in mailoutbox}
+    welsh_email, english_email = found[cymro.email], found[sais.email]
+    assert "Bwlch data wedi'i ddiwallu neu ei gau: Visas by age" in welsh_email.body
+    assert "A data gap met or closed" not in welsh_email.body
+    assert "A data gap met or closed: Visas by age" in english_email.body

@@ -1,10 +1,12 @@
 """Discussions in Welsh, at their /cy/ addresses: every word the forum itself says is
 Welsh, what members wrote stays as they wrote it, and the English page is unchanged."""
 
+from datetime import timedelta
 from html import unescape
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from accounts.factories import UserFactory
 from core.languages import address_in
@@ -117,3 +119,31 @@ def test_the_english_thread_page_stays_english(client, question):
 
     assert "1 reply" in page and "Waiting for an answer" in page
     assert "Mewngofnodwch" not in page
+
+
+def test_a_quoted_reply_says_who_wrote_it_in_welsh(client, question):
+    quoted = services.post_reply(
+        question, UserFactory(display_name="Sam"), "Line one", tell=False
+    )
+    client.force_login(UserFactory())
+
+    response = client.get(welsh(question.get_absolute_url()), {"quote": quoted.pk})
+
+    assert response.context["reply_form"].initial["comment"] == (
+        "> Ysgrifennodd **Sam**:\n>\n> Line one\n\n"
+    )
+
+
+def test_how_long_ago_threads_were_active_is_said_in_welsh(client, question, migration):
+    older = ThreadFactory(theme=migration, title="Census weights")
+    for thread, ago in [(question, timedelta(days=3)), (older, timedelta(days=40))]:
+        Thread.objects.filter(pk=thread.pk).update(
+            last_activity_at=timezone.now() - ago - timedelta(minutes=5)
+        )
+
+    page = text(client.get(welsh(migration.url)))
+
+    # Django's timesince, whose Welsh lacks these words; its parts keep their space.
+    assert "gweithgarwch diwethaf 3\xa0diwrnod yn ôl" in page
+    assert "gweithgarwch diwethaf 1\xa0mis, 1\xa0wythnos yn ôl" in page
+    assert "days" not in page and "month" not in page

@@ -122,9 +122,9 @@ class ProducerRequest(models.Model):
     """A member asks to be recognised as a producer in a theme; an editor decides."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting for a decision"
-        APPROVED = "approved", "Approved"
-        DECLINED = "declined", "Declined"
+        PENDING = "pending", _("Waiting for a decision")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
 
     theme = models.ForeignKey(
         "themes.ThemePage", on_delete=models.CASCADE, related_name="producer_requests"
@@ -140,9 +140,9 @@ class ProducerRequest(models.Model):
         related_name="+",
         limit_choices_to=in_language_of_record,
     )
-    job_title = models.CharField("your role", max_length=200)
+    job_title = models.CharField(_("your role"), max_length=200)
     reason = models.TextField(
-        "what you would like to do as a producer", max_length=1000, blank=True
+        _("what you would like to do as a producer"), max_length=1000, blank=True
     )
     status = models.CharField(
         max_length=20, choices=Status.choices, default=Status.PENDING
