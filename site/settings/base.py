@@ -182,6 +182,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "timeout": 3,
     }
     DATABASES["default"]["OPTIONS"]["connect_timeout"] = 3
+    # The server binds the parameters, so a statement run often on a connection is
+    # prepared there once (psycopg's threshold) and not planned again: planning was
+    # about 3 ms of PostgreSQL's time on each signed-in thread page (bench/README.md).
+    # A transaction-pooling pgbouncer cannot keep prepared statements (docs/deploy.md).
+    DATABASES["default"]["OPTIONS"].update(
+        server_side_binding=True, prepare_threshold=5
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
