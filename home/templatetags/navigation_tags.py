@@ -1,8 +1,11 @@
 from django import template
 from django.core.cache import cache
+from django.urls import reverse
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from core.caching import SHARED_MAX_AGE
@@ -57,18 +60,52 @@ def footer_pages(context):
     return links
 
 
-@register.simple_tag(takes_context=True)
-def nav_link(context, href, text, count=0, exact=False):
-    """A service navigation item, marked current on its own section of the site.
+# The sections of the site, in the service navigation of every page.
+SECTIONS = [
+    ("/themes/", _("Themes")),
+    ("/meetings/", _("Meetings")),
+    ("/consultations/", _("Consultations")),
+    ("/data-gaps/", _("Data gaps")),
+    ("/get-involved/", _("Get involved")),
+    ("/contacts/", _("Who to talk to")),
+    ("/search/", _("Search")),
+]
 
-    `count`, when given, is shown beside the text (unread notifications); `exact`
-    marks it on its own page only, when other links live under its address. Made
-    here rather than by an included template: every page shows ten of them.
-    """
+
+@register.simple_tag(takes_context=True)
+def service_navigation_items(context):
+    """The service navigation's items, each in the page's language, the reader's
+    section marked current. One tag rather than a tag or an included template per
+    link: every page shows ten of them."""
     request = context.get("request")
     path = request.path if request else ""
-    # The section's address in the page's language: /cy/themes/ on a Welsh page.
-    href = address_in(href, translation.get_language())
+    user = context.get("user")
+    links = [(href, text, {}) for href, text in SECTIONS]
+    if user is not None and user.is_authenticated:
+        links += [
+            (
+                reverse("notification_inbox"),
+                _("Notifications"),
+                {"count": context.get("unread_notifications", 0)},
+            ),
+            # Marked on its own page only: other links live under its address.
+            (reverse("dashboard"), _("Your account"), {"exact": True}),
+            (reverse("account_logout"), _("Sign out"), {}),
+        ]
+    else:
+        links.append((reverse("account_login"), _("Sign in"), {}))
+    language = translation.get_language()
+    return mark_safe(  # noqa: S308 - each item is made by format_html
+        "".join(
+            navigation_item(path, address_in(href, language), text, **options)
+            for href, text, options in links
+        )
+    )
+
+
+def navigation_item(path, href, text, count=0, exact=False):
+    """One item, marked current on its own section of the site (`exact`: on its
+    own page only), with `count` beside its words when there is one."""
     active = path == href if exact else path.startswith(href)
     words = (
         format_html(

@@ -179,7 +179,7 @@ def test_the_template_check_finds_text_outside_translation_tags():
     source = """{% load i18n %}{% comment %}A note for engineers.{% endcomment %}
     <h1>{% translate "Marked" %}</h1><p>Not marked</p>
     <nav aria-label="Breadcrumb"></nav><a aria-label="{% translate 'Fine' %}">
-    {% nav_link "/themes/" "Themes" %}{% nav_link "/themes/" _("Themes") %}
+    {% some_tag "/themes/" "Themes" %}{% some_tag "/themes/" _("Themes") %}
     {{ button|default:"Apply filters" }}{% if level == 'success' %}{% endif %}
     {% blocktranslate %}Hello {{ name }}{% endblocktranslate %} statsforum"""
 
