@@ -293,12 +293,18 @@ def reply_page(thread, page_number, user=None):
     page = Paginator(
         replies.filter(level=0).order_by("thread_id"), REPLIES_PER_PAGE
     ).get_page(page_number)
+    # The page's top-level replies and their answers in one query: the page's
+    # slice is its subquery.
+    shown = list(
+        replies.filter(
+            level__lte=1, thread_id__in=page.object_list.values("thread_id")
+        ).order_by("thread_id", "order")
+    )
+    page.object_list = [reply for reply in shown if reply.level == 0]
     children = defaultdict(list)
-    for child in replies.filter(
-        level=1, thread_id__in=[reply.thread_id for reply in page]
-    ).order_by("thread_id", "order"):
-        children[child.thread_id].append(child)
-    shown = [*page, *(child for kids in children.values() for child in kids)]
+    for child in shown:
+        if child.level:
+            children[child.thread_id].append(child)
     unrendered = [reply for reply in shown if reply.html is None]
     for reply, html in zip(
         unrendered, render_posts([reply.comment for reply in unrendered]), strict=True
