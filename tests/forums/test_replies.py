@@ -178,6 +178,22 @@ def followers_told_later(settings):
     }
 
 
+def test_each_page_shows_its_own_replies_each_followed_by_its_answers(
+    client, thread, followers_told_later
+):
+    add_replies(thread, services.REPLIES_PER_PAGE + 2, 2)
+
+    first = client.get(thread.get_absolute_url()).content.decode()
+    second = client.get(thread.get_absolute_url() + "?page=2").content.decode()
+
+    last = services.REPLIES_PER_PAGE - 1
+    assert f"Reply {last}<" in first and f"Reply {last + 1}<" not in first
+    assert "Reply 0<" not in second
+    assert second.index(f"Reply {last + 1}<") < second.index("Answer 0<")
+    assert second.index("Answer 1<") < second.index(f"Reply {last + 2}<")
+    assert second.count("Answer 0<") == 2
+
+
 @pytest.mark.parametrize("signed_in", [False, True])
 def test_the_thread_page_stays_within_budget_however_many_replies(
     client, thread, followers_told_later, signed_in
