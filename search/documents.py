@@ -87,7 +87,8 @@ def reply_fields(reply, thread, role, position):
     return {
         "kind": Kind.REPLY,
         "theme_id": thread.theme_id,
-        "title": plain(f"Reply to {thread.title}"),
+        # "Reply to ..." is said in the reader's language (search.query.titled).
+        "title": plain(thread.title),
         "body": plain(reply.comment),
         "url": f"{thread.get_absolute_url()}"
         f"{f'?page={page}' if page > 1 else ''}#reply-{reply.pk}",
@@ -202,7 +203,7 @@ def response_fields(response, consultation, theme):
     return {
         "kind": Kind.RESPONSE,
         "theme_id": theme.pk if theme else None,
-        "title": plain(f"Response to {consultation.title}"),
+        "title": plain(consultation.title),
         "body": plain(*answers),
         "url": f"{consultation.url}responses/",
         "date": response.submitted_at or response.updated_at,

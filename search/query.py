@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 
 from catalogue.models import Statistic
 from core.translation import default_language, localize, titled_in_language
@@ -170,11 +171,14 @@ def results(user, text, filters, *, page_number, per_page):
 
 
 def in_reader_language(documents):
-    """The badges' organisations, the themes' and the statistics' titles in the
-    reader's language (the documents hold the language of record's words): three
-    queries for a page of results on a Welsh page, none on an English one."""
+    """The badges' organisations, the themes' and the statistics' titles, and what
+    names a reply or a response, in the reader's language (the documents hold the
+    language of record's words): three queries for a page of results on a Welsh
+    page, none on an English one."""
     localize(document.organisation for document in documents)
     titled_in_language(document.theme for document in documents)
+    for document in documents:
+        document.title = titled(document)
     language = translation.get_language()
     statistics = {
         document.object_id: document
@@ -194,6 +198,16 @@ def in_reader_language(documents):
     for pk, key, _name in rows:
         if pk in statistics and key in names:
             statistics[pk].title = names[key]
+
+
+def titled(document):
+    """A result's title as the reader reads it: a reply or a response is named by
+    what it answers, which is what the index holds."""
+    if document.kind == Kind.REPLY:
+        return gettext("Reply to %(title)s") % {"title": document.title}
+    if document.kind == Kind.RESPONSE:
+        return gettext("Response to %(title)s") % {"title": document.title}
+    return document.title
 
 
 def marked(headline):

@@ -3,6 +3,7 @@ kind; what members wrote is found and shown as they wrote it."""
 
 import pytest
 
+from forums import services as forums
 from gaps.factories import DataGapFactory
 from tests.in_welsh import page_in_welsh
 
@@ -33,3 +34,14 @@ def test_a_search_that_finds_nothing_says_so_in_welsh(client, migration):
     assert "0 canlyniad" in html
     assert "Rhowch gynnig ar eiriau eraill" in html
     assert "Try other words" not in html
+
+
+def test_a_reply_found_is_named_in_welsh_by_the_thread_it_answers(
+    client, visa_thread, producer
+):
+    forums.post_reply(visa_thread, producer, "The karaoke tables are monthly.")
+
+    html = page_in_welsh(client, "/search/", {"query": "karaoke"})
+
+    assert "Ateb i Visa statistics by nationality" in html
+    assert "Reply to" not in html
