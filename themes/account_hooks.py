@@ -8,6 +8,7 @@ from core.translation import localize, titled_in_language
 from themes.models import ProducerRequest, ThemeContact, ThemeMembership, ThemeRole
 from themes.roles import roles_of
 from themes.services import role_group, themes_joined
+from themes.views import theme_address
 
 NOTIFICATION_KINDS = [
     NotificationKind(
@@ -85,7 +86,8 @@ def public_roles(user):
         PublicContribution(
             text=f"{role.get_role_display()}, {role.theme.title_in_language}"
             + (f" ({role.organisation.localized.name})" if role.organisation else ""),
-            url=role.theme.url,
+            # The theme's page in the reader's language, as the posts' links are.
+            url=theme_address(role.theme),
         )
         for role in held
     ]

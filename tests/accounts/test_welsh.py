@@ -229,6 +229,7 @@ def test_a_members_public_roles_are_named_in_welsh(client, housing, welsh, edito
 
     assert "Rolau mewn themâu" in html
     assert "Cadeirydd y fforwm, Tai" in html
+    assert f'href="/cy{housing.url}">Cadeirydd y fforwm, Tai' in html
     assert "Damp (Tai)" in html
     assert "Roles in themes" not in html
     assert "Housing" not in html
